@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+import Foundation
+
+// Opt-in CPU tuning: `CFLAB_TARGET_CPU=haswell swift build -c release` enables SIMD
+// code generation for that CPU. Never on by default: the flag breaks other architectures.
+let tuning: [SwiftSetting] = ProcessInfo.processInfo.environment["CFLAB_TARGET_CPU"]
+    .map { [.unsafeFlags(["-target-cpu", $0])] } ?? []
+
+let package = Package(
+    name: "cflab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cflab", targets: ["cflab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        // MARK: system and C support
+        .systemLibrary(
+            name: "COpenBLAS",
+            path: "Sources/COpenBLAS",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
+
+        // MARK: libraries (each imports only the ones above it)
+        .target(
+            name: "CFCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: tuning
+        ),
+        .target(name: "CFConfig", dependencies: ["CFCore", "Yams"], swiftSettings: tuning),
+        .target(name: "CFData", dependencies: ["CFCore", "CFConfig"], swiftSettings: tuning),
+        .target(
+            name: "CFLinalg",
+            dependencies: [.target(name: "COpenBLAS", condition: .when(platforms: [.linux]))],
+            swiftSettings: tuning,
+            linkerSettings: [.linkedFramework("Accelerate", .when(platforms: [.macOS]))]
+        ),
+        .target(
+            name: "CFModels",
+            dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CPrefetch"],
+            swiftSettings: tuning
+        ),
+        .target(name: "CFTraining", dependencies: ["CFCore", "CFConfig", "CFData", "CFModels"], swiftSettings: tuning),
+
+        // MARK: executable
+        .executableTarget(
+            name: "cflab",
+            dependencies: [
+                "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: tuning
+        ),
+
+        // MARK: tests
+        .testTarget(name: "CFCoreTests", dependencies: ["CFCore"]),
+        .testTarget(name: "CFConfigTests", dependencies: ["CFConfig"]),
+        .testTarget(name: "CFDataTests", dependencies: ["CFData"]),
+        .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData"]),
+        .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData"]),
+        .testTarget(name: "CLITests", dependencies: ["cflab"]),
+    ]
+)

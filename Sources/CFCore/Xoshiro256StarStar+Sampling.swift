@@ -1,0 +1,63 @@
+import Foundation
+
+extension Xoshiro256StarStar {
+    /// A uniform Float in [0, 1) from the top 24 bits.
+    @inline(__always)
+    public mutating func nextFloat() -> Float {
+        Float(next() >> 40) * 0x1.0p-24
+    }
+
+    /// A uniform Double in [0, 1) from the top 53 bits.
+    @inline(__always)
+    public mutating func nextDouble() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// A uniform Float in [low, high).
+    @inline(__always)
+    public mutating func nextFloat(in low: Float, _ high: Float) -> Float {
+        low + (high - low) * nextFloat()
+    }
+
+    /// A uniform integer in 0..<bound, without modulo bias (Lemire's multiply-shift).
+    @inline(__always)
+    public mutating func nextInt(below bound: Int) -> Int {
+        precondition(bound > 0, "bound must be positive")
+        let range = UInt64(bound)
+        var product = next().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold {
+                product = next().multipliedFullWidth(by: range)
+            }
+        }
+        return Int(product.high)
+    }
+
+    /// A standard normal deviate by the Box-Muller transform (one value per two uniforms).
+    public mutating func nextGaussian() -> Double {
+        var u1 = nextDouble()
+        while u1 <= Double.leastNormalMagnitude { u1 = nextDouble() }
+        let u2 = nextDouble()
+        return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
+    }
+
+    /// A normal deviate with the given standard deviation, redrawn until it lies within
+    /// two standard deviations (PyTorch's and fastai's `trunc_normal_` convention).
+    public mutating func nextTruncatedGaussian(std: Double) -> Double {
+        while true {
+            let z = nextGaussian()
+            if abs(z) <= 2 { return z * std }
+        }
+    }
+
+    /// Shuffles `values` in place with Fisher-Yates, walking from the end.
+    public mutating func shuffle<T>(_ values: inout [T]) {
+        var index = values.count - 1
+        while index > 0 {
+            let other = nextInt(below: index + 1)
+            values.swapAt(index, other)
+            index -= 1
+        }
+    }
+}

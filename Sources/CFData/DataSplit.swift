@@ -1,0 +1,15 @@
+/// Train, validation and optional test parts of a dataset, in the dataset's dense ids.
+public struct DataSplit: Sendable {
+    public var train: RatingSet
+    public var valid: RatingSet
+    public var test: RatingSet?
+    /// SHA-256 over the split definition and the membership of every part.
+    public var fingerprint: String
+
+    public init(train: RatingSet, valid: RatingSet, test: RatingSet?, fingerprint: String) {
+        self.train = train
+        self.valid = valid
+        self.test = test
+        self.fingerprint = fingerprint
+    }
+}

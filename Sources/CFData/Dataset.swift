@@ -1,0 +1,54 @@
+/// Title and genres of one item, joined in from movies.csv / u.item.
+public struct ItemInfo: Equatable, Sendable {
+    public var title: String
+    public var genres: [String]
+
+    public init(title: String, genres: [String]) {
+        self.title = title
+        self.genres = genres
+    }
+}
+
+/// A loaded ratings dataset: dense-id ratings, both id maps, item metadata, fingerprint.
+public struct Dataset: Sendable {
+    /// Short name (`ml-100k`, `synthetic`, a file stem).
+    public var name: String
+    /// `movielens`, `csv` or `synthetic`.
+    public var source: String
+    /// Where it was read from, or nil for generated data.
+    public var path: String?
+    public var ratings: RatingSet
+    public var users: IdMap
+    public var items: IdMap
+    /// Metadata per dense item id; titles default to "item <raw id>" when unknown.
+    public var itemInfo: [ItemInfo]
+    /// Smallest and largest rating in the data.
+    public var ratingMin: Float
+    public var ratingMax: Float
+    /// SHA-256 of the sorted canonical ratings (see `Fingerprint`).
+    public var fingerprint: String
+    /// Predefined folds shipped with the data (ml-100k: u1...u5, ua, ub), as ratings in
+    /// the same dense ids: name -> (train, test).
+    public var predefinedFolds: [String: (train: RatingSet, test: RatingSet)]
+
+    public init(
+        name: String, source: String, path: String?, ratings: RatingSet, users: IdMap, items: IdMap,
+        itemInfo: [ItemInfo], fingerprint: String,
+        predefinedFolds: [String: (train: RatingSet, test: RatingSet)] = [:]
+    ) {
+        self.name = name
+        self.source = source
+        self.path = path
+        self.ratings = ratings
+        self.users = users
+        self.items = items
+        self.itemInfo = itemInfo
+        self.ratingMin = ratings.ratings.min() ?? 0
+        self.ratingMax = ratings.ratings.max() ?? 0
+        self.fingerprint = fingerprint
+        self.predefinedFolds = predefinedFolds
+    }
+
+    public var userCount: Int { users.count }
+    public var itemCount: Int { items.count }
+}

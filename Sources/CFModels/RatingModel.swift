@@ -1,0 +1,57 @@
+import CFConfig
+import CFCore
+
+/// A mini-batch of (user, item, rating) triples, viewed in place (no copies).
+public struct RatingBatch {
+    public let users: UnsafeBufferPointer<Int32>
+    public let items: UnsafeBufferPointer<Int32>
+    public let ratings: UnsafeBufferPointer<Float>
+
+    public init(users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, ratings: UnsafeBufferPointer<Float>) {
+        self.users = users
+        self.items = items
+        self.ratings = ratings
+    }
+
+    public var count: Int { ratings.count }
+}
+
+/// What a model knows about its training data: the mean, the rating range, and which
+/// users and items it has seen (the rest get a cold-start fallback).
+public struct TrainingStatistics: Equatable, Sendable {
+    public var globalMean: Float
+    public var ratingMin: Float
+    public var ratingMax: Float
+    public var userSeen: [Bool]
+    public var itemSeen: [Bool]
+
+    public init(globalMean: Float, ratingMin: Float, ratingMax: Float, userSeen: [Bool], itemSeen: [Bool]) {
+        self.globalMean = globalMean
+        self.ratingMin = ratingMin
+        self.ratingMax = ratingMax
+        self.userSeen = userSeen
+        self.itemSeen = itemSeen
+    }
+
+    public var userCount: Int { userSeen.count }
+    public var itemCount: Int { itemSeen.count }
+}
+
+/// A rating model: named parameters, batch scoring, and a hand-written forward/backward pass.
+///
+/// The training loss is the mean squared error over the batch,
+/// L = (1/B) Σ (r̂ - r)², and `forwardBackward` adds ∂L/∂θ into each parameter's
+/// gradient (weight decay is the optimiser's business, not the model's).
+public protocol RatingModel: AnyObject {
+    var kind: ModelConfig.Kind { get }
+    /// Every trainable tensor, in a stable order with stable names.
+    var parameters: [Parameter] { get }
+
+    /// One training step's forward and backward pass. Dropout (if any) draws from
+    /// `random`. Returns the sum of squared errors of the batch (before the mean).
+    func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double
+
+    /// Predictions for (user, item) pairs in evaluation mode (no dropout). Users or items
+    /// not seen in training get the model's cold-start fallback.
+    func predict(users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, into output: UnsafeMutableBufferPointer<Float>)
+}

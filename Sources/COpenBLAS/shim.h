@@ -1,0 +1,5 @@
+#ifndef CFLAB_COPENBLAS_SHIM_H
+#define CFLAB_COPENBLAS_SHIM_H
+#include <cblas.h>
+#include <lapacke.h>
+#endif

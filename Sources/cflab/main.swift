@@ -1,0 +1,2 @@
+import CFCore
+print("cflab")
