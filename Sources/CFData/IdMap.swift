@@ -10,12 +10,18 @@ public struct IdMap: Equatable, Sendable {
     /// Builds the map from any collection of raw ids; duplicates are ignored.
     public init<S: Sequence>(rawIds ids: S) where S.Element == String {
         let unique = Array(Set(ids))
+        let numeric = unique.compactMap { id in Int64(id).map { (value: $0, id: id) } }
         let sorted: [String]
-        if unique.allSatisfy({ Int64($0) != nil }) {
-            sorted = unique.sorted { Int64($0)! < Int64($1)! }
+        if numeric.count == unique.count {
+            sorted = numeric.sorted { $0.value < $1.value }.map(\.id)
         } else {
             sorted = unique.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
         }
+        self.init(sortedRawIds: sorted)
+    }
+
+    /// Builds the map from raw ids already unique and in dense order (the loaders' fast path).
+    init(sortedRawIds sorted: [String]) {
         rawIds = sorted
         var lookup = [String: Int32](minimumCapacity: sorted.count)
         for (index, id) in sorted.enumerated() { lookup[id] = Int32(index) }

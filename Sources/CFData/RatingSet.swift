@@ -24,9 +24,18 @@ public struct RatingSet: Equatable, Sendable {
         timestamps.append(timestamp)
     }
 
+    /// Reserves room for `capacity` ratings in every column.
+    public mutating func reserveCapacity(_ capacity: Int) {
+        users.reserveCapacity(capacity)
+        items.reserveCapacity(capacity)
+        ratings.reserveCapacity(capacity)
+        timestamps.reserveCapacity(capacity)
+    }
+
     /// The ratings at `indices`, in that order.
     public func subset<S: Sequence>(_ indices: S) -> RatingSet where S.Element == Int {
         var out = RatingSet()
+        out.reserveCapacity(indices.underestimatedCount)
         for index in indices {
             out.append(user: users[index], item: items[index], rating: ratings[index], timestamp: timestamps[index])
         }

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Reads a ratings file into raw columns: bytes memory-mapped, numbers parsed by hand.
+enum RatingsFileReader {
+    /// Runs `body` over the file's bytes (memory-mapped when the system allows).
+    static func withBytes<Result>(
+        of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: [.alwaysMapped])
+        } catch {
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw DataError.missing(path: path, hint: "check the data folder or `data.path`")
+            }
+            throw DataError.unreadable(path: path, reason: "\(error.localizedDescription)")
+        }
+        return try data.withUnsafeBytes { raw in try body(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The fields of the file's first record as text (a header, or the first data line).
+    static func firstRecord(of path: String, delimiter: [UInt8], honorsQuotes: Bool) throws -> [String] {
+        try withBytes(of: path) { bytes in
+            var scanner = RecordScanner(bytes: bytes, path: path, delimiter: delimiter, honorsQuotes: honorsQuotes)
+            var fields: [FieldRange] = []
+            guard try scanner.next(into: &fields) != nil else { return [] }
+            return fields.map { ByteParsing.string(bytes, $0) }
+        }
+    }
+
+    /// Every rating of the file, in file order.
+    static func read(path: String, format: RatingsFormat) throws -> RawRatings {
+        try withBytes(of: path) { bytes in try parse(bytes, path: path, format: format) }
+    }
+
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, path: String, format: RatingsFormat) throws -> RawRatings {
+        var scanner = RecordScanner(bytes: bytes, path: path, delimiter: format.delimiter, honorsQuotes: format.honorsQuotes)
+        var fields: [FieldRange] = []
+        fields.reserveCapacity(16)
+        var raw = RawRatings(path: path)
+        let estimate = bytes.count / 20
+        raw.users.reserve(estimate)
+        raw.items.reserve(estimate)
+        raw.ratings.reserveCapacity(estimate)
+        raw.timestamps.reserveCapacity(estimate)
+        var expectedFields = format.fieldCount
+        var isFirst = true
+        while let line = try scanner.next(into: &fields) {
+            if isFirst {
+                isFirst = false
+                if expectedFields == nil { expectedFields = fields.count }
+                let widest = max(format.userColumn, format.itemColumn, format.ratingColumn, format.timestampColumn ?? 0)
+                guard widest < expectedFields ?? 0 else {
+                    throw DataError.malformedLine(
+                        path: path, line: line, reason: "column \(widest) does not exist: the file has \(expectedFields ?? 0) fields")
+                }
+                if isHeader(bytes, fields, format: format) { continue }
+            }
+            func fail(_ reason: String) -> DataError { .malformedLine(path: path, line: line, reason: reason) }
+            guard fields.count == expectedFields else {
+                throw fail("expected \(expectedFields ?? 0) fields, found \(fields.count)")
+            }
+            let userField = fields[format.userColumn]
+            guard !userField.isEmpty else { throw fail("empty user id") }
+            guard raw.users.append(bytes, userField, allowsText: format.allowsTextIds) else {
+                throw fail("user id `\(ByteParsing.string(bytes, userField))` is not an integer")
+            }
+            let itemField = fields[format.itemColumn]
+            guard !itemField.isEmpty else { throw fail("empty item id") }
+            guard raw.items.append(bytes, itemField, allowsText: format.allowsTextIds) else {
+                throw fail("item id `\(ByteParsing.string(bytes, itemField))` is not an integer")
+            }
+            let ratingField = fields[format.ratingColumn]
+            guard let rating = ByteParsing.decimal(bytes, ratingField) else {
+                throw fail("rating `\(ByteParsing.string(bytes, ratingField))` is not a number")
+            }
+            raw.ratings.append(Float(rating))
+            if let column = format.timestampColumn {
+                let field = fields[column]
+                guard let timestamp = ByteParsing.integer(bytes, field) else {
+                    throw fail("timestamp `\(ByteParsing.string(bytes, field))` is not an integer")
+                }
+                raw.timestamps.append(timestamp)
+            } else {
+                raw.timestamps.append(0)
+            }
+        }
+        return raw
+    }
+
+    private static func isHeader(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [FieldRange], format: RatingsFormat) -> Bool {
+        switch format.header {
+        case .none: return false
+        case .present: return true
+        case .detect:
+            return fields.count > format.userColumn && ByteParsing.integer(bytes, fields[format.userColumn]) == nil
+        }
+    }
+
+    /// The line on which the data record number `record` (0-based, header excluded) starts.
+    static func lineNumber(ofRecord record: Int, path: String, format: RatingsFormat) -> Int {
+        (try? withBytes(of: path) { bytes -> Int in
+            var scanner = RecordScanner(bytes: bytes, path: path, delimiter: format.delimiter, honorsQuotes: format.honorsQuotes)
+            var fields: [FieldRange] = []
+            var index = -1
+            var isFirst = true
+            while let line = try scanner.next(into: &fields) {
+                if isFirst {
+                    isFirst = false
+                    if isHeader(bytes, fields, format: format) { continue }
+                }
+                index += 1
+                if index == record { return line }
+            }
+            return 0
+        }) ?? 0
+    }
+}
