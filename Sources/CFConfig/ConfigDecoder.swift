@@ -1,0 +1,136 @@
+import CFCore
+
+/// Turns a located YAML tree into an `ExperimentConfig`, recording every issue on the way.
+///
+/// `Mode.singleRun` treats keys that do not apply to the chosen kinds as errors;
+/// `Mode.sweepTrial` drops them and notes what was dropped.
+struct ConfigDecoder {
+    enum Mode { case singleRun, sweepTrial }
+
+    var reader = NodeReader()
+    /// The file whose keys count as "written by the user" (inherited keys never raise errors).
+    let mainFile: String
+    let mode: Mode
+    /// What a sweep trial dropped, such as "model.layers (does not apply to model.kind dot)".
+    var notes: [String] = []
+
+    init(mainFile: String, mode: Mode) {
+        self.mainFile = mainFile
+        self.mode = mode
+    }
+
+    var issues: [ConfigIssue] { reader.issues }
+
+    /// Decodes the whole file (without `base`, whose merge is already done).
+    mutating func decode(_ root: MarkedNode, defaultName: String) -> ExperimentConfig {
+        var config = ExperimentConfig()
+        config.name = defaultName
+        guard let file = reader.section(root, "") else { return config }
+        if let node = file["version"], let version = reader.integer(node, "version", atLeast: 1) {
+            if version == 1 { config.version = version } else {
+                reader.fail(node, "version", "unsupported version \(version); this cflab reads version 1")
+            }
+        }
+        if let name = reader.text(file["name"], "name") {
+            if name.isEmpty { reader.fail(file.node, "name", "must not be empty") } else { config.name = name }
+        }
+        config.description = reader.text(file["description"], "description") ?? config.description
+        config.tags = reader.list(file["tags"], "tags") { $0.text($1, $2) } ?? config.tags
+        config.seed = reader.seed(file["seed"], "seed") ?? config.seed
+        if let data = reader.section(file["data"], "data") { decodeData(data, into: &config.data) }
+        if let split = reader.section(file["split"], "split") { decodeSplit(split, into: &config.split) }
+        if let model = reader.section(file["model"], "model") { decodeModel(model, into: &config.model) }
+        if let optimizer = reader.section(file["optimizer"], "optimizer") {
+            decodeOptimizer(optimizer, into: &config.optimizer)
+        }
+        if let schedule = reader.section(file["schedule"], "schedule") { decodeSchedule(schedule, into: &config.schedule) }
+        if let training = reader.section(file["training"], "training") { decodeTraining(training, into: &config.training) }
+        if let evaluation = reader.section(file["evaluation"], "evaluation") {
+            decodeEvaluation(evaluation, into: &config.evaluation)
+        }
+        checkRules(&config, root: root)
+        return config
+    }
+
+    private mutating func decodeData(_ section: NodeReader.Section, into data: inout DataConfig) {
+        data.source = reader.choice(section["source"], "data.source") ?? data.source
+        data.name = optionalText(section["name"], "data.name") ?? data.name
+        data.path = optionalText(section["path"], "data.path") ?? data.path
+        data.duplicates = reader.choice(section["duplicates"], "data.duplicates") ?? data.duplicates
+        if let csv = reader.section(section["csv"], "data.csv") {
+            data.csv.path = optionalText(csv["path"], "data.csv.path") ?? data.csv.path
+            if let delimiter = reader.text(csv["delimiter"], "data.csv.delimiter") {
+                if delimiter.count == 1 { data.csv.delimiter = delimiter } else {
+                    reader.fail(csv["delimiter"] ?? csv.node, "data.csv.delimiter", "must be one character such as \",\" or \"\\t\"")
+                }
+            }
+            data.csv.header = reader.flag(csv["header"], "data.csv.header") ?? data.csv.header
+            if let columns = reader.section(csv["columns"], "data.csv.columns") {
+                data.csv.user = column(columns, "user") ?? data.csv.user
+                data.csv.item = column(columns, "item") ?? data.csv.item
+                data.csv.rating = column(columns, "rating") ?? data.csv.rating
+                if case .scalar(.null, _)? = columns["timestamp"]?.content {
+                    data.csv.timestamp = nil
+                } else {
+                    data.csv.timestamp = column(columns, "timestamp") ?? data.csv.timestamp
+                }
+            }
+        }
+        if let synthetic = reader.section(section["synthetic"], "data.synthetic") {
+            let path: (String) -> String = synthetic.path(_:)
+            data.synthetic.users = reader.integer(synthetic["users"], path("users"), atLeast: 1) ?? data.synthetic.users
+            data.synthetic.items = reader.integer(synthetic["items"], path("items"), atLeast: 1) ?? data.synthetic.items
+            data.synthetic.ratings = reader.integer(synthetic["ratings"], path("ratings"), atLeast: 1) ?? data.synthetic.ratings
+            data.synthetic.rank = reader.integer(synthetic["rank"], path("rank"), atLeast: 1) ?? data.synthetic.rank
+            data.synthetic.noise = reader.number(synthetic["noise"], path("noise"), .nonNegative) ?? data.synthetic.noise
+            data.synthetic.seed = reader.seed(synthetic["seed"], path("seed")) ?? data.synthetic.seed
+        }
+    }
+
+    /// Text, or `.some(nil)` for an explicit null.
+    private mutating func optionalText(_ node: MarkedNode?, _ path: String) -> String?? {
+        guard let node else { return nil }
+        if node.json == .null { return .some(nil) }
+        return reader.text(node, path).map { .some($0) }
+    }
+
+    private mutating func column(_ section: NodeReader.Section, _ key: String) -> ColumnRef? {
+        guard let node = section[key] else { return nil }
+        switch node.content {
+        case .scalar(.int, _): return reader.integer(node, section.path(key), atLeast: 0).map(ColumnRef.index)
+        case let .scalar(.string, text): return .name(text)
+        default:
+            reader.fail(node, section.path(key), "expected a column index such as 0 or a header name such as \"userId\", got \(node.shortDescription)")
+            return nil
+        }
+    }
+
+    private mutating func decodeSplit(_ section: NodeReader.Section, into split: inout SplitConfig) {
+        split.kind = reader.choice(section["kind"], "split.kind") ?? split.kind
+        split.valid = reader.number(section["valid"], "split.valid", .openFraction) ?? split.valid
+        split.test = reader.number(section["test"], "split.test", .fraction) ?? split.test
+        split.folds = reader.integer(section["folds"], "split.folds", atLeast: 2) ?? split.folds
+        if let node = section["fold"] {
+            if split.kind == .predefined {
+                let names = ["u1", "u2", "u3", "u4", "u5", "ua", "ub"]
+                if let name = reader.text(node, "split.fold") {
+                    if names.contains(name) { split.predefinedFold = name } else {
+                        reader.fail(node, "split.fold", "unknown predefined fold '\(name)'; expected one of \(names.joined(separator: ", "))")
+                    }
+                }
+            } else if let fold = reader.integer(node, "split.fold", atLeast: 0) {
+                if fold < split.folds { split.fold = fold } else {
+                    reader.fail(node, "split.fold", "must be below split.folds (\(split.folds)), got \(fold)")
+                }
+            }
+        }
+        if let node = section["last_n"], node.json != .null {
+            split.lastN = reader.integer(node, "split.last_n", atLeast: 1) ?? split.lastN
+        }
+        if let node = section["seed"], node.json != .null { split.seed = reader.seed(node, "split.seed") }
+        if split.valid + split.test >= 1, let node = section["test"] ?? section["valid"] {
+            reader.fail(node, section["test"] != nil ? "split.test" : "split.valid",
+                        "split.valid + split.test must be below 1 so that some ratings remain for training")
+        }
+    }
+}

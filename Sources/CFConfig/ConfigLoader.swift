@@ -1,0 +1,114 @@
+import CFCore
+import Foundation
+
+/// Reads experiment files: YAML with `base:` inheritance and `--set` overrides, fully validated.
+///
+/// Every problem of a file is reported at once in one `ConfigError`, one line per issue
+/// in the form `file:line:column: key.path: message`.
+public enum ConfigLoader {
+    /// Loads the file at `path`. `overrides` are `key.path=value` strings from `--set`;
+    /// each value is read as YAML (`0.3`, `1e-3`, `{user: 0.3, item: 0.6}`, `[16, 64]`)
+    /// and replaces the whole value at that path.
+    public static func load(path: String, overrides: [String] = []) throws -> ExperimentFile {
+        try parse(yaml: try readFile(path, from: nil), fileName: path, overrides: overrides)
+    }
+
+    /// Parses YAML text as if it were the file `fileName` (a `base:` is read relative to it).
+    public static func parse(yaml: String, fileName: String, overrides: [String] = []) throws -> ExperimentFile {
+        var tree = try resolvedTree(yaml: yaml, fileName: fileName, chain: [standardized(fileName)])
+        tree = try applying(overrides, to: tree)
+        let sweepNode = tree["sweep"]
+        let runTree = tree.removing("sweep")
+        let stem = URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent
+        var decoder = ConfigDecoder(mainFile: fileName, mode: sweepNode == nil ? .singleRun : .sweepTrial)
+        // The root check must see `sweep` to accept it, so decode the full tree's keys.
+        let config = decoder.decode(tree, defaultName: stem.isEmpty ? "experiment" : stem)
+        var issues = decoder.issues
+        var sweep: SweepSpec?
+        if let sweepNode {
+            var sweepDecoder = SweepDecoder(mainFile: fileName, base: config, tree: runTree)
+            sweep = sweepDecoder.decode(sweepNode)
+            issues += sweepDecoder.issues
+        }
+        guard issues.isEmpty else { throw ConfigError(issues: ordered(issues, mainFile: fileName)) }
+        return ExperimentFile(path: fileName, config: config, sweep: sweep, tree: runTree)
+    }
+
+    /// The file's tree with its `base` chain merged underneath (this file wins).
+    private static func resolvedTree(yaml: String, fileName: String, chain: [String]) throws -> MarkedNode {
+        let tree = try MarkedNode.parse(yaml: yaml, fileName: fileName)
+        guard let baseEntry = tree.entry("base") else { return tree }
+        let own = tree.removing("base")
+        if case .scalar(.null, _) = baseEntry.value.content { return own }
+        guard case let .scalar(.string(relative), _) = baseEntry.value.content else {
+            throw ConfigError(baseEntry.value.location, "base", "expected the path of another experiment file, got \(baseEntry.value.shortDescription)")
+        }
+        let folder = (fileName as NSString).deletingLastPathComponent
+        let basePath = relative.hasPrefix("/") || folder.isEmpty ? relative : folder + "/" + relative
+        let key = standardized(basePath)
+        if chain.contains(key) {
+            let names = (chain + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }
+            throw ConfigError(baseEntry.value.location, "base", "inheritance cycle \(names.joined(separator: " -> ")); remove one of the base: keys")
+        }
+        let text = try readFile(basePath, from: baseEntry.value.location)
+        let parent = try resolvedTree(yaml: text, fileName: basePath, chain: chain + [key])
+        return own.merged(over: parent)
+    }
+
+    private static func applying(_ overrides: [String], to tree: MarkedNode) throws -> MarkedNode {
+        var tree = tree
+        var issues: [ConfigIssue] = []
+        for override in overrides {
+            guard let equals = override.firstIndex(of: "="), equals != override.startIndex else {
+                issues.append(ConfigIssue(location: .override, path: "", message: "expected key.path=value, got '\(override)'"))
+                continue
+            }
+            let path = String(override[..<equals])
+            guard ConfigSchema.settablePaths.contains(path) else {
+                issues.append(ConfigIssue(location: .override, path: path,
+                                          message: ConfigSchema.unknownPathMessage(path, among: ConfigSchema.settablePaths)))
+                continue
+            }
+            do {
+                let value = try MarkedNode.parse(yaml: String(override[override.index(after: equals)...]), fileName: "--set", override: true)
+                let node = value.entries?.isEmpty == true && override.hasSuffix("=")
+                    ? MarkedNode(json: .null, at: .override) : value
+                tree = tree.setting(path: path.split(separator: ".").map(String.init), to: node, keyLocation: .override)
+            } catch let error as ConfigError {
+                issues += error.issues.map { ConfigIssue(location: $0.location, path: path, message: $0.message) }
+            }
+        }
+        guard issues.isEmpty else { throw ConfigError(issues: issues) }
+        return tree
+    }
+
+    private static func readFile(_ path: String, from location: ConfigLocation?) throws -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "it is not readable UTF-8 text" : "no such file"
+            throw ConfigError(location ?? .file(path, line: 1, column: 1), location == nil ? "" : "base",
+                              "cannot read experiment file \(path): \(reason)")
+        }
+    }
+
+    private static func standardized(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    /// Issues of the main file first, in line order, then those of base files, then `--set`.
+    static func ordered(_ issues: [ConfigIssue], mainFile: String) -> [ConfigIssue] {
+        var seen: Set<String> = []
+        let unique = issues.filter { seen.insert($0.description).inserted }
+        func rank(_ issue: ConfigIssue) -> (Int, Int, Int) {
+            switch issue.location {
+            case .override: return (2, 0, 0)
+            case let .file(name, line, column): return (name == mainFile ? 0 : 1, line, column)
+            }
+        }
+        return unique.enumerated().sorted { lhs, rhs in
+            let (a, b) = (rank(lhs.element), rank(rhs.element))
+            return a != b ? a < b : lhs.offset < rhs.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,63 @@
+/// The keys an experiment file may contain, section by section, in the CONFIG.md order.
+///
+/// The decoder rejects anything else with a "did you mean"; sweep parameters and
+/// `--set` overrides must name one of `settablePaths`.
+enum ConfigSchema {
+    static let root = [
+        "version", "name", "description", "tags", "seed", "base",
+        "data", "split", "model", "optimizer", "schedule", "training", "evaluation", "sweep",
+    ]
+
+    /// The keys of each mapping, by dotted path.
+    static let sections: [String: [String]] = [
+        "": root,
+        "data": ["source", "name", "path", "csv", "synthetic", "duplicates"],
+        "data.csv": ["path", "columns", "delimiter", "header"],
+        "data.csv.columns": ["user", "item", "rating", "timestamp"],
+        "data.synthetic": ["users", "items", "ratings", "rank", "noise", "seed"],
+        "split": ["kind", "valid", "test", "folds", "fold", "last_n", "seed"],
+        "model": ["kind", "embedding_dim", "init", "global_mean", "y_range", "dropout",
+                  "layers", "layer_dropout", "batchnorm"],
+        "model.embedding_dim": ["user", "item"],
+        "model.init": ["kind", "low", "high", "std"],
+        "model.dropout": ["user", "item"],
+        "optimizer": ["kind", "lr", "betas", "eps", "momentum", "weight_decay", "weight_decay_mode", "dense"],
+        "schedule": ["kind", "pct_start", "div", "final_div", "moms", "warmup", "min_lr", "step_size", "gamma"],
+        "training": ["epochs", "batch_size", "early_stopping", "keep", "threads"],
+        "training.early_stopping": ["patience", "min_delta", "restore_best"],
+        "evaluation": ["clip", "ranking"],
+        "evaluation.ranking": ["every", "k", "threshold"],
+        "sweep": ["method", "parameters", "samples", "sampler_seed", "seeds", "repeats", "max_trials"],
+    ]
+
+    /// Every dotted path that `--set` may replace (anything but `base` and the sweep's parameters).
+    static let settablePaths: [String] = {
+        var paths: [String] = []
+        func walk(_ prefix: String) {
+            for key in sections[prefix] ?? [] where key != "base" {
+                let path = prefix.isEmpty ? key : "\(prefix).\(key)"
+                paths.append(path)
+                if path != "sweep.parameters" { walk(path) }
+            }
+        }
+        walk("")
+        return paths
+    }()
+
+    /// Every dotted path that a sweep may vary: the settable paths outside `sweep`.
+    static let sweepablePaths: [String] = settablePaths.filter {
+        $0 != "sweep" && !$0.hasPrefix("sweep.") && $0 != "version"
+    }
+
+    /// An issue message for a path that is not in `paths`.
+    static func unknownPathMessage(_ path: String, among paths: [String]) -> String {
+        "unknown key" + EditDistance.hint(for: path, among: paths).replacingAllowedList()
+    }
+}
+
+private extension String {
+    /// Long lists of every path are not helpful: keep only the suggestion.
+    func replacingAllowedList() -> String {
+        hasPrefix("; allowed:") ? "; see CONFIG.md for the keys of an experiment file" : self
+    }
+}

@@ -1,0 +1,108 @@
+import CFCore
+
+/// Reads the `sweep:` block: its method, seeds and parameter domains.
+///
+/// Parameter paths must name keys of the run file (with a "did you mean"); the values
+/// themselves are checked when `SweepExpander` decodes each trial, since whether a value
+/// is valid can depend on the other swept keys.
+struct SweepDecoder {
+    var reader = NodeReader()
+    let base: ExperimentConfig
+
+    init(mainFile: String, base: ExperimentConfig, tree: MarkedNode) {
+        self.base = base
+    }
+
+    var issues: [ConfigIssue] { reader.issues }
+
+    mutating func decode(_ node: MarkedNode) -> SweepSpec? {
+        guard let section = reader.section(node, "sweep") else { return nil }
+        var spec = SweepSpec()
+        spec.method = reader.choice(section["method"], "sweep.method") ?? spec.method
+        spec.samples = reader.integer(section["samples"], "sweep.samples", atLeast: 1) ?? spec.samples
+        spec.samplerSeed = reader.seed(section["sampler_seed"], "sweep.sampler_seed") ?? base.seed
+        spec.maxTrials = reader.integer(section["max_trials"], "sweep.max_trials", atLeast: 1) ?? spec.maxTrials
+        spec.seeds = [base.seed]
+        if let seeds = reader.list(section["seeds"], "sweep.seeds", { $0.seed($1, $2) }) {
+            if seeds.isEmpty, let node = section["seeds"] {
+                reader.fail(node, "sweep.seeds", "needs at least one seed, such as [1, 2, 3]")
+            } else {
+                spec.seeds = seeds
+            }
+        }
+        if let repeats = reader.integer(section["repeats"], "sweep.repeats", atLeast: 1) {
+            if let node = section["seeds"] {
+                reader.fail(node, "sweep.seeds", "give seeds or repeats, not both")
+            }
+            spec.seeds = (0..<UInt64(repeats)).map { base.seed &+ $0 }
+        }
+        if let parameters = section["parameters"] {
+            spec.parameters = decodeParameters(parameters, method: spec.method)
+        } else {
+            reader.fail(node, "sweep.parameters", "a sweep needs parameters, such as {model.embedding_dim: [16, 64]}")
+        }
+        return spec
+    }
+
+    private mutating func decodeParameters(_ node: MarkedNode, method: SweepSpec.Method) -> [SweepParameter] {
+        guard let entries = node.entries else {
+            reader.fail(node, "sweep.parameters", "expected a mapping of dotted keys to values, such as {optimizer.lr: [1.0e-3, 1.0e-2]}")
+            return []
+        }
+        var parameters: [SweepParameter] = []
+        for entry in entries {
+            let label = "sweep.parameters.\(entry.key)"
+            if entry.key == "seed" {
+                reader.fail(entry.keyLocation, label, "vary the seed with sweep.seeds or sweep.repeats, not as a parameter")
+                continue
+            }
+            guard ConfigSchema.sweepablePaths.contains(entry.key) else {
+                reader.fail(entry.keyLocation, label, ConfigSchema.unknownPathMessage(entry.key, among: ConfigSchema.sweepablePaths))
+                continue
+            }
+            if let domain = decodeDomain(entry.value, label: label, method: method) {
+                parameters.append(SweepParameter(path: entry.key, domain: domain, location: entry.keyLocation))
+            }
+        }
+        return parameters
+    }
+
+    private mutating func decodeDomain(_ node: MarkedNode, label: String, method: SweepSpec.Method) -> SweepParameter.Domain? {
+        if case let .sequence(items) = node.content {
+            guard !items.isEmpty else {
+                reader.fail(node, label, "needs at least one value")
+                return nil
+            }
+            return .values(items.map(\.json))
+        }
+        guard let spec = reader.section(node, label, allowed: ["values", "min", "max", "log", "int"]) else { return nil }
+        if let values = spec["values"] {
+            if spec.fields.count > 1 {
+                reader.fail(node, label, "give either values or min/max, not both")
+            }
+            return decodeDomain(values, label: label, method: method)
+        }
+        guard method == .random else {
+            reader.fail(node, label, "min/max ranges need method: random; list the values for a grid")
+            return nil
+        }
+        guard spec["min"] != nil, spec["max"] != nil else {
+            reader.fail(node, label, "a range needs min and max, such as {min: 1.0e-4, max: 1.0e-2, log: true}")
+            return nil
+        }
+        let log = reader.flag(spec["log"], label + ".log") ?? false
+        let integer = reader.flag(spec["int"], label + ".int") ?? false
+        guard let low = reader.number(spec["min"], label + ".min"), let high = reader.number(spec["max"], label + ".max") else {
+            return nil
+        }
+        guard low < high else {
+            reader.fail(node, label, "min must be below max")
+            return nil
+        }
+        guard !log || low > 0 else {
+            reader.fail(node, label, "a log range needs min > 0")
+            return nil
+        }
+        return .range(min: low, max: high, log: log, integer: integer)
+    }
+}

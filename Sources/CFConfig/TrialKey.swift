@@ -1,0 +1,28 @@
+import CFCore
+
+/// The identity of a trial: what the store deduplicates on, together with the sweep name.
+///
+/// SHA-256 (lowercase hex) of the canonical JSON of the resolved config, where the data
+/// is described by its source, its fingerprint and the settings that change what is
+/// read (csv columns, synthetic generator, duplicates policy) rather than by its name
+/// or path. `name`, `description`, `tags`, `training.threads` and `training.keep` are
+/// left out because they never change results; `version` is kept.
+public enum TrialKey {
+    /// The hex trial key of `config` run on data with the given fingerprint.
+    public static func compute(config: ExperimentConfig, dataFingerprint: String) -> String {
+        keyedJSON(config: config, dataFingerprint: dataFingerprint).canonicalDigest
+    }
+
+    /// The JSON that is hashed, for inspection and for storing next to the key.
+    public static func keyedJSON(config: ExperimentConfig, dataFingerprint: String) -> JSONValue {
+        var json = ResolvedConfig.json(config)
+        for path in ["name", "description", "tags", "training.threads", "training.keep",
+                     "data.name", "data.path", "data.csv.path"] {
+            json = json.removing(path: path)
+        }
+        if let data = json["data"] {
+            json = json.setting("data", to: data.setting("fingerprint", to: .string(dataFingerprint)))
+        }
+        return json
+    }
+}
