@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// The `cflab` command: reproducible collaborative-filtering experiments.
+@main
+struct CFLab: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cflab",
+        abstract: "Reproducible experiments with collaborative-filtering embedding models.",
+        discussion: """
+        Train dot, dot_bias and nn models on MovieLens-style ratings from declarative YAML
+        experiment files. Data is found under $CFLAB_DATA (default ../shared/data).
+        """,
+        version: CFLabVersion.string,
+        subcommands: [RunCommand.self, ConfigCommand.self]
+    )
+}
+
+/// The version printed by `cflab --version` and recorded with every run.
+enum CFLabVersion {
+    static let string = "0.1.0"
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Writing to the terminal: stdout for results, stderr for progress and errors.
+enum Console {
+    /// Whether standard output is an interactive terminal (progress bars, colours).
+    static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    static func out(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Rewrites the current terminal line (progress), without a newline.
+    static func status(_ text: String) {
+        FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+
+    static func clearStatus() {
+        FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
+    }
+}
+
+/// A failure already explained to the user: print the message and exit with `code`.
+struct UserFacingError: Error, CustomStringConvertible {
+    let message: String
+    let code: Int32
+
+    init(_ message: String, code: Int32 = 1) {
+        self.message = message
+        self.code = code
+    }
+
+    var description: String { message }
+}

@@ -1,2 +1,0 @@
-import CFCore
-print("cflab")
