@@ -46,6 +46,9 @@ public protocol RatingModel: AnyObject {
     var kind: ModelConfig.Kind { get }
     /// Every trainable tensor, in a stable order with stable names.
     var parameters: [Parameter] { get }
+    /// Non-trainable state that must be saved and restored with the parameters (for
+    /// example batchnorm running means). Optimisers never see it. Default: none.
+    var buffers: [Parameter] { get }
 
     /// One training step's forward and backward pass. Dropout (if any) draws from
     /// `random`. Returns the sum of squared errors of the batch (before the mean).

@@ -1,0 +1,69 @@
+import CFCore
+
+extension DotBiasModel {
+    /// The forward/backward pass of the type's formula, one rating at a time, with the
+    /// next rating's rows prefetched; masks are drawn only when a dropout rate is > 0.
+    public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
+        let count = batch.count
+        guard count > 0 else { return 0 }
+        let width = dimensions
+        let scale = 2 / Float(count)
+        let range = range
+        let meanOffset = meanOffset
+        let userMask = userDropout
+        let itemMask = itemDropout
+        let drawsMasks = userMask.isActive || itemMask.isActive
+        // One row per mask: the buffers never grow, so these views stay valid.
+        let userMasks = userMask.values
+        let itemMasks = itemMask.values
+        var squaredErrorSum = 0.0
+        userEmbedding.withBuffers { userValues, userGradient in
+            itemEmbedding.withBuffers { itemValues, itemGradient in
+                userBias.withBuffers { userBiases, userBiasGradient in
+                    itemBias.withBuffers { itemBiases, itemBiasGradient in
+                        for index in 0..<count {
+                            if index + 1 < count {
+                                let nextUser = batch.users[index + 1]
+                                let nextItem = batch.items[index + 1]
+                                prefetchRow(userValues, nextUser, width: width)
+                                prefetchRow(itemValues, nextItem, width: width)
+                                prefetchRow(userGradient, nextUser, width: width)
+                                prefetchRow(itemGradient, nextItem, width: width)
+                            }
+                            if drawsMasks {
+                                userMask.draw(rows: 1, random: &random)
+                                itemMask.draw(rows: 1, random: &random)
+                            }
+                            let user = Int(batch.users[index])
+                            let item = Int(batch.items[index])
+                            let userRow = user * width
+                            let itemRow = item * width
+                            var x = userBiases[user] + itemBiases[item] + meanOffset
+                            for offset in 0..<width {
+                                x += userValues[userRow + offset] * userMasks[offset]
+                                    * itemValues[itemRow + offset] * itemMasks[offset]
+                            }
+                            let (prediction, slope) = range.evaluate(x)
+                            let error = prediction - batch.ratings[index]
+                            squaredErrorSum += Double(error * error)
+                            let gradientScale = scale * error * slope
+                            for offset in 0..<width {
+                                let both = gradientScale * userMasks[offset] * itemMasks[offset]
+                                let userValue = userValues[userRow + offset]
+                                userGradient[userRow + offset] += both * itemValues[itemRow + offset]
+                                itemGradient[itemRow + offset] += both * userValue
+                            }
+                            userBiasGradient[user] += gradientScale
+                            itemBiasGradient[item] += gradientScale
+                        }
+                    }
+                }
+            }
+        }
+        userEmbedding.touch(batch.users)
+        userBias.touch(batch.users)
+        itemEmbedding.touch(batch.items)
+        itemBias.touch(batch.items)
+        return squaredErrorSum
+    }
+}

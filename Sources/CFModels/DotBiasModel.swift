@@ -1,0 +1,95 @@
+import CFConfig
+import CFCore
+
+/// Matrix factorisation with biases: fastai's `DotProductBias` and the Keras "dot_with_bias".
+///
+/// Forward, with p_u = `userEmbedding[u]`, q_i = `itemEmbedding[i]`, b_u = `userBias[u]`,
+/// b_i = `itemBias[i]`, inverted-dropout masks m_u, m_i and μ = `meanOffset`:
+///
+///     x = (m_u ⊙ p_u) · (m_i ⊙ q_i) + b_u + b_i + μ,    r̂ = s(x)
+///
+/// where s is `range` (lo + (hi - lo)·σ(x), or the identity) and μ is the training mean
+/// when `global_mean: true`, else 0 (a constant, never trained). Backward, for
+/// L = (1/B) Σ (r̂ - r)² and g = 2(r̂ - r)·s'(x)/B:
+///
+///     ∂L/∂p_u += g·m_u⊙m_i⊙q_i,  ∂L/∂q_i += g·m_u⊙m_i⊙p_u,  ∂L/∂b_u += g,  ∂L/∂b_i += g
+///
+/// Initialisation: the biases use the same initializer as the embeddings, drawn in the
+/// order user_embedding, item_embedding, user_bias, item_bias. That is what both sources
+/// do: fastai's bias is an `Embedding(n, 1)` with trunc_normal(std 0.01), and a Keras bias
+/// is a `layer_embedding(n, 1)` with the layer's (uniform) initializer.
+///
+/// Dropout is drawn per rating (user mask, then item mask) only in `forwardBackward`.
+/// Cold start in `predict`: an unseen user's p_u and b_u count as zero, and so do an
+/// unseen item's q_i and b_i; the known side's bias still applies, so r̂ = s(b_i + μ)
+/// for a new user and s(μ) when both are new.
+public final class DotBiasModel: RatingModel {
+    public let kind: ModelConfig.Kind = .dotBias
+    public let userEmbedding: Parameter
+    public let itemEmbedding: Parameter
+    public let userBias: Parameter
+    public let itemBias: Parameter
+    public let dimensions: Int
+    public let range: SigmoidRange
+    /// μ added before the sigmoid: the training mean with `global_mean: true`, else 0.
+    public let meanOffset: Float
+    public let statistics: TrainingStatistics
+    let userDropout: DropoutMask
+    let itemDropout: DropoutMask
+
+    public init(
+        dimensions: Int, initializer: Initializer, range: SigmoidRange, addsGlobalMean: Bool,
+        dropout: Dropout, statistics: TrainingStatistics, random: inout Xoshiro256StarStar
+    ) {
+        self.dimensions = dimensions
+        self.range = range
+        self.meanOffset = addsGlobalMean ? statistics.globalMean : 0
+        self.statistics = statistics
+        let users = statistics.userCount
+        let items = statistics.itemCount
+        userEmbedding = initializer.table(name: "user_embedding", rows: users, columns: dimensions, random: &random)
+        itemEmbedding = initializer.table(name: "item_embedding", rows: items, columns: dimensions, random: &random)
+        userBias = initializer.table(name: "user_bias", rows: users, columns: 1, random: &random)
+        itemBias = initializer.table(name: "item_bias", rows: items, columns: 1, random: &random)
+        userDropout = DropoutMask(rate: dropout.user, width: dimensions)
+        itemDropout = DropoutMask(rate: dropout.item, width: dimensions)
+    }
+
+    public var parameters: [Parameter] { [userEmbedding, itemEmbedding, userBias, itemBias] }
+
+    public func predict(
+        users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>,
+        into output: UnsafeMutableBufferPointer<Float>
+    ) {
+        precondition(users.count == items.count && items.count <= output.count, "predict: length mismatch")
+        let width = dimensions
+        let statistics = statistics
+        let range = range
+        let meanOffset = meanOffset
+        userEmbedding.values.withUnsafeBufferPointer { userValues in
+            itemEmbedding.values.withUnsafeBufferPointer { itemValues in
+                userBias.values.withUnsafeBufferPointer { userBiases in
+                    itemBias.values.withUnsafeBufferPointer { itemBiases in
+                        for index in 0..<users.count {
+                            let user = users[index]
+                            let item = items[index]
+                            let userKnown = statistics.isKnown(user: user)
+                            let itemKnown = statistics.isKnown(item: item)
+                            var x = meanOffset
+                            if userKnown { x += userBiases[Int(user)] }
+                            if itemKnown { x += itemBiases[Int(item)] }
+                            if userKnown && itemKnown {
+                                let userRow = Int(user) * width
+                                let itemRow = Int(item) * width
+                                for offset in 0..<width {
+                                    x += userValues[userRow + offset] * itemValues[itemRow + offset]
+                                }
+                            }
+                            output[index] = range.value(x)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import CFConfig
+import CFCore
+import CPrefetch
+
+/// The plain matrix-factorisation model of the Keras/R blog's "simple_dot".
+///
+/// Forward: r̂ = p_u · q_i with p_u = `userEmbedding[u]`, q_i = `itemEmbedding[i]`.
+/// Backward, for L = (1/B) Σ (r̂ - r)² and g = 2(r̂ - r)/B:
+/// ∂L/∂p_u += g·q_i and ∂L/∂q_i += g·p_u (only the looked-up rows, which are touched).
+///
+/// Cold start: a pair whose user or item was not seen in training predicts the global
+/// training mean μ (`statistics.globalMean`); an untrained row holds only its init noise.
+public final class DotModel: RatingModel {
+    public let kind: ModelConfig.Kind = .dot
+    public let userEmbedding: Parameter
+    public let itemEmbedding: Parameter
+    public let dimensions: Int
+    public let statistics: TrainingStatistics
+
+    /// Draws `user_embedding` then `item_embedding` from `initializer`.
+    public init(
+        dimensions: Int, initializer: Initializer, statistics: TrainingStatistics,
+        random: inout Xoshiro256StarStar
+    ) {
+        self.dimensions = dimensions
+        self.statistics = statistics
+        userEmbedding = initializer.table(
+            name: "user_embedding", rows: statistics.userCount, columns: dimensions, random: &random)
+        itemEmbedding = initializer.table(
+            name: "item_embedding", rows: statistics.itemCount, columns: dimensions, random: &random)
+    }
+
+    public var parameters: [Parameter] { [userEmbedding, itemEmbedding] }
+
+    public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
+        let count = batch.count
+        guard count > 0 else { return 0 }
+        let width = dimensions
+        let scale = 2 / Float(count)
+        var squaredErrorSum = 0.0
+        userEmbedding.withBuffers { userValues, userGradient in
+            itemEmbedding.withBuffers { itemValues, itemGradient in
+                for index in 0..<count {
+                    if index + 1 < count {
+                        let nextUser = batch.users[index + 1]
+                        let nextItem = batch.items[index + 1]
+                        prefetchRow(userValues, nextUser, width: width)
+                        prefetchRow(itemValues, nextItem, width: width)
+                        prefetchRow(userGradient, nextUser, width: width)
+                        prefetchRow(itemGradient, nextItem, width: width)
+                    }
+                    let userRow = Int(batch.users[index]) * width
+                    let itemRow = Int(batch.items[index]) * width
+                    var dot: Float = 0
+                    for offset in 0..<width {
+                        dot += userValues[userRow + offset] * itemValues[itemRow + offset]
+                    }
+                    let error = dot - batch.ratings[index]
+                    squaredErrorSum += Double(error * error)
+                    let gradientScale = scale * error
+                    for offset in 0..<width {
+                        let userValue = userValues[userRow + offset]
+                        userGradient[userRow + offset] += gradientScale * itemValues[itemRow + offset]
+                        itemGradient[itemRow + offset] += gradientScale * userValue
+                    }
+                }
+            }
+        }
+        userEmbedding.touch(batch.users)
+        itemEmbedding.touch(batch.items)
+        return squaredErrorSum
+    }
+
+    public func predict(
+        users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>,
+        into output: UnsafeMutableBufferPointer<Float>
+    ) {
+        precondition(users.count == items.count && items.count <= output.count, "predict: length mismatch")
+        let width = dimensions
+        let statistics = statistics
+        userEmbedding.values.withUnsafeBufferPointer { userValues in
+            itemEmbedding.values.withUnsafeBufferPointer { itemValues in
+                for index in 0..<users.count {
+                    let user = users[index]
+                    let item = items[index]
+                    guard !statistics.isColdStart(user: user, item: item) else {
+                        output[index] = statistics.globalMean
+                        continue
+                    }
+                    let userRow = Int(user) * width
+                    let itemRow = Int(item) * width
+                    var dot: Float = 0
+                    for offset in 0..<width {
+                        dot += userValues[userRow + offset] * itemValues[itemRow + offset]
+                    }
+                    output[index] = dot
+                }
+            }
+        }
+    }
+}

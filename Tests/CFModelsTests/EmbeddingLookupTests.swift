@@ -1,0 +1,79 @@
+import CFConfig
+import CFCore
+import Testing
+@testable import CFModels
+
+/// The embedding lookup E = X·P with a one-hot X [B, U] has the gradient
+/// ∂L/∂P = Xᵀ·(∂L/∂E): the sparse accumulation must match the dense product exactly
+/// on the looked-up rows (up to rounding) and leave every other row exactly zero.
+@Suite("embedding lookup = one-hot product")
+struct EmbeddingLookupTests {
+    let userCount = 9
+    let itemCount = 7
+    let width = 4
+    // Users 0 and 3 repeat, so rows accumulate; users 1, 2, 5, 7, 8 never appear.
+    let users: [Int32] = [0, 3, 6, 0, 4, 3, 0]
+    let items: [Int32] = [1, 2, 2, 5, 0, 6, 1]
+    let ratings: [Float] = [4, 3, 5, 2.5, 1, 4.5, 3]
+
+    @Test func userTableGradientMatchesOneHotProduct() throws {
+        var random = Xoshiro256StarStar(seed: 5)
+        let statistics = allSeenStatistics(users: userCount, items: itemCount)
+        let model = DotModel(dimensions: width, initializer: .normal(std: 0.7), statistics: statistics, random: &random)
+        let count = users.count
+        // One-hot X [B, U], then E = X·P [B, k] densely.
+        var oneHot = [[Double]](repeating: [Double](repeating: 0, count: userCount), count: count)
+        for row in 0..<count { oneHot[row][Int(users[row])] = 1 }
+        let table = model.userEmbedding.values.map(Double.init)
+        let items = model.itemEmbedding.values.map(Double.init)
+        var outputGradient = [[Double]](repeating: [Double](repeating: 0, count: width), count: count)
+        for row in 0..<count {
+            var embedded = [Double](repeating: 0, count: width)
+            for user in 0..<userCount where oneHot[row][user] != 0 {
+                for column in 0..<width { embedded[column] += oneHot[row][user] * table[user * width + column] }
+            }
+            let itemRow = Int(self.items[row]) * width
+            let prediction = (0..<width).reduce(0.0) { $0 + embedded[$1] * items[itemRow + $1] }
+            let scale = 2 * (prediction - Double(ratings[row])) / Double(count)
+            for column in 0..<width { outputGradient[row][column] = scale * items[itemRow + column] }
+        }
+        // ∂L/∂P = Xᵀ · ∂L/∂E.
+        var dense = [Double](repeating: 0, count: userCount * width)
+        for user in 0..<userCount {
+            for column in 0..<width {
+                for row in 0..<count { dense[user * width + column] += oneHot[row][user] * outputGradient[row][column] }
+            }
+        }
+        var dropout = Xoshiro256StarStar(seed: 1)
+        _ = model.forwardBackward(users: users, items: self.items, ratings: ratings, random: &dropout)
+        let sparse = model.userEmbedding.gradient
+        for user in 0..<userCount {
+            let looked = users.contains(Int32(user))
+            for column in 0..<width {
+                let index = user * width + column
+                if looked {
+                    #expect(abs(Double(sparse[index]) - dense[index]) <= 1e-5 + 1e-4 * abs(dense[index]))
+                } else {
+                    #expect(sparse[index] == 0 && dense[index] == 0)
+                }
+            }
+        }
+        #expect(Set(model.userEmbedding.touchedRows) == Set(users))
+        #expect(Set(model.itemEmbedding.touchedRows) == Set(self.items))
+    }
+
+    @Test func zeroGradientClearsOnlyTouchedRowsAndResetsThem() throws {
+        var random = Xoshiro256StarStar(seed: 5)
+        let statistics = allSeenStatistics(users: userCount, items: itemCount)
+        let model = DotBiasModel(
+            dimensions: width, initializer: .normal(std: 0.7), range: .identity, addsGlobalMean: false,
+            dropout: Dropout(user: 0, item: 0), statistics: statistics, random: &random)
+        _ = model.forwardBackward(users: users, items: items, ratings: ratings, random: &random)
+        #expect(model.userBias.touchedRows == [0, 3, 6, 4])
+        model.zeroGradients()
+        for parameter in model.parameters {
+            #expect(parameter.gradient.allSatisfy { $0 == 0 })
+            #expect(parameter.touchedRows.isEmpty)
+        }
+    }
+}
