@@ -1,0 +1,53 @@
+import CFConfig
+import CFModels
+
+/// Adagrad: per-element learning rates from the running sum of squared gradients
+/// (PyTorch's `Adagrad` with no lr decay and a zero initial accumulator).
+///
+/// For each updated element, with weight w, gradient g, accumulator s, learning rate
+/// lr, weight decay wd and ε = `epsilon`:
+///
+///     g ← g + wd·w        (l2 mode)
+///     w ← w − lr·wd·w     (decoupled mode)
+///     s ← s + g²
+///     w ← w − lr·g / (√s + ε)
+///
+/// Lazy mode updates only touched rows of row-sparse parameters; `beta1` is ignored.
+public final class Adagrad: Optimizer {
+    private let weightDecay: Float
+    private let decoupled: Bool
+    private let dense: Bool
+    private let epsilon: Float
+    private var squaredSum: [[Float]]
+
+    public init(config: OptimizerConfig, parameters: [Parameter]) {
+        weightDecay = Float(config.weightDecay)
+        decoupled = config.weightDecayMode == .decoupled
+        dense = config.dense
+        epsilon = Float(config.epsilon)
+        squaredSum = zeroState(like: parameters)
+    }
+
+    public func step(parameters: [Parameter], learningRate: Double, beta1: Double) {
+        precondition(parameters.count == squaredSum.count, "Adagrad: parameters differ from the ones it was built for")
+        let lr = Float(learningRate)
+        let l2 = decoupled ? 0 : weightDecay
+        let shrink = decoupled ? 1 - lr * weightDecay : 1
+        let epsilon = epsilon
+        for (index, parameter) in parameters.enumerated() {
+            parameter.values.withUnsafeMutableBufferPointer { w in
+                parameter.gradient.withUnsafeBufferPointer { g in
+                    squaredSum[index].withUnsafeMutableBufferPointer { s in
+                        parameter.forEachUpdateSpan(dense: dense) { span in
+                            for k in span {
+                                let gradient = g[k] + l2 * w[k]
+                                s[k] += gradient * gradient
+                                w[k] = shrink * w[k] - lr * gradient / (s[k].squareRoot() + epsilon)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

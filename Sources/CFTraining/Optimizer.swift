@@ -1,0 +1,48 @@
+import CFConfig
+import CFModels
+
+/// A rule that turns accumulated gradients into parameter updates, one step at a time.
+///
+/// An optimiser owns one contiguous `[Float]` state array per parameter and per moment,
+/// allocated once in `init`; `step` allocates nothing. The parameters passed to `step`
+/// must be the ones given to `init`, in the same order.
+///
+/// Which rows move:
+/// - **lazy** (`dense: false`): a row-sparse parameter updates only its `touchedRows`
+///   (values, moments and weight decay alike); untouched rows and their moments stay as
+///   they were. Parameters that are not row-sparse always update fully.
+/// - **dense** (`dense: true`, PyTorch semantics): every row of every parameter updates
+///   every step; rows with zero gradient still move by their moments and decay.
+///
+/// Weight decay (`weightDecay` = wd) is applied to every parameter in one of two modes:
+/// - `l2`: g ← g + wd·w before the moments (the gradient of wd/2·Σw²);
+/// - `decoupled`: w ← w − lr·wd·w before the gradient step ("true weight decay").
+public protocol Optimizer: AnyObject {
+    /// Applies one update to `parameters` from their current gradients.
+    ///
+    /// - Parameters:
+    ///   - learningRate: the scheduled learning rate lr of this step.
+    ///   - beta1: the scheduled first-moment coefficient of this step: Adam's β₁, SGD's
+    ///     momentum μ (one-cycle cycles it); Adagrad ignores it.
+    func step(parameters: [Parameter], learningRate: Double, beta1: Double)
+}
+
+/// Builds the optimiser an `OptimizerConfig` names.
+public enum OptimizerFactory {
+    /// The optimiser for `config`, with state sized for `parameters`.
+    ///
+    /// `adamw` is Adam with decoupled weight decay whatever `weightDecayMode` says.
+    public static func make(config: OptimizerConfig, parameters: [Parameter]) -> any Optimizer {
+        switch config.kind {
+        case .sgd: SGD(config: config, parameters: parameters)
+        case .adagrad: Adagrad(config: config, parameters: parameters)
+        case .adam: Adam(config: config, parameters: parameters)
+        case .adamw: AdamW(config: config, parameters: parameters)
+        }
+    }
+
+    /// The base first-moment coefficient of `config`: SGD's momentum, otherwise β₁.
+    public static func baseBeta1(of config: OptimizerConfig) -> Double {
+        config.kind == .sgd ? config.momentum : config.beta1
+    }
+}

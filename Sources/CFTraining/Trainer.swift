@@ -1,0 +1,145 @@
+import CFConfig
+import CFCore
+import CFData
+import CFModels
+
+/// Trains one model on one split, reporting each epoch through a callback.
+///
+/// `run` measures `TrainingStatistics` on `split.train`, builds the model from the
+/// `init` stream, then per epoch: trains (`EpochRunner`), evaluates train and valid in
+/// evaluation mode, tracks the best epoch on `valid_rmse` (train_rmse without a
+/// validation set), and calls `onEpoch`. It never prints or stores anything.
+///
+/// - A model without parameters (`global_mean`) cannot change, so it is evaluated once
+///   and reported as a single epoch.
+/// - A NaN or infinite batch loss or metric ends the run with status `diverged`.
+/// - Early stopping restores the best epoch's parameters when `restore_best` is set;
+///   `training.keep` only decides whether `bestParameters` is captured (it never changes
+///   the model or the test metrics, so it stays outside the trial key).
+/// - `training.threads` is not used yet: the loop runs on the calling thread, so results
+///   cannot depend on it.
+public final class Trainer {
+    /// Builds the model to train from the config, the training statistics and the `init` stream.
+    public typealias ModelMaker = (ExperimentConfig, TrainingStatistics, inout Xoshiro256StarStar) throws -> any RatingModel
+
+    public let config: ExperimentConfig
+    public let split: DataSplit
+    public let streams: RandomStreams
+    public let statistics: TrainingStatistics
+    /// The range predictions are clipped to when `evaluation.clip` is set.
+    public let ratingRange: ClosedRange<Float>
+    private let makeModel: ModelMaker
+
+    /// - Parameters:
+    ///   - userCount, itemCount: the dataset's dense id counts (not just the training part's).
+    ///   - ratingRange: the data's rating range for clipping; default the training range.
+    ///   - makeModel: builds the model.
+    public init(
+        config: ExperimentConfig, split: DataSplit, userCount: Int, itemCount: Int,
+        ratingRange: ClosedRange<Float>? = nil, streams: RandomStreams, makeModel: @escaping ModelMaker
+    ) throws {
+        try Self.validate(config: config, split: split, userCount: userCount, itemCount: itemCount)
+        self.config = config
+        self.split = split
+        self.streams = streams
+        self.makeModel = makeModel
+        statistics = TrainingStatistics(measuring: split.train, userCount: userCount, itemCount: itemCount)
+        self.ratingRange = ratingRange ?? statistics.ratingMin...statistics.ratingMax
+    }
+
+    /// Trains and returns the result; `onEpoch` sees every epoch and may stop the run.
+    public func run(onEpoch: (EpochReport) -> TrainingControl) throws -> TrainingResult {
+        var initRandom = streams.generator(for: .initialization)
+        let model = try makeModel(config, statistics, &initRandom)
+        let parameters = model.parameters
+        let runner = parameters.isEmpty ? nil : EpochRunner(
+            model: model,
+            optimizer: OptimizerFactory.make(config: config.optimizer, parameters: parameters),
+            schedule: Schedule(
+                config: config.schedule, learningRate: config.optimizer.learningRate,
+                beta1: OptimizerFactory.baseBeta1(of: config.optimizer)
+            ),
+            train: split.train, batchSize: config.training.batchSize, epochs: config.training.epochs, streams: streams
+        )
+        let stopping = config.training.earlyStopping
+        let restoreBest = stopping?.restoreBest ?? false
+        var tracker = BestEpochTracker(patience: stopping?.patience, minDelta: stopping?.minDelta ?? 0)
+        var snapshot = (restoreBest || config.training.keep == .best) && !parameters.isEmpty
+            ? ParameterSnapshot(shapedLike: parameters) : nil
+        let evaluator = Evaluator()
+        var reports: [EpochReport] = []
+        var status = TrainingResult.Status.completed
+        var earlyStopped = false
+        let epochs = runner == nil ? 1 : config.training.epochs
+
+        for epoch in 1...epochs {
+            let report = trainAndEvaluate(epoch: epoch, runner: runner, model: model, evaluator: evaluator)
+            reports.append(report)
+            let monitored = report.metrics[MetricName.validRMSE] ?? report.metrics[MetricName.trainRMSE] ?? .nan
+            let diverged = report.metrics.values.contains { !$0.isFinite }
+            if !diverged, tracker.record(epoch: epoch, value: monitored) {
+                snapshot?.capture(from: parameters)
+            }
+            let control = onEpoch(report)
+            if diverged {
+                status = .diverged
+                break
+            }
+            if control == .stop {
+                status = .stopped
+                break
+            }
+            if tracker.shouldStop && epoch < epochs {
+                earlyStopped = true
+                break
+            }
+        }
+
+        var modelEpoch = reports.count
+        if restoreBest, let best = tracker.bestEpoch, best != modelEpoch, let snapshot {
+            snapshot.restore(into: parameters)
+            modelEpoch = best
+        }
+        let bestMetrics = tracker.bestEpoch.map { reports[$0 - 1].metrics } ?? [:]
+        return TrainingResult(
+            status: status, earlyStopped: earlyStopped, epochs: reports, bestEpoch: tracker.bestEpoch,
+            bestMetrics: bestMetrics, finalMetrics: reports.last?.metrics ?? [:],
+            testMetrics: split.test.map {
+                evaluator.evaluate(
+                    model: model, on: $0, statistics: statistics, clip: config.evaluation.clip, ratingRange: ratingRange
+                )
+            },
+            modelEpoch: modelEpoch, bestParameters: tracker.bestEpoch == nil ? nil : snapshot, model: model
+        )
+    }
+
+    /// One epoch: the training steps (if the model has parameters), then both evaluations.
+    private func trainAndEvaluate(epoch: Int, runner: EpochRunner?, model: any RatingModel, evaluator: Evaluator) -> EpochReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let outcome = runner?.runEpoch()
+        let trainingSeconds = Self.seconds(clock.now - start)
+        let clip = config.evaluation.clip
+        let train = evaluator.evaluate(model: model, on: split.train, statistics: statistics, clip: clip, ratingRange: ratingRange)
+        let valid = evaluator.evaluate(model: model, on: split.valid, statistics: statistics, clip: clip, ratingRange: ratingRange)
+        let trainRMSE = train[Evaluator.rmse] ?? .nan
+        var metrics: [String: Double] = [
+            MetricName.trainLoss: outcome?.meanBatchLoss ?? trainRMSE * trainRMSE,
+            MetricName.trainRMSE: trainRMSE,
+            MetricName.learningRate: outcome?.learningRate ?? 0,
+            MetricName.coldStart: valid[Evaluator.coldStart] ?? 0,
+        ]
+        metrics[MetricName.validRMSE] = valid[Evaluator.rmse]
+        metrics[MetricName.validMAE] = valid[Evaluator.mae]
+        if let outcome {
+            metrics[MetricName.ratingsPerSecond] = trainingSeconds > 0 ? Double(outcome.ratings) / trainingSeconds : 0
+        }
+        metrics[MetricName.seconds] = Self.seconds(clock.now - start)
+        return EpochReport(epoch: epoch, metrics: metrics, trace: outcome?.trace ?? [])
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
+    }
+}
