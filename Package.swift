@@ -49,6 +49,10 @@ let package = Package(
             swiftSettings: tuning
         ),
         .target(name: "CFTraining", dependencies: ["CFCore", "CFConfig", "CFData", "CFModels"], swiftSettings: tuning),
+        .target(
+            name: "CFStore",
+            dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
 
         // MARK: executable
         .executableTarget(
@@ -66,6 +70,7 @@ let package = Package(
         .testTarget(name: "CFDataTests", dependencies: ["CFData"]),
         .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData"]),
         .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData"]),
+        .testTarget(name: "CFStoreTests", dependencies: ["CFStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CLITests", dependencies: ["cflab"]),
     ]
 )

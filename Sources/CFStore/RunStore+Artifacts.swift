@@ -1,0 +1,59 @@
+import CFCore
+import GRDB
+
+extension RunStore {
+    /// Stores a run's kept tensors as `which`, replacing any set stored under that name.
+    public func saveParameters(runId: Int64, which: ParameterSet, tensors: [ParameterTensor]) throws {
+        for tensor in tensors where tensor.values.count != tensor.shape.reduce(1, *) {
+            throw StoreError.invalidArgument("tensor \(tensor.name): \(tensor.values.count) values for shape \(tensor.shape)")
+        }
+        try write { db in
+            try requireRun(runId, in: db)
+            try db.execute(sql: "DELETE FROM parameters WHERE run_id = ? AND which = ?", arguments: [runId, which.rawValue])
+            for (position, tensor) in tensors.enumerated() {
+                try ParameterRecord(runId: runId, which: which, position: position, tensor: tensor).insert(db)
+            }
+        }
+    }
+
+    /// The tensors of a run's set `which`, in stored order (empty when none were kept).
+    public func parameters(runId: Int64, which: ParameterSet) throws -> [ParameterTensor] {
+        try read { db in
+            try ParameterRecord.fetchAll(
+                db, sql: "SELECT * FROM parameters WHERE run_id = ? AND which = ? ORDER BY position",
+                arguments: [runId, which.rawValue]
+            ).map { try $0.tensor() }
+        }
+    }
+
+    /// Stores the metadata of a split once; later calls with the same split fingerprint do nothing.
+    public func saveDataMetadata(_ metadata: DataMetadata) throws {
+        guard !metadata.splitFingerprint.isEmpty else {
+            throw StoreError.invalidArgument("data metadata needs a split fingerprint")
+        }
+        let record = DataMetadataRecord(metadata, createdAt: StoreClock.now())
+        try write { db in try record.insert(db, onConflict: .ignore) }
+    }
+
+    /// The metadata stored for a split fingerprint, or nil.
+    public func dataMetadata(splitFingerprint: String) throws -> DataMetadata? {
+        try read { db in
+            try DataMetadataRecord.fetchOne(db, key: splitFingerprint)?.metadata()
+        }
+    }
+
+    /// A run's kept parameters (the best set, else the final one), its config, and the
+    /// metadata of its split: what a report needs to rebuild the model.
+    public func loadModel(runId: Int64) throws -> StoredModel {
+        let record = try run(id: runId)
+        for which in [ParameterSet.best, .final] {
+            let tensors = try parameters(runId: runId, which: which)
+            guard !tensors.isEmpty else { continue }
+            guard let metadata = try dataMetadata(splitFingerprint: record.splitFingerprint) else {
+                throw StoreError.missingMetadata(runId: runId, splitFingerprint: record.splitFingerprint)
+            }
+            return StoredModel(runId: runId, config: record.config, which: which, tensors: tensors, metadata: metadata)
+        }
+        throw StoreError.noParameters(runId: runId)
+    }
+}

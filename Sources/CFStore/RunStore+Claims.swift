@@ -1,0 +1,94 @@
+import Foundation
+import CFCore
+import GRDB
+
+extension RunStore {
+    /// Claims one trial of a sweep for this process, in one `IMMEDIATE` transaction.
+    ///
+    /// `trial_claims` holds one row per (sweep, trial key) pointing at the trial's current
+    /// run. With no row, or when the current run was interrupted (or is `running` with a
+    /// heartbeat older than `policy.staleAfter`, which is first marked `interrupted`), a
+    /// new attempt is inserted as `running` and the claim row is pointed at it. Completed
+    /// and diverged trials are skipped unless `policy.rerun`; failed ones unless
+    /// `policy.retryFailed` (or `rerun`). A live run answers `.busy`.
+    public func claimTrial(sweep: String, trialKey: String, newRun: NewRun, policy: ClaimPolicy = ClaimPolicy()) throws -> ClaimResult {
+        let now = Date()
+        return try write { db in
+            let current = try Row.fetchOne(db, sql: """
+                SELECT r.id, r.status, r.heartbeat_at FROM trial_claims c JOIN runs r ON r.id = c.run_id
+                WHERE c.sweep = ? AND c.trial_key = ?
+                """, arguments: [sweep, trialKey])
+            if let current {
+                let runId: Int64 = current["id"]
+                let statusText: String = current["status"]
+                let status = RunStatus(rawValue: statusText) ?? .interrupted
+                switch status {
+                case .completed, .diverged:
+                    if !policy.rerun { return .skippedCompleted(runId: runId) }
+                case .failed:
+                    if !(policy.retryFailed || policy.rerun) { return .skippedFailed(runId: runId) }
+                case .pending, .running:
+                    let cutoff = StoreClock.timestamp(now.addingTimeInterval(-policy.staleAfter))
+                    let heartbeat: String? = current["heartbeat_at"]
+                    if let heartbeat, heartbeat >= cutoff { return .busy(runId: runId) }
+                    try interrupt([runId], reason: "heartbeat stale; reclaimed", at: now, in: db)
+                case .interrupted:
+                    break
+                }
+            }
+            let runId = try insertRun(newRun, sweep: sweep, trialKey: trialKey, at: now, in: db)
+            try db.execute(sql: """
+                INSERT INTO trial_claims (sweep, trial_key, run_id, claimed_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (sweep, trial_key) DO UPDATE SET run_id = excluded.run_id, claimed_at = excluded.claimed_at
+                """, arguments: [sweep, trialKey, runId, StoreClock.timestamp(now)])
+            return .claimed(runId: runId)
+        }
+    }
+
+    /// Records a run that no trial claim guards (a reproduction, an ad-hoc run), as `running`.
+    public func startRun(_ newRun: NewRun, sweep: String = "", trialKey: String? = nil) throws -> Int64 {
+        let now = Date()
+        return try write { db in try insertRun(newRun, sweep: sweep, trialKey: trialKey, at: now, in: db) }
+    }
+
+    /// Inserts a `running` run owned by this instance, its tags and its config leaves.
+    func insertRun(_ run: NewRun, sweep: String, trialKey: String?, at date: Date, in db: Database) throws -> Int64 {
+        var attempt = 1
+        if let trialKey {
+            let previous = try Int.fetchOne(db, sql: "SELECT MAX(attempt) FROM runs WHERE sweep = ? AND trial_key = ?", arguments: [sweep, trialKey])
+            attempt = (previous ?? 0) + 1
+        }
+        let now = StoreClock.timestamp(date)
+        let columns: [(String, (any DatabaseValueConvertible)?)] = [
+            ("sweep", sweep), ("trial_key", trialKey), ("attempt", attempt), ("name", run.name),
+            ("config_json", run.config.canonical), ("seed", run.seed), ("stream_seeds", run.streamSeeds.canonical),
+            ("data_source", run.dataSource), ("data_name", run.dataName), ("data_path", run.dataPath),
+            ("data_fingerprint", run.dataFingerprint), ("split_json", run.split.canonical),
+            ("split_fingerprint", run.splitFingerprint), ("build_id", run.buildId), ("build_json", run.build.canonical),
+            ("os", run.operatingSystem), ("cpu_model", run.cpuModel), ("threads", run.threads),
+            ("status", RunStatus.running.rawValue), ("created_at", now), ("started_at", now), ("heartbeat_at", now),
+            ("reproduces_run_id", run.reproducesRunId), ("owner", owner.token), ("pid", owner.processId), ("host", owner.host),
+        ]
+        let names = columns.map(\.0).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        try db.execute(sql: "INSERT INTO runs (\(names)) VALUES (\(marks))", arguments: StatementArguments(columns.map(\.1)))
+        let runId = db.lastInsertedRowID
+        try ConfigLeaves.insert(run.config, runId: runId, in: db)
+        for tag in Set(run.tags) {
+            try db.execute(sql: "INSERT INTO run_tags (run_id, tag) VALUES (?, ?)", arguments: [runId, tag])
+        }
+        return runId
+    }
+
+    /// Marks active runs among `runIds` as interrupted, ending them at `date`.
+    func interrupt(_ runIds: [Int64], reason: String?, at date: Date, in db: Database) throws {
+        let now = StoreClock.timestamp(date)
+        for runId in runIds {
+            try db.execute(sql: """
+                UPDATE runs SET status = 'interrupted', ended_at = ?, error = COALESCE(?, error),
+                    duration_seconds = (julianday(?) - julianday(started_at)) * 86400.0
+                WHERE id = ? AND status IN ('pending', 'running')
+                """, arguments: [now, reason, now, runId])
+        }
+    }
+}

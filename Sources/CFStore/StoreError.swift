@@ -1,0 +1,50 @@
+import Foundation
+
+/// What can go wrong opening or using a run store, with messages that say what to do.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    /// The file exists but is not an SQLite database.
+    case notADatabase(path: String)
+    /// The store (or its folder) cannot be created or written.
+    case notWritable(path: String, reason: String)
+    /// The store cannot be opened for another reason.
+    case cannotOpen(path: String, reason: String)
+    /// The store was migrated by a newer cflab.
+    case newerStore(path: String, migration: String)
+    /// A read-only store is missing migrations that this build would apply.
+    case outdatedStore(path: String, migration: String)
+    /// No run has this id.
+    case unknownRun(id: Int64)
+    /// The run kept no parameters (`training.keep: none`, or it never finished).
+    case noParameters(runId: Int64)
+    /// The run's split has no stored data metadata.
+    case missingMetadata(runId: Int64, splitFingerprint: String)
+    /// A stored value cannot be decoded.
+    case corruptRecord(path: String, reason: String)
+    /// A caller passed a value the store cannot keep.
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case let .notADatabase(path):
+            return "\(path) is not a cflab run store (not an SQLite database); move it aside or use another --store"
+        case let .notWritable(path, reason):
+            return "\(path) cannot be written (\(reason)); check the folder's permissions or use another --store"
+        case let .cannotOpen(path, reason):
+            return "\(path) cannot be opened: \(reason)"
+        case let .newerStore(path, migration):
+            return "\(path) was written by a newer cflab (migration '\(migration)'); upgrade cflab or use another --store"
+        case let .outdatedStore(path, migration):
+            return "\(path) was written by an older cflab and lacks migration '\(migration)'; open it once for writing to upgrade it"
+        case let .unknownRun(id):
+            return "no run with id \(id) in the store; `cflab runs` lists them"
+        case let .noParameters(runId):
+            return "run \(runId) kept no parameters (training.keep: none, or it did not finish); train it again with keep: best"
+        case let .missingMetadata(runId, splitFingerprint):
+            return "run \(runId): no data metadata for split \(splitFingerprint.prefix(12)); reproduce the run to store it"
+        case let .corruptRecord(path, reason):
+            return "\(path): a stored record cannot be read (\(reason))"
+        case let .invalidArgument(reason):
+            return reason
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import CFStore
+import Foundation
+import GRDB
+import XCTest
+
+final class OpeningTests: XCTestCase {
+    func testMigrationsApplyInOrderAndReopeningIsANoOp() throws {
+        let (store, path) = try StoreFixtures.store()
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-runs", "v1-epochs", "v1-artifacts", "v1-views"])
+        let again = try RunStore(path: path)
+        XCTAssertEqual(try again.appliedMigrations(), try store.appliedMigrations())
+        let reader = try RunStore(path: path, readOnly: true)
+        XCTAssertEqual(try reader.runs().count, 0)
+    }
+
+    func testStoreFromANewerCflabIsRefused() throws {
+        let (_, path) = try StoreFixtures.store()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3-future')") }
+        try queue.close()
+        for readOnly in [false, true] {
+            XCTAssertThrowsError(try RunStore(path: path, readOnly: readOnly)) { error in
+                XCTAssertEqual(error as? StoreError, .newerStore(path: path, migration: "v3-future"))
+                XCTAssertEqual(
+                    "\(error)",
+                    "\(path) was written by a newer cflab (migration 'v3-future'); upgrade cflab or use another --store"
+                )
+            }
+        }
+    }
+
+    func testAFileThatIsNotADatabaseIsAOneLineError() throws {
+        let path = try StoreFixtures.temporaryFolder().appendingPathComponent("runs.sqlite").path
+        try Data(String(repeating: "not a database at all\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try RunStore(path: path)) { error in
+            XCTAssertEqual(error as? StoreError, .notADatabase(path: path))
+            XCTAssertTrue("\(error)".hasPrefix(path))
+            XCTAssertFalse("\(error)".contains("\n"))
+        }
+    }
+
+    func testALocationThatCannotBeWrittenIsAOneLineError() throws {
+        let folder = try StoreFixtures.temporaryFolder()
+        let blocker = folder.appendingPathComponent("blocker")
+        try Data("a file, not a folder".utf8).write(to: blocker)
+        let path = blocker.appendingPathComponent("runs.sqlite").path
+        XCTAssertThrowsError(try RunStore(path: path)) { error in
+            guard case .notWritable(let reported, _)? = error as? StoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(reported, path)
+            XCTAssertFalse("\(error)".contains("\n"))
+        }
+    }
+
+    func testAReadOnlyFolderIsAOneLineError() throws {
+        try XCTSkipIf(getuid() == 0, "root ignores folder permissions")
+        let folder = try StoreFixtures.temporaryFolder()
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
+        let path = folder.appendingPathComponent("runs.sqlite").path
+        XCTAssertThrowsError(try RunStore(path: path)) { error in
+            guard case .notWritable(let reported, _)? = error as? StoreError else { return XCTFail("\(error)") }
+            XCTAssertEqual(reported, path)
+        }
+    }
+
+    func testReadOnlyStoreMustExistAndRefusesWrites() throws {
+        let missing = try StoreFixtures.temporaryFolder().appendingPathComponent("none.sqlite").path
+        XCTAssertThrowsError(try RunStore(path: missing, readOnly: true)) { error in
+            XCTAssertTrue("\(error)".hasPrefix(missing), "\(error)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
+        let (_, path) = try StoreFixtures.store()
+        let reader = try RunStore(path: path, readOnly: true)
+        XCTAssertThrowsError(try reader.startRun(StoreFixtures.newRun())) { error in
+            guard case .notWritable? = error as? StoreError else { return XCTFail("\(error)") }
+        }
+    }
+}
