@@ -58,7 +58,7 @@ public final class Evaluator {
                         }
                     }
                 }
-                coldStart = Self.coldStartCount(users: users, items: items, statistics: statistics)
+                coldStart = statistics.coldStartCount(users: users, items: items)
             }
         }
         var metrics: [String: Double] = [Self.count: Double(count), Self.coldStart: Double(coldStart)]
@@ -67,19 +67,5 @@ public final class Evaluator {
             metrics[Self.mae] = absoluteSum / Double(count)
         }
         return metrics
-    }
-
-    /// How many (user, item) pairs involve a user or item unseen in training.
-    static func coldStartCount(
-        users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, statistics: TrainingStatistics
-    ) -> Int {
-        var cold = 0
-        for index in 0..<users.count {
-            let user = Int(users[index]), item = Int(items[index])
-            let userSeen = user < statistics.userSeen.count && statistics.userSeen[user]
-            let itemSeen = item < statistics.itemSeen.count && statistics.itemSeen[item]
-            if !(userSeen && itemSeen) { cold += 1 }
-        }
-        return cold
     }
 }

@@ -15,7 +15,7 @@ public struct ParameterSnapshot: Sendable, Equatable {
         values = zeroState(like: parameters)
     }
 
-    /// Copies the current values of `parameters` in (no allocation).
+    /// Copies the current values of `parameters` (or any tensors, such as `savedTensors`) in (no allocation).
     public mutating func capture(from parameters: [Parameter]) {
         precondition(parameters.count == values.count, "snapshot shaped for other parameters")
         for (index, parameter) in parameters.enumerated() {

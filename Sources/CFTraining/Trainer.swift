@@ -33,17 +33,18 @@ public final class Trainer {
     /// - Parameters:
     ///   - userCount, itemCount: the dataset's dense id counts (not just the training part's).
     ///   - ratingRange: the data's rating range for clipping; default the training range.
-    ///   - makeModel: builds the model.
+    ///   - makeModel: builds the model; default `ModelFactory.make` on `config.model`.
     public init(
         config: ExperimentConfig, split: DataSplit, userCount: Int, itemCount: Int,
-        ratingRange: ClosedRange<Float>? = nil, streams: RandomStreams, makeModel: @escaping ModelMaker
+        ratingRange: ClosedRange<Float>? = nil, streams: RandomStreams,
+        makeModel: @escaping ModelMaker = Trainer.makeModelFromConfig
     ) throws {
         try Self.validate(config: config, split: split, userCount: userCount, itemCount: itemCount)
         self.config = config
         self.split = split
         self.streams = streams
         self.makeModel = makeModel
-        statistics = TrainingStatistics(measuring: split.train, userCount: userCount, itemCount: itemCount)
+        statistics = TrainingStatistics(training: split.train, userCount: userCount, itemCount: itemCount)
         self.ratingRange = ratingRange ?? statistics.ratingMin...statistics.ratingMax
     }
 
@@ -52,6 +53,7 @@ public final class Trainer {
         var initRandom = streams.generator(for: .initialization)
         let model = try makeModel(config, statistics, &initRandom)
         let parameters = model.parameters
+        let savedTensors = model.savedTensors
         let runner = parameters.isEmpty ? nil : EpochRunner(
             model: model,
             optimizer: OptimizerFactory.make(config: config.optimizer, parameters: parameters),
@@ -65,7 +67,7 @@ public final class Trainer {
         let restoreBest = stopping?.restoreBest ?? false
         var tracker = BestEpochTracker(patience: stopping?.patience, minDelta: stopping?.minDelta ?? 0)
         var snapshot = (restoreBest || config.training.keep == .best) && !parameters.isEmpty
-            ? ParameterSnapshot(shapedLike: parameters) : nil
+            ? ParameterSnapshot(shapedLike: savedTensors) : nil
         let evaluator = Evaluator()
         var reports: [EpochReport] = []
         var status = TrainingResult.Status.completed
@@ -78,7 +80,7 @@ public final class Trainer {
             let monitored = report.metrics[MetricName.validRMSE] ?? report.metrics[MetricName.trainRMSE] ?? .nan
             let diverged = report.metrics.values.contains { !$0.isFinite }
             if !diverged, tracker.record(epoch: epoch, value: monitored) {
-                snapshot?.capture(from: parameters)
+                snapshot?.capture(from: savedTensors)
             }
             let control = onEpoch(report)
             if diverged {
@@ -97,7 +99,7 @@ public final class Trainer {
 
         var modelEpoch = reports.count
         if restoreBest, let best = tracker.bestEpoch, best != modelEpoch, let snapshot {
-            snapshot.restore(into: parameters)
+            snapshot.restore(into: savedTensors)
             modelEpoch = best
         }
         let bestMetrics = tracker.bestEpoch.map { reports[$0 - 1].metrics } ?? [:]
@@ -136,6 +138,13 @@ public final class Trainer {
         }
         metrics[MetricName.seconds] = Self.seconds(clock.now - start)
         return EpochReport(epoch: epoch, metrics: metrics, trace: outcome?.trace ?? [])
+    }
+
+    /// `ModelFactory.make` on the config's `model` section.
+    public static func makeModelFromConfig(
+        _ config: ExperimentConfig, _ statistics: TrainingStatistics, _ random: inout Xoshiro256StarStar
+    ) throws -> any RatingModel {
+        try ModelFactory.make(config: config.model, statistics: statistics, random: &random)
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -1,0 +1,21 @@
+import CFConfig
+import CFCore
+import CFData
+
+extension Trainer {
+    /// A trainer for a split of `dataset`: its id counts, and its rating range for clipping.
+    public convenience init(
+        config: ExperimentConfig, split: DataSplit, dataset: Dataset, streams: RandomStreams,
+        makeModel: @escaping ModelMaker = Trainer.makeModelFromConfig
+    ) throws {
+        try self.init(
+            config: config, split: split, userCount: dataset.userCount, itemCount: dataset.itemCount,
+            ratingRange: dataset.ratingMin...dataset.ratingMax, streams: streams, makeModel: makeModel
+        )
+    }
+
+    /// A trainer whose streams come from `config.seed`.
+    public convenience init(config: ExperimentConfig, split: DataSplit, dataset: Dataset) throws {
+        try self.init(config: config, split: split, dataset: dataset, streams: RandomStreams(seed: config.seed))
+    }
+}
