@@ -5,7 +5,6 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case invalidDropout(name: String, rate: Double)
     case invalidLayers([Int])
     case emptyTable(side: String)
-    case notYetAvailable(kind: String)
 
     public var description: String {
         switch self {
@@ -19,8 +18,6 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             return "model.layers: \(layers) must list positive layer widths"
         case let .emptyTable(side):
             return "the training data has no \(side)s; a model needs at least one"
-        case let .notYetAvailable(kind):
-            return "model.kind: `\(kind)` is not available in this build yet; use dot, dot_bias, biases or global_mean"
         }
     }
 }

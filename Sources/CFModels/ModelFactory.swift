@@ -31,7 +31,7 @@ public enum ModelFactory {
         case .nn:
             try requireTables(statistics)
             try validate(config.dropout)
-            throw ModelError.notYetAvailable(kind: config.kind.rawValue)
+            return try NeuralModel(config: config, statistics: statistics, random: &random)
         }
     }
 

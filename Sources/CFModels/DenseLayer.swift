@@ -1,0 +1,75 @@
+import CFConfig
+import CFCore
+import CFLinalg
+
+/// A fully connected layer on a whole batch: Y = X·Wᵀ + b, through `Linalg.sgemm`.
+///
+/// `weight` W is [outputs, inputs] (PyTorch layout), `bias` b is [outputs] or absent.
+/// Backward, for upstream ∂L/∂Y: ∂L/∂W += (∂L/∂Y)ᵀ·X, ∂L/∂b += Σ_rows ∂L/∂Y,
+/// ∂L/∂X = (∂L/∂Y)·W. Initialisation is PyTorch's `nn.Linear` default
+/// (kaiming_uniform with a = √5): W and b uniform in ±1/√inputs, W drawn before b.
+final class DenseLayer {
+    let weight: Parameter
+    let bias: Parameter?
+    let inputs: Int
+    let outputs: Int
+
+    init(name: String, inputs: Int, outputs: Int, hasBias: Bool, random: inout Xoshiro256StarStar) {
+        self.inputs = inputs
+        self.outputs = outputs
+        let bound = 1 / Double(inputs).squareRoot()
+        let initializer = Initializer.uniform(low: -bound, high: bound)
+        weight = Parameter(
+            name: "\(name).weight", shape: [outputs, inputs],
+            values: initializer.sample(count: outputs * inputs, random: &random), rowSparse: false)
+        bias = hasBias
+            ? Parameter(
+                name: "\(name).bias", shape: [outputs],
+                values: initializer.sample(count: outputs, random: &random), rowSparse: false)
+            : nil
+    }
+
+    var parameters: [Parameter] { [weight] + (bias.map { [$0] } ?? []) }
+
+    /// Y [rows, outputs] = X [rows, inputs]·Wᵀ + b.
+    func forward(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, rows: Int) {
+        let (inputs, outputs) = (inputs, outputs)
+        weight.values.withUnsafeBufferPointer { weights in
+            guard let weights = weights.baseAddress else { return }
+            Linalg.sgemm(
+                transA: false, transB: true, m: rows, n: outputs, k: inputs, alpha: 1,
+                a: input, lda: inputs, b: weights, ldb: inputs, beta: 0, c: output, ldc: outputs)
+        }
+        bias?.values.withUnsafeBufferPointer { biases in
+            for row in 0..<rows {
+                let start = row * outputs
+                for column in 0..<outputs { output[start + column] += biases[column] }
+            }
+        }
+    }
+
+    /// Accumulates ∂L/∂W and ∂L/∂b, and writes ∂L/∂X when `inputGradient` is given.
+    func backward(
+        input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, rows: Int
+    ) {
+        let (inputs, outputs) = (inputs, outputs)
+        weight.withBuffers { weights, weightGradient in
+            guard let weights = weights.baseAddress, let weightGradient = weightGradient.baseAddress else { return }
+            Linalg.sgemm(
+                transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
+                a: outputGradient, lda: outputs, b: input, ldb: inputs, beta: 1, c: weightGradient, ldc: inputs)
+            if let inputGradient {
+                Linalg.sgemm(
+                    transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
+                    a: outputGradient, lda: outputs, b: weights, ldb: inputs, beta: 0, c: inputGradient, ldc: inputs)
+            }
+        }
+        bias?.gradient.withUnsafeMutableBufferPointer { biasGradient in
+            for row in 0..<rows {
+                let start = row * outputs
+                for column in 0..<outputs { biasGradient[column] += outputGradient[start + column] }
+            }
+        }
+    }
+}

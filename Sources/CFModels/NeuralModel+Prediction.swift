@@ -1,0 +1,70 @@
+import CFCore
+
+extension NeuralModel {
+    /// Scores pairs in chunks of `predictionChunk` rows, in inference mode: no dropout,
+    /// batchnorm with running statistics, unseen users' or items' embeddings as zeros.
+    public func predict(
+        users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>,
+        into output: UnsafeMutableBufferPointer<Float>
+    ) {
+        precondition(users.count == items.count && items.count <= output.count, "predict: length mismatch")
+        // Inference draws nothing; the generator only satisfies the shared signature.
+        var unused = Xoshiro256StarStar(seed: 0)
+        var start = 0
+        while start < users.count {
+            let rows = min(predictionChunk, users.count - start)
+            let chunkUsers = UnsafeBufferPointer(rebasing: users[start..<(start + rows)])
+            let chunkItems = UnsafeBufferPointer(rebasing: items[start..<(start + rows)])
+            gatherEmbeddings(users: chunkUsers, items: chunkItems, rows: rows, coldStart: true)
+            let outputs = forwardLayers(rows: rows, training: false, random: &unused)
+            for row in 0..<rows { output[start + row] = range.value(outputs[row]) }
+            start += rows
+        }
+    }
+
+    /// Writes x₀ = [p_u ; q_i] row by row into `embedded`, prefetching the next rows.
+    /// With `coldStart`, an unseen user's or item's part is zero.
+    func gatherEmbeddings(users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, rows: Int, coldStart: Bool) {
+        let (userWidth, itemWidth) = (userDimensions, itemDimensions)
+        let width = userWidth + itemWidth
+        embedded.reserve(rows * width)
+        let values = embedded.pointer
+        let statistics = statistics
+        userEmbedding.values.withUnsafeMutableBufferPointer { userTable in
+            itemEmbedding.values.withUnsafeMutableBufferPointer { itemTable in
+                for row in 0..<rows {
+                    if row + 1 < rows {
+                        prefetchRow(userTable, users[row + 1], width: userWidth)
+                        prefetchRow(itemTable, items[row + 1], width: itemWidth)
+                    }
+                    let user = users[row]
+                    let item = items[row]
+                    let knownUser = !coldStart || statistics.isKnown(user: user)
+                    let knownItem = !coldStart || statistics.isKnown(item: item)
+                    let target = values + row * width
+                    for offset in 0..<userWidth {
+                        target[offset] = knownUser ? userTable[Int(user) * userWidth + offset] : 0
+                    }
+                    for offset in 0..<itemWidth {
+                        target[userWidth + offset] = knownItem ? itemTable[Int(item) * itemWidth + offset] : 0
+                    }
+                }
+            }
+        }
+    }
+
+    /// Runs the blocks and the output layer on `embedded`, recording each layer's input;
+    /// returns o, one pre-sigmoid value per row (valid until the next pass).
+    func forwardLayers(rows: Int, training: Bool, random: inout Xoshiro256StarStar) -> UnsafeMutablePointer<Float> {
+        var input = embedded.pointer
+        for index in blocks.indices {
+            layerInputs[index] = input
+            input = blocks[index].forward(input, rows: rows, training: training, random: &random)
+        }
+        layerInputs[blocks.count] = input
+        scores.reserve(rows)
+        let outputs = scores.pointer
+        output.forward(input, into: outputs, rows: rows)
+        return outputs
+    }
+}
