@@ -47,7 +47,7 @@ final class ArtifactTests: XCTestCase {
         let model = try store.loadModel(runId: runId)
         XCTAssertEqual(model.which, .best)
         XCTAssertEqual(model.tensors, best)
-        XCTAssertEqual(model.config, StoreFixtures.config())
+        XCTAssertEqual(model.config.canonical, StoreFixtures.config().canonical)
         XCTAssertEqual(model.metadata.users.dense("100"), 2)
         XCTAssertEqual(model.metadata.items.raw(2), "50")
         XCTAssertEqual(model.metadata.itemInfo[1].title, "Jumanji, \"the\" (1995)")

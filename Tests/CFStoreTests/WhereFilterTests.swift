@@ -47,7 +47,7 @@ final class WhereFilterTests: XCTestCase {
         XCTAssertEqual(try self.ids(store, "model.kind != dot_bias"), [ids[0], ids[4]])
         XCTAssertEqual(try self.ids(store, "not model.kind in ('dot', \"nn\")"), [ids[1], ids[2], ids[3]])
         XCTAssertEqual(try self.ids(store, "valid_rmse < 0.9"), [ids[1], ids[2], ids[4]])
-        XCTAssertEqual(try self.ids(store, "final.valid_rmse <= 0.9 AND test.rmse > 0.88"), [ids[1], ids[2]])
+        XCTAssertEqual(try self.ids(store, "final.valid_rmse <= 0.895 AND test.rmse > 0.88"), [ids[1], ids[2]])
         XCTAssertEqual(try self.ids(store, "status = completed and sweep = grid and tag = deep"), [ids[4]])
         XCTAssertEqual(try self.ids(store, "tag = 'best one' or model.embedding_dim > 100"), [ids[1]])
         XCTAssertEqual(try self.ids(store, "tag != shallow"), [ids[4]])
