@@ -6,7 +6,7 @@ import XCTest
 
 final class ArtifactTests: XCTestCase {
     func testParametersRoundTripBitwiseAsLittleEndianFloat32() throws {
-        let (store, path) = try StoreFixtures.store()
+        let (store, path) = try StoreFixtures.store(self)
         let runId = try store.startRun(StoreFixtures.newRun())
         let odd: [Float] = [1, -0.0, .infinity, -.infinity, Float(bitPattern: 0x7fc0_1234), .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.1]
         let tensors = [
@@ -26,7 +26,7 @@ final class ArtifactTests: XCTestCase {
     }
 
     func testMetadataIsStoredOncePerSplitAndLoadsWithTheModel() throws {
-        let (store, path) = try StoreFixtures.store()
+        let (store, path) = try StoreFixtures.store(self)
         let metadata = StoreFixtures.metadata()
         try store.saveDataMetadata(metadata)
         try store.saveDataMetadata(metadata)

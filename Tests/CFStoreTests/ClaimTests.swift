@@ -4,7 +4,7 @@ import XCTest
 
 final class ClaimTests: XCTestCase {
     func testNewTrialIsClaimedAsARunningFirstAttempt() throws {
-        let (store, _) = try StoreFixtures.store()
+        let (store, _) = try StoreFixtures.store(self)
         let result = try store.claimTrial(sweep: "s", trialKey: "k1", newRun: StoreFixtures.newRun())
         guard case let .claimed(runId) = result else { return XCTFail("\(result)") }
         let run = try store.run(id: runId)
@@ -21,7 +21,7 @@ final class ClaimTests: XCTestCase {
     }
 
     func testCompletedTrialIsSkippedUnlessRerun() throws {
-        let (store, _) = try StoreFixtures.store()
+        let (store, _) = try StoreFixtures.store(self)
         let first = try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()).runId
         try store.finishRun(runId: first, outcome: StoreFixtures.completed(validRMSE: 0.9))
         XCTAssertEqual(try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()), .skippedCompleted(runId: first))
@@ -34,7 +34,7 @@ final class ClaimTests: XCTestCase {
     }
 
     func testDivergedTrialCountsAsAResult() throws {
-        let (store, _) = try StoreFixtures.store()
+        let (store, _) = try StoreFixtures.store(self)
         let runId = try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()).runId
         try store.finishRun(runId: runId, outcome: RunOutcome(status: .diverged, finalMetrics: ["train_loss": .nan]))
         XCTAssertEqual(try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()), .skippedCompleted(runId: runId))
@@ -42,7 +42,7 @@ final class ClaimTests: XCTestCase {
     }
 
     func testFailedTrialIsSkippedUnlessRetried() throws {
-        let (store, _) = try StoreFixtures.store()
+        let (store, _) = try StoreFixtures.store(self)
         let failed = try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()).runId
         try store.finishRun(runId: failed, outcome: RunOutcome(status: .failed, error: "out of memory"))
         XCTAssertEqual(try store.run(id: failed).error, "out of memory")
@@ -52,7 +52,7 @@ final class ClaimTests: XCTestCase {
     }
 
     func testInterruptedTrialIsReclaimed() throws {
-        let (store, _) = try StoreFixtures.store()
+        let (store, _) = try StoreFixtures.store(self)
         let first = try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()).runId
         try store.markInterrupted(runIds: [first])
         XCTAssertEqual(try store.run(id: first).status, .interrupted)
@@ -60,7 +60,7 @@ final class ClaimTests: XCTestCase {
     }
 
     func testStaleHeartbeatMakesARunningTrialReclaimable() throws {
-        let (store, _) = try StoreFixtures.store()
+        let (store, _) = try StoreFixtures.store(self)
         let first = try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()).runId
         try store.heartbeat(runIds: [first], at: Date().addingTimeInterval(-60))
         XCTAssertEqual(try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun(), policy: ClaimPolicy(staleAfter: 120)), .busy(runId: first))
@@ -72,7 +72,7 @@ final class ClaimTests: XCTestCase {
     }
 
     func testReapStaleInterruptsOnlyOldHeartbeats() throws {
-        let (store, _) = try StoreFixtures.store()
+        let (store, _) = try StoreFixtures.store(self)
         let old = try store.startRun(StoreFixtures.newRun())
         let fresh = try store.startRun(StoreFixtures.newRun())
         try store.heartbeat(runIds: [old], at: Date().addingTimeInterval(-100))

@@ -19,7 +19,7 @@ private final class ClaimLog: @unchecked Sendable {
 
 final class ConcurrencyTests: XCTestCase {
     func testTwoStoresOnOneFileNeverClaimATrialTwice() throws {
-        let (_, path) = try StoreFixtures.store()
+        let (_, path) = try StoreFixtures.store(self)
         let stores = [try RunStore(path: path), try RunStore(path: path)]
         let trials = (0..<40).map { "trial-\($0)" }
         let log = ClaimLog()

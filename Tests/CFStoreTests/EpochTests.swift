@@ -5,13 +5,13 @@ import XCTest
 
 final class EpochTests: XCTestCase {
     func testEachEpochIsOnDiskOnceAppendEpochReturns() throws {
-        let (store, path) = try StoreFixtures.store()
+        let (store, path) = try StoreFixtures.store(self)
         let runId = try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()).runId
         for epoch in 1...3 {
             try store.appendEpoch(runId: runId, epoch: epoch, metrics: ["valid_rmse": 1.0 / Double(epoch), "lr": 1e-3])
         }
         // What a SIGKILL leaves: the database and its WAL, copied while the writer is still open.
-        let crashed = try StoreFixtures.temporaryFolder().appendingPathComponent("runs.sqlite")
+        let crashed = try StoreFixtures.temporaryFolder(self).appendingPathComponent("runs.sqlite")
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.copyItem(atPath: path + suffix, toPath: crashed.path + suffix)
         }
@@ -27,7 +27,7 @@ final class EpochTests: XCTestCase {
     }
 
     func testMetricsRoundTripExactlyIncludingNonFiniteValuesAndStepTraces() throws {
-        let (store, _) = try StoreFixtures.store()
+        let (store, _) = try StoreFixtures.store(self)
         let runId = try store.startRun(StoreFixtures.newRun())
         let metrics = ["valid_rmse": 0.1 + 0.2, "train_loss": .infinity, "odd": -.infinity, "bad": .nan, "tiny": 5e-324]
         let trace = JSONValue.array([.double(0.5), .double(0.25)])
@@ -42,7 +42,7 @@ final class EpochTests: XCTestCase {
     }
 
     func testUnknownRunIsAnError() throws {
-        let (store, _) = try StoreFixtures.store()
+        let (store, _) = try StoreFixtures.store(self)
         XCTAssertThrowsError(try store.appendEpoch(runId: 99, epoch: 1, metrics: [:])) { error in
             XCTAssertEqual(error as? StoreError, .unknownRun(id: 99))
         }

@@ -5,7 +5,7 @@ import XCTest
 
 final class OpeningTests: XCTestCase {
     func testMigrationsApplyInOrderAndReopeningIsANoOp() throws {
-        let (store, path) = try StoreFixtures.store()
+        let (store, path) = try StoreFixtures.store(self)
         XCTAssertEqual(try store.appliedMigrations(), ["v1-runs", "v1-epochs", "v1-artifacts", "v1-views"])
         let again = try RunStore(path: path)
         XCTAssertEqual(try again.appliedMigrations(), try store.appliedMigrations())
@@ -14,7 +14,7 @@ final class OpeningTests: XCTestCase {
     }
 
     func testStoreFromANewerCflabIsRefused() throws {
-        let (_, path) = try StoreFixtures.store()
+        let (_, path) = try StoreFixtures.store(self)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3-future')") }
         try queue.close()
@@ -30,7 +30,7 @@ final class OpeningTests: XCTestCase {
     }
 
     func testAFileThatIsNotADatabaseIsAOneLineError() throws {
-        let path = try StoreFixtures.temporaryFolder().appendingPathComponent("runs.sqlite").path
+        let path = try StoreFixtures.temporaryFolder(self).appendingPathComponent("runs.sqlite").path
         try Data(String(repeating: "not a database at all\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try RunStore(path: path)) { error in
             XCTAssertEqual(error as? StoreError, .notADatabase(path: path))
@@ -40,7 +40,7 @@ final class OpeningTests: XCTestCase {
     }
 
     func testALocationThatCannotBeWrittenIsAOneLineError() throws {
-        let folder = try StoreFixtures.temporaryFolder()
+        let folder = try StoreFixtures.temporaryFolder(self)
         let blocker = folder.appendingPathComponent("blocker")
         try Data("a file, not a folder".utf8).write(to: blocker)
         let path = blocker.appendingPathComponent("runs.sqlite").path
@@ -53,7 +53,7 @@ final class OpeningTests: XCTestCase {
 
     func testAReadOnlyFolderIsAOneLineError() throws {
         try XCTSkipIf(getuid() == 0, "root ignores folder permissions")
-        let folder = try StoreFixtures.temporaryFolder()
+        let folder = try StoreFixtures.temporaryFolder(self)
         try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path) }
         let path = folder.appendingPathComponent("runs.sqlite").path
@@ -64,12 +64,12 @@ final class OpeningTests: XCTestCase {
     }
 
     func testReadOnlyStoreMustExistAndRefusesWrites() throws {
-        let missing = try StoreFixtures.temporaryFolder().appendingPathComponent("none.sqlite").path
+        let missing = try StoreFixtures.temporaryFolder(self).appendingPathComponent("none.sqlite").path
         XCTAssertThrowsError(try RunStore(path: missing, readOnly: true)) { error in
             XCTAssertTrue("\(error)".hasPrefix(missing), "\(error)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
-        let (_, path) = try StoreFixtures.store()
+        let (_, path) = try StoreFixtures.store(self)
         let reader = try RunStore(path: path, readOnly: true)
         XCTAssertThrowsError(try reader.startRun(StoreFixtures.newRun())) { error in
             guard case .notWritable? = error as? StoreError else { return XCTFail("\(error)") }

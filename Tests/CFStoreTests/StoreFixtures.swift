@@ -6,16 +6,17 @@ import XCTest
 
 /// Temporary folders and sample runs shared by the store tests.
 enum StoreFixtures {
-    /// A fresh empty folder under the system temporary directory.
-    static func temporaryFolder() throws -> URL {
+    /// A fresh empty folder under the system temporary directory, removed after `test`.
+    static func temporaryFolder(_ test: XCTestCase) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("cfstore-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url
     }
 
     /// A store in a fresh folder (nested, to check parent folders are created).
-    static func store() throws -> (store: RunStore, path: String) {
-        let path = try temporaryFolder().appendingPathComponent("results/nested/runs.sqlite").path
+    static func store(_ test: XCTestCase) throws -> (store: RunStore, path: String) {
+        let path = try temporaryFolder(test).appendingPathComponent("results/nested/runs.sqlite").path
         return (try RunStore(path: path), path)
     }
 

@@ -6,7 +6,7 @@ import XCTest
 
 final class ViewTests: XCTestCase {
     func testRunSummaryHasOneRowPerRunWithItsMainMetrics() throws {
-        let (store, path) = try StoreFixtures.store()
+        let (store, path) = try StoreFixtures.store(self)
         let done = try store.claimTrial(sweep: "s", trialKey: "a", newRun: StoreFixtures.newRun()).runId
         try store.finishRun(runId: done, outcome: StoreFixtures.completed(validRMSE: 0.875, seconds: 12.5))
         let running = try store.claimTrial(sweep: "s", trialKey: "b", newRun: StoreFixtures.newRun()).runId
@@ -29,7 +29,7 @@ final class ViewTests: XCTestCase {
     }
 
     func testEpochMetricsViewIsLong() throws {
-        let (store, path) = try StoreFixtures.store()
+        let (store, path) = try StoreFixtures.store(self)
         let runId = try store.startRun(StoreFixtures.newRun())
         try store.appendEpoch(runId: runId, epoch: 1, metrics: ["valid_rmse": 1.5, "train_loss": 2])
         let rows = try DatabaseQueue(path: path).read { db in
@@ -40,7 +40,7 @@ final class ViewTests: XCTestCase {
     }
 
     func testSweepWideViewHasOneColumnPerSweptKeyAndASanitisedName() throws {
-        let (store, path) = try StoreFixtures.store()
+        let (store, path) = try StoreFixtures.store(self)
         let name = "Sweep-Small'; DROP TABLE runs; --"
         let view = try store.registerSweep(name: name, sweptKeys: ["model.kind", "model.dropout", "optimizer.lr"], spec: .object([("method", .string("grid"))]))
         XCTAssertEqual(view, "sweep_sweep_small_drop_table_runs")
@@ -68,7 +68,7 @@ final class ViewTests: XCTestCase {
     }
 
     func testDeletingARunFreesItsTrialAndCascades() throws {
-        let (store, path) = try StoreFixtures.store()
+        let (store, path) = try StoreFixtures.store(self)
         let runId = try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()).runId
         try store.appendEpoch(runId: runId, epoch: 1, metrics: ["valid_rmse": 1])
         try store.saveParameters(runId: runId, which: .best, tensors: [ParameterTensor(name: "w", shape: [1], values: [1])])

@@ -6,7 +6,7 @@ import XCTest
 final class WhereFilterTests: XCTestCase {
     /// Five finished runs: (kind, dropout, lr, valid_rmse), plus tags.
     private func populatedStore() throws -> (RunStore, String, [Int64]) {
-        let (store, path) = try StoreFixtures.store()
+        let (store, path) = try StoreFixtures.store(self)
         let rows: [(String, Double, Double, Double)] = [
             ("dot", 0.0, 1e-3, 0.95), ("dot_bias", 0.3, 1e-3, 0.88), ("dot_bias", 0.0, 3e-3, 0.87),
             ("dot_bias", 0.0, 1e-2, 0.91), ("nn", 0.5, 1e-2, 0.89),
