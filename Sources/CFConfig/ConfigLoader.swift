@@ -21,12 +21,11 @@ public enum ConfigLoader {
         let runTree = tree.removing("sweep")
         let stem = URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent
         var decoder = ConfigDecoder(mainFile: fileName, mode: sweepNode == nil ? .singleRun : .sweepTrial)
-        // The root check must see `sweep` to accept it, so decode the full tree's keys.
         let config = decoder.decode(tree, defaultName: stem.isEmpty ? "experiment" : stem)
         var issues = decoder.issues
         var sweep: SweepSpec?
         if let sweepNode {
-            var sweepDecoder = SweepDecoder(mainFile: fileName, base: config, tree: runTree)
+            var sweepDecoder = SweepDecoder(base: config)
             sweep = sweepDecoder.decode(sweepNode)
             issues += sweepDecoder.issues
         }

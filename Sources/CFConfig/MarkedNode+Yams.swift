@@ -63,8 +63,8 @@ extension MarkedNode {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let while_ = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
-            return ConfigIssue(location: locate(mark), path: "", message: "invalid YAML: \(problem)\(while_)")
+            let detail = context.map { " (\($0.text) at line \($0.mark.line), column \($0.mark.column))" } ?? ""
+            return ConfigIssue(location: locate(mark), path: "", message: "invalid YAML: \(problem)\(detail)")
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return ConfigIssue(location: locate(context.mark), path: "", message: "invalid YAML: duplicated key \(keys); write each key once")

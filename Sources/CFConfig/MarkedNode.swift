@@ -42,7 +42,7 @@ struct MarkedNode: Sendable {
     /// How the node reads in an error message: `'abc'`, `a list` or `a mapping`.
     var shortDescription: String {
         switch content {
-        case let .scalar(.null, _): return "null"
+        case .scalar(.null, _): return "null"
         case let .scalar(_, text): return "'\(text)'"
         case .mapping: return "a mapping"
         case .sequence: return "a list"

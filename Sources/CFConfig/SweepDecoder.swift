@@ -9,7 +9,7 @@ struct SweepDecoder {
     var reader = NodeReader()
     let base: ExperimentConfig
 
-    init(mainFile: String, base: ExperimentConfig, tree: MarkedNode) {
+    init(base: ExperimentConfig) {
         self.base = base
     }
 

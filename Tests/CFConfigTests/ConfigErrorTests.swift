@@ -82,7 +82,7 @@ final class ConfigErrorTests: XCTestCase {
             "a.yaml:2:7: data: data.source movielens needs name (a folder under $CFLAB_DATA such as ml-100k) or path",
             "a.yaml:3:35: model.embedding_dim: must be at least 1, got 0",
             "a.yaml:3:38: model.dropuot: unknown key (did you mean 'dropout'?)",
-            "a.yaml:4:44: optimizer.weight_decay_mode: adamw is Adam with decoupled weight decay; use kind: adam for L2, or remove weight_decay_mode",
+            "a.yaml:4:45: optimizer.weight_decay_mode: adamw is Adam with decoupled weight decay; use kind: adam for L2, or remove weight_decay_mode",
         ])
     }
 
@@ -121,7 +121,7 @@ final class ConfigErrorTests: XCTestCase {
 
     func testInitializerKeysDependOnItsKind() {
         XCTAssertEqual(issueLines("model: {init: {kind: normal, low: 0.1}}"), [
-            "a.yaml:1:31: model.init.low: does not apply to init kind normal (it takes std)",
+            "a.yaml:1:30: model.init.low: does not apply to init kind normal (it takes std)",
         ])
     }
 

@@ -83,7 +83,7 @@ final class SweepTests: XCTestCase {
 
     func testSweepPathsMustNameRealKeys() {
         XCTAssertEqual(issueLines(Fixtures.minimal + "sweep:\n  parameters:\n    model.dropuot: [0.1]\n", fileName: "s.yaml"), [
-            "s.yaml:6:5: sweep.parameters.model.dropuot: unknown key (did you mean 'model.dropout'?)",
+            "s.yaml:5:5: sweep.parameters.model.dropuot: unknown key (did you mean 'model.dropout'?)",
         ])
     }
 
@@ -98,7 +98,7 @@ final class SweepTests: XCTestCase {
                                           fileName: "s.yaml")
         XCTAssertThrowsError(try SweepExpander.expand(file)) { error in
             XCTAssertEqual((error as? ConfigError)?.description,
-                           "s.yaml:6:5: model.dropout: must be in [0, 1), got '1.5' (in the trial model.dropout=1.5)")
+                           "s.yaml:5:5: model.dropout: must be in [0, 1), got '1.5' (in the trial model.dropout=1.5)")
         }
     }
 
