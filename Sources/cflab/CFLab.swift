@@ -7,8 +7,8 @@ struct CFLab: ParsableCommand {
         commandName: "cflab",
         abstract: "Reproducible experiments with collaborative-filtering embedding models.",
         discussion: """
-        Train dot, dot_bias and nn models on MovieLens-style ratings from declarative YAML
-        experiment files. Data is found under $CFLAB_DATA (default ../shared/data).
+        Train dot, dot_bias and nn models on MovieLens-style ratings from declarative \
+        YAML experiment files. Data is found under $CFLAB_DATA (default ../shared/data).
         """,
         version: CFLabVersion.string,
         subcommands: [RunCommand.self, ConfigCommand.self]
