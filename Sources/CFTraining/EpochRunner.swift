@@ -55,7 +55,7 @@ public final class EpochRunner {
         parameters = model.parameters
         stepsPerEpoch = (train.count + batchSize - 1) / batchSize
         totalSteps = stepsPerEpoch * epochs
-        order = (0..<Int32(train.count)).map { $0 }
+        order = Array(0..<Int32(train.count))
         batchUsers = [Int32](repeating: 0, count: batchSize)
         batchItems = [Int32](repeating: 0, count: batchSize)
         batchRatings = [Float](repeating: 0, count: batchSize)

@@ -6,7 +6,7 @@ public enum MetricName {
     public static let trainRMSE = "train_rmse"
     public static let validRMSE = "valid_rmse"
     public static let validMAE = "valid_mae"
-    /// Learning rate of the epoch's last step.
+    /// Learning rate of the epoch's last step (absent for a model without parameters).
     public static let learningRate = "lr"
     /// Wall time of the epoch, evaluation included.
     public static let seconds = "seconds"

@@ -11,7 +11,8 @@ import CFModels
 /// validation set), and calls `onEpoch`. It never prints or stores anything.
 ///
 /// - A model without parameters (`global_mean`) cannot change, so it is evaluated once
-///   and reported as a single epoch.
+///   and reported as a single epoch without `lr` and `ratings_per_second`, and its
+///   `train_loss` is the training MSE.
 /// - A NaN or infinite batch loss or metric ends the run with status `diverged`.
 /// - Early stopping restores the best epoch's parameters when `restore_best` is set;
 ///   `training.keep` only decides whether `bestParameters` is captured (it never changes
@@ -128,12 +129,12 @@ public final class Trainer {
         var metrics: [String: Double] = [
             MetricName.trainLoss: outcome?.meanBatchLoss ?? trainRMSE * trainRMSE,
             MetricName.trainRMSE: trainRMSE,
-            MetricName.learningRate: outcome?.learningRate ?? 0,
             MetricName.coldStart: valid[Evaluator.coldStart] ?? 0,
         ]
         metrics[MetricName.validRMSE] = valid[Evaluator.rmse]
         metrics[MetricName.validMAE] = valid[Evaluator.mae]
         if let outcome {
+            metrics[MetricName.learningRate] = outcome.learningRate
             metrics[MetricName.ratingsPerSecond] = trainingSeconds > 0 ? Double(outcome.ratings) / trainingSeconds : 0
         }
         metrics[MetricName.seconds] = Self.seconds(clock.now - start)

@@ -5,7 +5,7 @@ import CFModels
 @testable import CFTraining
 import XCTest
 
-/// Every model learns planted factors: global_mean > biases > dot, dot_bias in valid RMSE.
+/// Every model learns planted factors: global_mean > biases > dot, dot_bias, nn in valid RMSE.
 final class ModelsLearnTests: XCTestCase {
     private func validRMSE(_ config: ExperimentConfig) throws -> Double {
         let result = try Trainer(config: config, split: Planted.split, dataset: Planted.dataset)
@@ -17,16 +17,17 @@ final class ModelsLearnTests: XCTestCase {
     func testModelsBeatTheBaselines() throws {
         let globalMean = try validRMSE(Planted.config(.globalMean))
         let biases = try validRMSE(Planted.config(.biases))
-        XCTAssertLessThan(biases, globalMean - 0.05, "biases beats global_mean")
+        XCTAssertLessThan(biases, globalMean - 0.05, "biases \(biases) vs global_mean \(globalMean)")
 
         let dot = try validRMSE(Planted.config(.dot))
-        XCTAssertLessThan(dot, biases, "dot beats biases")
+        XCTAssertLessThan(dot, biases, "dot \(dot) vs biases \(biases)")
 
         var dotBias = Planted.config(.dotBias)
         dotBias.model.yRange = .fixed(low: 0, high: 5.5)
         dotBias.model.dropout = Dropout(user: 0.1, item: 0.1)
         dotBias.model.globalMean = true
-        XCTAssertLessThan(try validRMSE(dotBias), biases, "dot_bias (y_range, dropout) beats biases")
+        let dotBiasRMSE = try validRMSE(dotBias)
+        XCTAssertLessThan(dotBiasRMSE, biases, "dot_bias (y_range, dropout) \(dotBiasRMSE) vs biases \(biases)")
 
         var fastai = Planted.config(.dotBias, epochs: 5, learningRate: 5e-3)
         fastai.model.yRange = .data
@@ -36,6 +37,15 @@ final class ModelsLearnTests: XCTestCase {
         fastai.optimizer.epsilon = 1e-5
         fastai.optimizer.weightDecay = 0.1
         fastai.schedule.kind = .oneCycle
-        XCTAssertLessThan(try validRMSE(fastai), biases, "fastai recipe (one-cycle, AdamW) beats biases")
+        let fastaiRMSE = try validRMSE(fastai)
+        XCTAssertLessThan(fastaiRMSE, biases, "fastai recipe (one-cycle, AdamW) \(fastaiRMSE) vs biases \(biases)")
+
+        var neural = Planted.config(.nn, epochs: 6, learningRate: 5e-3)
+        neural.model.embeddingDim = .fixed(16)
+        neural.model.layers = [32, 16]
+        neural.model.yRange = .fixed(low: 0, high: 5.5)
+        neural.model.batchnorm = true
+        let neuralRMSE = try validRMSE(neural)
+        XCTAssertLessThan(neuralRMSE, biases, "nn (batchnorm, y_range) \(neuralRMSE) vs biases \(biases)")
     }
 }

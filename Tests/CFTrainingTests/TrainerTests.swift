@@ -66,6 +66,23 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(result.testMetrics?["count"], Double(split.test?.count ?? -1))
         XCTAssertNotNil(result.testMetrics?["rmse"])
         XCTAssertNil(result.bestParameters)
+        XCTAssertNil(result.finalMetrics["lr"], "no steps, no learning rate")
+        let trainRMSE = result.finalMetrics["train_rmse"] ?? .nan
+        XCTAssertEqual(result.finalMetrics["train_loss"] ?? .nan, trainRMSE * trainRMSE, accuracy: 1e-12)
+    }
+
+    func testRestoreBestCoversBuffers() throws {
+        var config = Planted.config(.nn, epochs: 3, learningRate: 0.05)
+        config.model.embeddingDim = .fixed(8)
+        config.model.layers = [16]
+        config.model.batchnorm = true
+        config.training.earlyStopping = EarlyStopping(patience: 1)
+        let result = try train(config)
+        let snapshot = try XCTUnwrap(result.bestParameters)
+        XCTAssertEqual(snapshot.names, result.model.savedTensors.map(\.name))
+        XCTAssertGreaterThan(snapshot.names.count, result.model.parameters.count, "batchnorm running statistics are saved")
+        XCTAssertEqual(result.modelEpoch, result.bestEpoch)
+        XCTAssertEqual(result.model.savedTensors.map(\.values), snapshot.values)
     }
 
     func testInvalidSettingsAreRejected() {
