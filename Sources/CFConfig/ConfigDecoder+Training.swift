@@ -59,6 +59,7 @@ extension ConfigDecoder {
 
     mutating func decodeEvaluation(_ section: NodeReader.Section, into evaluation: inout EvaluationConfig) {
         evaluation.clip = reader.flag(section["clip"], "evaluation.clip") ?? evaluation.clip
+        evaluation.coldStart = reader.choice(section["cold_start"], "evaluation.cold_start") ?? evaluation.coldStart
         guard let ranking = reader.section(section["ranking"], "evaluation.ranking") else { return }
         evaluation.ranking.every = reader.choice(ranking["every"], "evaluation.ranking.every") ?? evaluation.ranking.every
         if let node = ranking["k"] {

@@ -25,7 +25,7 @@ enum ConfigSchema {
         "schedule": ["kind", "pct_start", "div", "final_div", "moms", "warmup", "min_lr", "step_size", "gamma"],
         "training": ["epochs", "batch_size", "early_stopping", "keep", "threads"],
         "training.early_stopping": ["patience", "min_delta", "restore_best"],
-        "evaluation": ["clip", "ranking"],
+        "evaluation": ["clip", "cold_start", "ranking"],
         "evaluation.ranking": ["every", "k", "threshold"],
         "sweep": ["method", "parameters", "samples", "sampler_seed", "seeds", "repeats", "max_trials"],
     ]

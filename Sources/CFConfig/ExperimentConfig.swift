@@ -270,8 +270,19 @@ public struct EarlyStopping: Equatable, Sendable {
 
 /// What is measured (`evaluation:`).
 public struct EvaluationConfig: Equatable, Sendable {
+    /// How unseen users and items are scored (`cold_start`).
+    public enum ColdStart: String, CaseIterable, Sendable {
+        /// Unseen users or items use known biases or the training mean. The default.
+        case fallback
+        /// Unseen users or items are scored with their untrained initial parameters, as the
+        /// source notebooks do; use it to reproduce their published numbers.
+        case model
+    }
+
     /// `clip`: clip predictions to the data's rating range. Default false.
     public var clip: Bool = false
+    /// `cold_start`: fallback (default) or model.
+    public var coldStart: ColdStart = .fallback
     public var ranking = RankingConfig()
 
     public init() {}

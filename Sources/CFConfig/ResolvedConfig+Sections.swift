@@ -86,6 +86,7 @@ extension ResolvedConfig {
     static func evaluation(_ evaluation: EvaluationConfig) -> JSONValue {
         .object([
             ("clip", .bool(evaluation.clip)),
+            ("cold_start", .string(evaluation.coldStart.rawValue)),
             ("ranking", .object([
                 ("every", .string(evaluation.ranking.every.rawValue)),
                 ("k", .array(evaluation.ranking.k.map { .int(Int64($0)) })),

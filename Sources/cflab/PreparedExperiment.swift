@@ -35,7 +35,8 @@ struct PreparedExperiment {
             config: config, split: split, userCount: dataset.userCount, itemCount: dataset.itemCount,
             ratingRange: dataset.ratingMin...dataset.ratingMax, streams: streams,
             makeModel: { config, statistics, random in
-                try ModelFactory.make(config: config.model, statistics: statistics, random: &random)
+                let scoring = config.evaluation.coldStart == .model ? statistics.treatingEveryoneAsSeen() : statistics
+                return try ModelFactory.make(config: config.model, statistics: scoring, random: &random)
             }
         )
     }
