@@ -72,6 +72,20 @@ public enum Linalg {
 
     private static let singleThreaded: Void = setSingleThreaded()
 
+    /// The BLAS in use, for provenance: OpenBLAS's core (`openblas_get_corename`, for
+    /// example "Haswell") and its build configuration, or "Accelerate".
+    public static var backendDescription: String {
+        #if os(Linux)
+        let core = openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+        let build = openblas_get_config().map { String(cString: $0) } ?? ""
+        return build.isEmpty ? "OpenBLAS core \(core)" : "OpenBLAS core \(core) (\(build))"
+        #elseif canImport(Accelerate)
+        return "Accelerate"
+        #else
+        return "none"
+        #endif
+    }
+
     /// `ssyevd` with jobz = V, uplo = U on the column-major `a`; returns LAPACK's info.
     private static func decompose(_ a: inout [Float], n: Int, values: inout [Float]) -> Int {
         #if os(Linux)

@@ -16,9 +16,10 @@ final class BatchNormLayer {
     let momentum: Float = 0.1
     let epsilon: Float = 1e-5
     private let normalized = ScratchBuffer()
-    private var inverseStd: [Float]
-    private var firstSums: [Double]
-    private var secondSums: [Double]
+    /// Per-feature work areas, allocated once (no exclusivity checks in the loops).
+    private let inverseStd: UnsafeMutableBufferPointer<Float>
+    private let firstSums: UnsafeMutableBufferPointer<Double>
+    private let secondSums: UnsafeMutableBufferPointer<Double>
 
     init(name: String, features: Int) {
         self.features = features
@@ -31,9 +32,18 @@ final class BatchNormLayer {
         beta = vector("beta", 1e-3)
         runningMean = vector("running_mean", 0)
         runningVariance = vector("running_var", 1)
-        inverseStd = [Float](repeating: 1, count: features)
-        firstSums = [Double](repeating: 0, count: features)
-        secondSums = [Double](repeating: 0, count: features)
+        inverseStd = .allocate(capacity: features)
+        inverseStd.initialize(repeating: 1)
+        firstSums = .allocate(capacity: features)
+        firstSums.initialize(repeating: 0)
+        secondSums = .allocate(capacity: features)
+        secondSums.initialize(repeating: 0)
+    }
+
+    deinit {
+        inverseStd.deallocate()
+        firstSums.deallocate()
+        secondSums.deallocate()
     }
 
     /// Normalises with the batch statistics, keeps x̂ for `backward`, updates the running ones.
@@ -41,8 +51,15 @@ final class BatchNormLayer {
         guard rows > 0 else { return }
         normalized.reserve(rows * features)
         let xhat = normalized.pointer
-        let features = features
-        accumulate(rows: rows) { row, feature in Double(input[row * features + feature]) }
+        let (features, inverseStd, firstSums, secondSums) = (features, inverseStd, firstSums, secondSums)
+        clearSums()
+        for row in 0..<rows {
+            for feature in 0..<features {
+                let value = Double(input[row * features + feature])
+                firstSums[feature] += value
+                secondSums[feature] += value * value
+            }
+        }
         for feature in 0..<features {
             let mean = firstSums[feature] / Double(rows)
             let variance = max(secondSums[feature] / Double(rows) - mean * mean, 0)
@@ -71,7 +88,7 @@ final class BatchNormLayer {
         for feature in 0..<features {
             inverseStd[feature] = 1 / (runningVariance.values[feature] + epsilon).squareRoot()
         }
-        let features = features
+        let (features, inverseStd) = (features, inverseStd)
         gamma.values.withUnsafeBufferPointer { gamma in
             beta.values.withUnsafeBufferPointer { beta in
                 runningMean.values.withUnsafeBufferPointer { mean in
@@ -90,10 +107,14 @@ final class BatchNormLayer {
     func backward(outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>, rows: Int) {
         guard rows > 0 else { return }
         let xhat = normalized.pointer
-        let features = features
-        accumulate(rows: rows, first: { row, feature in Double(outputGradient[row * features + feature]) }) { row, feature in
-            let index = row * features + feature
-            return Double(outputGradient[index] * xhat[index])
+        let (features, inverseStd, firstSums, secondSums) = (features, inverseStd, firstSums, secondSums)
+        clearSums()
+        for row in 0..<rows {
+            for feature in 0..<features {
+                let index = row * features + feature
+                firstSums[feature] += Double(outputGradient[index])
+                secondSums[feature] += Double(outputGradient[index] * xhat[index])
+            }
         }
         for feature in 0..<features {
             beta.gradient[feature] += Float(firstSums[feature])
@@ -115,21 +136,8 @@ final class BatchNormLayer {
     var parameters: [Parameter] { [gamma, beta] }
     var buffers: [Parameter] { [runningMean, runningVariance] }
 
-    /// Sets `firstSums` to Σ_rows first(row, f) and `secondSums` to Σ_rows second(row, f),
-    /// in Double, walking the batch row by row (contiguous memory).
-    private func accumulate(
-        rows: Int, first: (Int, Int) -> Double, second: ((Int, Int) -> Double)? = nil
-    ) {
-        for feature in 0..<features {
-            firstSums[feature] = 0
-            secondSums[feature] = 0
-        }
-        for row in 0..<rows {
-            for feature in 0..<features {
-                let value = first(row, feature)
-                firstSums[feature] += value
-                secondSums[feature] += second.map { $0(row, feature) } ?? value * value
-            }
-        }
+    private func clearSums() {
+        firstSums.update(repeating: 0)
+        secondSums.update(repeating: 0)
     }
 }
