@@ -5,7 +5,7 @@ import Foundation
 // Opt-in CPU tuning: `CFLAB_TARGET_CPU=haswell swift build -c release` enables SIMD
 // code generation for that CPU. Never on by default: the flag breaks other architectures.
 let tuning: [SwiftSetting] = ProcessInfo.processInfo.environment["CFLAB_TARGET_CPU"]
-    .map { [.unsafeFlags(["-target-cpu", $0])] } ?? []
+    .map { [.unsafeFlags(["-target-cpu", $0]), .define("CFLAB_TARGET_CPU")] } ?? []
 
 let package = Package(
     name: "cflab",
@@ -36,7 +36,11 @@ let package = Package(
             swiftSettings: tuning
         ),
         .target(name: "CFConfig", dependencies: ["CFCore", "Yams"], swiftSettings: tuning),
-        .target(name: "CFData", dependencies: ["CFCore", "CFConfig"], swiftSettings: tuning),
+        .target(
+            name: "CFData",
+            dependencies: ["CFCore", "CFConfig", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: tuning
+        ),
         .target(
             name: "CFLinalg",
             dependencies: [.target(name: "COpenBLAS", condition: .when(platforms: [.linux]))],
@@ -58,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "cflab",
             dependencies: [
-                "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining",
+                "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFLinalg",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: tuning
@@ -67,10 +71,13 @@ let package = Package(
         // MARK: tests
         .testTarget(name: "CFCoreTests", dependencies: ["CFCore"]),
         .testTarget(name: "CFConfigTests", dependencies: ["CFConfig"]),
-        .testTarget(name: "CFDataTests", dependencies: ["CFData"]),
+        .testTarget(name: "CFDataTests", dependencies: ["CFData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData"]),
         .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData"]),
         .testTarget(name: "CFStoreTests", dependencies: ["CFStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CLITests", dependencies: ["cflab"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["cflab", "CFCore", "CFStore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -13,6 +13,11 @@ public enum Digest {
         sha256Hex(Data(text.utf8))
     }
 
+    /// The lowercase hex MD5 of `data`: only to check checksums that publishers give as MD5.
+    public static func md5Hex(_ data: Data) -> String {
+        hex(Insecure.MD5.hash(data: data))
+    }
+
     static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
@@ -52,6 +57,21 @@ public struct Hasher256 {
     }
 
     /// The lowercase hex digest; the hasher can no longer be used afterwards.
+    public func finalizeHex() -> String {
+        Digest.hex(hasher.finalize())
+    }
+}
+
+/// An incremental MD5, for checking downloads against checksums published as MD5.
+public struct LegacyMD5Hasher {
+    private var hasher = Insecure.MD5()
+
+    public init() {}
+
+    public mutating func update(_ data: Data) {
+        hasher.update(data: data)
+    }
+
     public func finalizeHex() -> String {
         Digest.hex(hasher.finalize())
     }

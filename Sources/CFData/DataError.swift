@@ -14,6 +14,8 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     case unreadable(path: String, reason: String)
     /// A configuration the data layer cannot honour (bad fraction, unknown fold, ...).
     case invalidConfiguration(String)
+    /// A download whose checksum is not the published one.
+    case checksumMismatch(name: String, algorithm: String, expected: String, actual: String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,9 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
             return "\(path): cannot be read (\(reason))"
         case let .invalidConfiguration(reason):
             return reason
+        case let .checksumMismatch(name, algorithm, expected, actual):
+            return "\(name): \(algorithm) checksum mismatch (expected \(expected), got \(actual));"
+                + " nothing was kept. Retry, or check the --url mirror"
         }
     }
 }
