@@ -6,7 +6,7 @@ import CFTraining
 import Foundation
 
 /// An experiment ready to train: its config, data, split, trial key and random streams.
-struct PreparedExperiment {
+struct PreparedExperiment: Sendable {
     let file: ExperimentFile
     let config: ExperimentConfig
     let dataset: Dataset

@@ -1,14 +1,22 @@
 import ArgumentParser
 import CFConfig
 import CFCore
+import CFLinalg
+import CFStore
 import CFTraining
 import Foundation
 
-/// `cflab run FILE`: trains what an experiment file describes, printing every epoch.
+/// `cflab run FILE`: trains what an experiment file describes, recording it in the run store.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Train the experiment a YAML file describes, printing every epoch."
+        abstract: "Train the experiment a YAML file describes, recording every epoch in the run store.",
+        discussion: """
+        A single-run file prints every epoch. A file with a `sweep:` block runs each trial \
+        once per seed, printing one line per trial. Trials already completed in the store \
+        are skipped, interrupted ones are trained again. Ctrl-C stops at the next epoch \
+        boundary and marks the runs in flight interrupted (exit 130).
+        """
     )
 
     @Argument(help: "The experiment file (YAML).")
@@ -20,18 +28,91 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Output: text (aligned lines) or json (one object per line).")
     var format: RunFormat = .text
 
+    @Option(help: ArgumentHelp("The run store.", valueName: "path"))
+    var store: String = StoreLocation.defaultPath
+
+    @Flag(help: "Record nothing: train and print only.")
+    var noStore = false
+
+    @Option(help: "Trials trained in parallel, each on one thread.")
+    var jobs: Int = 1
+
+    @Flag(help: "Run a sweep even when it has more trials than its max_trials.")
+    var yes = false
+
+    @Flag(help: "Train again the trials whose last run failed.")
+    var retryFailed = false
+
+    @Flag(help: "Train every trial again as a new attempt, even completed ones.")
+    var rerun = false
+
+    @Option(help: ArgumentHelp("A running trial whose heartbeat is older than this counts as interrupted.", valueName: "seconds"))
+    var staleAfter: Double = ClaimPolicy.defaultStaleAfter
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard staleAfter > 0 else { throw ValidationError("--stale-after must be positive") }
+    }
+
     func run() throws {
         let file = try loadExperiment(self.file, overrides: overrides)
-        let experiment = try reportingErrors { try PreparedExperiment.prepare(file) }
-        let printer = RunPrinter(format: format, experiment: experiment)
-        printer.begin()
-        let trainer = try reportingErrors { try experiment.trainer() }
-        let result = try reportingErrors { try trainer.run { report in
-            printer.epoch(report)
-            return .continue
-        } }
-        printer.finish(result)
-        if result.status == .diverged { throw ExitCode(3) }
+        let plan = try loadPlan(file)
+        if plan.exceedsMaxTrials && !yes {
+            Console.error("error: \(file.config.name) has \(plan.count) trials, more than its max_trials (\(plan.maxTrials)); "
+                + "check it with `cflab plan \(self.file)`, then pass --yes to run them all")
+            throw ExitCode(1)
+        }
+        Linalg.setSingleThreaded()
+        var inputs = SharedInputs(file: file)
+        let experiments = try reportingErrors { try plan.trials.map { try inputs.prepare($0.config) } }
+        let writer = try noStore ? nil : reportingErrors { try openWriter(file: file, inputs: inputs) }
+        let labels = SweepProgress.labels(for: plan.trials.map { ($0.assignment.map(\.description), $0.seed) })
+        let reporter: any SweepReporter = file.isSweep
+            ? SweepProgress(experiments: experiments, labels: labels, format: format)
+            : SingleRunReporter(printer: RunPrinter(format: format, experiment: experiments[0]), storePath: writer?.path)
+        let interrupt = InterruptSignal()
+        let runner = SweepRunner(
+            experiments: experiments, writer: writer,
+            policy: ClaimPolicy(rerun: rerun, retryFailed: retryFailed, staleAfter: staleAfter),
+            jobs: jobs, interrupt: interrupt, reporter: reporter
+        )
+        interrupt.install {
+            runner.abandonInFlight()
+            Foundation.exit(130)
+        }
+        let outcomes = runner.run()
+        let tally = SweepTally(outcomes)
+        if file.isSweep { (format == .text ? Console.out : Console.error)(tally.line(name: file.config.name, trials: plan.count)) }
+        for failure in writer?.failures ?? [] { Console.error("error: the store missed a write: \(failure)") }
+        if interrupt.isRequested { throw ExitCode(130) }
+        if tally.failed > 0 || !(writer?.failures.isEmpty ?? true) { throw ExitCode(1) }
+        if !file.isSweep, tally.diverged > 0 { throw ExitCode(3) }
+    }
+
+    /// The trials of `file` (one for a single-run file), config errors reported as for loading.
+    private func loadPlan(_ file: ExperimentFile) throws -> SweepPlan {
+        do {
+            return try SweepExpander.expand(file)
+        } catch let error as ConfigError {
+            for issue in error.issues { Console.error("error: \(issue)") }
+            throw ExitCode(1)
+        }
+    }
+
+    /// Opens the store, registers the sweep and stores the metadata of each split.
+    private func openWriter(file: ExperimentFile, inputs: SharedInputs) throws -> StoreWriter {
+        let writer = StoreWriter(store: try RunStore(path: store))
+        var keys = file.sweep?.parameters.map(\.path) ?? []
+        if (file.sweep?.seeds.count ?? 1) > 1 { keys.append("seed") }
+        let sweptKeys = keys
+        let spec = file.sweep?.json ?? .object([])
+        try writer.perform { store in
+            try store.registerSweep(name: file.config.name, sweptKeys: sweptKeys, spec: spec)
+            for (dataset, split) in inputs.loadedSplits {
+                try store.saveDataMetadata(DataMetadata(dataset: dataset, training: split.train, splitFingerprint: split.fingerprint))
+            }
+        }
+        return writer
     }
 }
 

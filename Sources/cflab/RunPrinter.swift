@@ -3,7 +3,7 @@ import CFTraining
 import Foundation
 
 /// Prints a run as aligned text lines or as JSON Lines (one object per epoch, then a summary).
-struct RunPrinter {
+struct RunPrinter: Sendable {
     let format: RunFormat
     let experiment: PreparedExperiment
 
@@ -30,7 +30,8 @@ struct RunPrinter {
         }
     }
 
-    func finish(_ result: TrainingResult) {
+    /// The summary line(s); `runId` and `storePath` name where the run was recorded.
+    func finish(_ result: TrialSummary, runId: Int64? = nil, storePath: String? = nil) {
         switch format {
         case .text:
             let best = result.bestEpoch.map(String.init) ?? "-"
@@ -42,12 +43,15 @@ struct RunPrinter {
             }
             Console.out(line)
             Console.out("data fingerprint \(experiment.dataset.fingerprint)")
+            if let runId, let storePath { Console.out("recorded as run \(runId) in \(storePath)") }
         case .json:
-            Console.out(summary(result).compact)
+            var json = summary(result)
+            if let runId { json = json.setting("run_id", to: .int(runId)) }
+            Console.out(json.compact)
         }
     }
 
-    func summary(_ result: TrainingResult) -> JSONValue {
+    func summary(_ result: TrialSummary) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("type", .string("summary")),
             ("name", .string(experiment.config.name)),

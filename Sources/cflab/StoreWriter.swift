@@ -1,0 +1,68 @@
+import CFCore
+import CFStore
+import CFTraining
+import Foundation
+
+/// The one writer to the run store: every write of a `cflab run` process goes through
+/// its serial queue, whichever trial thread asks.
+///
+/// Epochs and heartbeats are queued without waiting, so training never blocks on the
+/// disk; claims, finishes and interrupts wait for their write (and so for every write
+/// queued before them). A queued write that fails is kept and reported by `failures`.
+final class StoreWriter: Sendable {
+    let store: RunStore
+    private let queue = DispatchQueue(label: "cflab.store-writer")
+    private let errors = LockedValue<[String]>([])
+
+    init(store: RunStore) {
+        self.store = store
+    }
+
+    /// The store's path, for messages.
+    var path: String { store.path }
+
+    /// Messages of queued writes that failed, in order.
+    var failures: [String] { errors.current }
+
+    /// Runs `body` on the writer queue and waits for its result.
+    func perform<Result>(_ body: @Sendable (RunStore) throws -> Result) throws -> Result {
+        try queue.sync { try body(store) }
+    }
+
+    /// Records one finished epoch in its own transaction, without waiting.
+    func appendEpoch(runId: Int64, report: EpochReport) {
+        let trace = Self.trace(report.trace)
+        let epoch = report.epoch, metrics = report.metrics
+        queue.async { [store, errors] in
+            do {
+                try store.appendEpoch(runId: runId, epoch: epoch, metrics: metrics, stepTrace: trace)
+            } catch {
+                errors.withLock { $0.append("run \(runId) epoch \(epoch): \(error)") }
+            }
+        }
+    }
+
+    /// Refreshes the heartbeat of the runs in flight, without waiting.
+    func heartbeat(runIds: [Int64]) {
+        guard !runIds.isEmpty else { return }
+        queue.async { [store, errors] in
+            do { try store.heartbeat(runIds: runIds) } catch { errors.withLock { $0.append("heartbeat: \(error)") } }
+        }
+    }
+
+    /// Waits until every queued write is done.
+    func flush() {
+        queue.sync {}
+    }
+
+    /// The step trace as column arrays (`step`, `lr`, `beta1`, `loss`), or nil when empty.
+    static func trace(_ points: [EpochReport.TracePoint]) -> JSONValue? {
+        guard !points.isEmpty else { return nil }
+        return .object([
+            ("step", .array(points.map { .int(Int64($0.step)) })),
+            ("lr", .array(points.map { .double($0.learningRate) })),
+            ("beta1", .array(points.map { .double($0.beta1) })),
+            ("loss", .array(points.map { .double($0.loss) })),
+        ])
+    }
+}

@@ -1,0 +1,96 @@
+import CFStore
+import CFTraining
+import Foundation
+
+/// Runs the trials of a plan on `jobs` threads, each trial single-threaded, with one
+/// writer to the store and a heartbeat timer for the runs in flight.
+///
+/// Threads take the next trial in plan order, so which thread trains a trial never
+/// matters: its random streams derive from its seed and trial key.
+final class SweepRunner: Sendable {
+    let experiments: [PreparedExperiment]
+    let writer: StoreWriter?
+    let policy: ClaimPolicy
+    let jobs: Int
+    let interrupt: InterruptSignal
+    let reporter: any SweepReporter
+    let inFlight = LockedValue<Set<Int64>>([])
+    private let next = LockedValue(0)
+    private let outcomes: LockedValue<[TrialRun.Outcome?]>
+
+    init(experiments: [PreparedExperiment], writer: StoreWriter?, policy: ClaimPolicy, jobs: Int,
+         interrupt: InterruptSignal, reporter: any SweepReporter) {
+        self.experiments = experiments
+        self.writer = writer
+        self.policy = policy
+        self.jobs = max(1, min(jobs, experiments.count))
+        self.interrupt = interrupt
+        self.reporter = reporter
+        outcomes = LockedValue(Array(repeating: nil, count: experiments.count))
+    }
+
+    /// Trains every trial this process can claim and returns each trial's outcome
+    /// (nil for trials never started because of an interrupt).
+    func run() -> [TrialRun.Outcome?] {
+        let heartbeat = startHeartbeat()
+        let group = DispatchGroup()
+        for _ in 0..<jobs {
+            group.enter()
+            let thread = Thread { [self] in
+                work()
+                group.leave()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        group.wait()
+        heartbeat?.cancel()
+        writer?.flush()
+        return outcomes.current
+    }
+
+    /// Marks the runs in flight interrupted at once (a second Ctrl-C).
+    func abandonInFlight() {
+        let ids = Array(inFlight.current)
+        _ = try? writer?.store.markInterrupted(runIds: ids, reason: "interrupted by a second signal")
+    }
+
+    private func work() {
+        while !interrupt.isRequested {
+            let index = next.withLock { value -> Int in
+                defer { value += 1 }
+                return value
+            }
+            guard index < experiments.count else { return }
+            let trial = TrialRun(experiment: experiments[index], writer: writer, policy: policy,
+                                 interrupt: interrupt, inFlight: inFlight)
+            let outcome = trial.execute(
+                onStart: { runId in reporter.started(index: index, runId: runId) },
+                onEpoch: { report in reporter.epoch(index: index, report: report) }
+            )
+            outcomes.withLock { $0[index] = outcome }
+            reporter.finished(index: index, outcome: outcome)
+        }
+    }
+
+    /// A timer that refreshes the heartbeat of the runs in flight, a few times per
+    /// `staleAfter` so that no other process takes them for abandoned.
+    private func startHeartbeat() -> DispatchSourceTimer? {
+        guard let writer else { return nil }
+        let interval = min(2.0, max(0.2, policy.staleAfter / 4))
+        let timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "cflab.heartbeat"))
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { [inFlight] in
+            writer.heartbeat(runIds: Array(inFlight.current))
+        }
+        timer.resume()
+        return timer
+    }
+}
+
+/// Prints what happens to trials while a sweep runs; called from trial threads.
+protocol SweepReporter: Sendable {
+    func started(index: Int, runId: Int64?)
+    func epoch(index: Int, report: EpochReport)
+    func finished(index: Int, outcome: TrialRun.Outcome)
+}
