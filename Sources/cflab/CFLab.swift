@@ -11,7 +11,10 @@ struct CFLab: ParsableCommand {
         YAML experiment files. Data is found under $CFLAB_DATA (default ../shared/data).
         """,
         version: CFLabVersion.string,
-        subcommands: [RunCommand.self, ConfigCommand.self]
+        subcommands: [
+            RunCommand.self, PlanCommand.self, RunsCommand.self, ShowCommand.self, ReproduceCommand.self,
+            ExportCommand.self, ConfigCommand.self,
+        ]
     )
 }
 

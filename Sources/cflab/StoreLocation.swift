@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFStore
+import Foundation
 
 /// Where the run store is: `--store PATH`, by default `results/runs.sqlite`.
 struct StoreLocation: ParsableArguments {
@@ -9,8 +10,20 @@ struct StoreLocation: ParsableArguments {
     @Option(help: ArgumentHelp("The run store.", valueName: "path"))
     var store: String = StoreLocation.defaultPath
 
-    /// Opens the store for reading and writing, errors reported as one line and exit 1.
-    func open(readOnly: Bool = false) throws -> RunStore {
-        try reportingErrors { try RunStore(path: store, readOnly: readOnly) }
+    /// Opens the store, errors reported as one line and exit 1.
+    ///
+    /// `existing`: the store must already exist (commands that only look at runs). It is
+    /// still opened for writing when possible, so that an older store is migrated; a
+    /// store that cannot be written is opened read-only.
+    func open(existing: Bool = false) throws -> RunStore {
+        try reportingErrors {
+            guard existing else { return try RunStore(path: store) }
+            guard FileManager.default.fileExists(atPath: store) else { return try RunStore(path: store, readOnly: true) }
+            do {
+                return try RunStore(path: store)
+            } catch StoreError.notWritable {
+                return try RunStore(path: store, readOnly: true)
+            }
+        }
     }
 }

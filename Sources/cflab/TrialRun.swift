@@ -32,9 +32,14 @@ struct TrialRun {
                 return .failed(runId: nil, message: "cannot claim the trial: \(error)")
             }
         }
+        onStart(runId)
+        return train(runId: runId, onEpoch: onEpoch)
+    }
+
+    /// Trains the trial as `runId` (nil: not recorded) and records its outcome.
+    func train(runId: Int64?, onEpoch: (EpochReport) -> Void) -> Outcome {
         if let runId { inFlight.withLock { _ = $0.insert(runId) } }
         defer { if let runId { inFlight.withLock { _ = $0.remove(runId) } } }
-        onStart(runId)
         let clock = ContinuousClock()
         let start = clock.now
         do {

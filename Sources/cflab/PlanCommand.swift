@@ -1,0 +1,105 @@
+import ArgumentParser
+import CFConfig
+import CFCore
+
+/// `cflab plan FILE`: the trials a file would run, without running them.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "List the trials an experiment file expands to, without training.",
+        discussion: """
+        Shows only the parameters that change between trials, the keys dropped because \
+        they do not apply to a trial's model, the trials merged because they became \
+        identical, the count, and whether it exceeds max_trials (then `run` needs --yes).
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json
+    }
+
+    @Argument(help: "The experiment file (YAML).")
+    var file: String
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a key, e.g. optimizer.lr=1e-3 (repeatable).", valueName: "key=value"))
+    var overrides: [String] = []
+
+    @Option(help: "Output: table or json.")
+    var format: Format = .table
+
+    func run() throws {
+        let experiment = try loadExperiment(file, overrides: overrides)
+        let plan: SweepPlan
+        do {
+            plan = try SweepExpander.expand(experiment)
+        } catch let error as ConfigError {
+            for issue in error.issues { Console.error("error: \(issue)") }
+            throw ExitCode(1)
+        }
+        let keys = plan.varyingKeys()
+        switch format {
+        case .json: Console.out(json(plan, keys: keys, name: experiment.config.name).compact)
+        case .table: Console.out(text(plan, keys: keys, name: experiment.config.name))
+        }
+    }
+
+    private func value(_ trial: SweepTrial, _ key: String) -> JSONValue? {
+        trial.resolved.value(atPath: key)
+    }
+
+    private func text(_ plan: SweepPlan, keys: [String], name: String) -> String {
+        var table = TextTable(headers: ["trial"] + keys)
+        for trial in plan.trials {
+            table.append([String(trial.index)] + keys.map { key in value(trial, key).map { $0.stringValue ?? $0.compact } ?? "-" })
+        }
+        var lines = ["\(name): \(plan.count) trial\(plan.count == 1 ? "" : "s")"
+            + (plan.exceedsMaxTrials ? ", more than max_trials \(plan.maxTrials): `cflab run` needs --yes" : " (max_trials \(plan.maxTrials))")]
+        lines.append(table.render(.table))
+        let dropped = Self.droppedCounts(plan)
+        if !dropped.isEmpty {
+            lines.append("dropped (keys that do not apply):")
+            lines += dropped.map { "  \($0.note) (\($0.count) trial\($0.count == 1 ? "" : "s"))" }
+        }
+        if !plan.merges.isEmpty {
+            lines.append("merged (\(plan.merges.count)):")
+            lines += plan.merges.map { "  \($0)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func json(_ plan: SweepPlan, keys: [String], name: String) -> JSONValue {
+        .object([
+            ("name", .string(name)),
+            ("count", .int(Int64(plan.count))),
+            ("max_trials", .int(Int64(plan.maxTrials))),
+            ("exceeds_max_trials", .bool(plan.exceedsMaxTrials)),
+            ("varying_keys", .array(keys.map(JSONValue.string))),
+            ("trials", .array(plan.trials.map { trial in
+                .object([
+                    ("index", .int(Int64(trial.index))),
+                    ("values", .object(keys.map { ($0, value(trial, $0) ?? .null) })),
+                    ("notes", .array(trial.notes.map(JSONValue.string))),
+                ])
+            })),
+            ("merges", .array(plan.merges.map { merge in
+                .object([
+                    ("kept_trial", .int(Int64(merge.keptTrial))),
+                    ("assignment", .object(merge.assignment.map { ($0.path, $0.value) })),
+                    ("seed", .string(String(merge.seed))),
+                    ("notes", .array(merge.notes.map(JSONValue.string))),
+                ])
+            })),
+        ])
+    }
+
+    /// Each distinct drop note with the number of trials it applies to, in first-seen order.
+    static func droppedCounts(_ plan: SweepPlan) -> [(note: String, count: Int)] {
+        var order: [String] = []
+        var counts: [String: Int] = [:]
+        for note in plan.trials.flatMap(\.notes) {
+            if counts[note] == nil { order.append(note) }
+            counts[note, default: 0] += 1
+        }
+        return order.map { ($0, counts[$0] ?? 0) }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import CFConfig
+import CFCore
+import CFStore
+import CFTraining
+
+/// `cflab show RUN_ID`: one run's outcome, provenance, config and epochs.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a run: outcome, provenance (data, split, seeds, build, host), config and epoch table."
+    )
+
+    @Argument(help: "The run's id.")
+    var runId: Int64
+
+    @OptionGroup var location: StoreLocation
+
+    func run() throws {
+        let store = try location.open(existing: true)
+        let run = try reportingErrors { try store.run(id: runId) }
+        let epochs = try reportingErrors { try store.epochs(runId: runId) }
+        Console.out(Self.describe(run, epochs: epochs))
+    }
+
+    static func describe(_ run: RunRecord, epochs: [EpochRecord]) -> String {
+        var lines = ["run \(run.id): \(run.name), \(run.status.rawValue)" + (run.error.map { " (\($0))" } ?? "")]
+        if !run.sweep.isEmpty {
+            lines.append("  sweep \(run.sweep), attempt \(run.attempt)\(run.isCurrent ? "" : " (superseded)"), trial \(run.trialKey ?? "-")")
+        }
+        if let original = run.reproducesRunId { lines.append("  reproduces run \(original)") }
+        lines.append("  started \(run.startedAt ?? "-"), ended \(run.endedAt ?? "-"), "
+            + "\(RunListing.number(run.durationSeconds, digits: 1)) s, heartbeat \(run.heartbeatAt ?? "-")")
+        if let best = run.bestEpoch, let metrics = run.bestMetrics {
+            lines.append("  best epoch \(best): " + metricLine(metrics))
+        }
+        if let test = run.testMetrics { lines.append("  test: " + metricLine(test)) }
+        if !run.tags.isEmpty { lines.append("  tags: " + run.tags.joined(separator: ", ")) }
+        lines.append("provenance")
+        lines.append("  data: \(run.dataSource) \(run.dataName) \(run.dataPath ?? "(generated)")")
+        lines.append("  data fingerprint: \(run.dataFingerprint)")
+        lines.append("  split: \(run.split.compact)")
+        lines.append("  split fingerprint: \(run.splitFingerprint)")
+        lines.append("  seed \(run.seed.map(String.init) ?? "-"), streams \(run.streamSeeds.compact)")
+        lines.append("  build \(run.buildId): \(run.build.compact)")
+        lines.append("  host: \(run.host ?? "-") pid \(run.processId.map(String.init) ?? "-"), \(run.operatingSystem)")
+        lines.append("  cpu: \(run.cpuModel), threads \(run.threads)")
+        lines.append("config")
+        lines += YAMLPrinter.print(run.config).trimmingTrailingNewlines().split(separator: "\n").map { "  " + $0 }
+        lines.append("epochs")
+        lines.append(EpochTable.header)
+        for epoch in epochs {
+            lines.append(EpochTable.line(EpochReport(epoch: epoch.epoch, metrics: epoch.metrics, trace: []),
+                                         marked: epoch.epoch == run.bestEpoch))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func metricLine(_ metrics: [String: Double]) -> String {
+        metrics.keys.sorted().filter { !MetricName.timings.contains($0) }
+            .map { "\($0) \(RunListing.number(metrics[$0]))" }.joined(separator: ", ")
+    }
+}
