@@ -1,0 +1,23 @@
+/// Why a report or comparison could not be made; each message says what to do.
+public enum ReportError: Error, Equatable, CustomStringConvertible {
+    case badMatrix(rows: Int, columns: Int, count: Int)
+    case noRuns(String)
+    case unknownRun(Int64)
+    case badEpoch(String)
+    case unsafePath(String)
+
+    public var description: String {
+        switch self {
+        case let .badMatrix(rows, columns, count):
+            return "matrix has \(count) values, expected \(rows) × \(columns) (both above 0); pass a row-major matrix of that shape"
+        case let .noRuns(selection):
+            return "no runs match \(selection); list runs with `cflab runs` and check the selection"
+        case let .unknownRun(id):
+            return "run \(id) is not in the store; list runs with `cflab runs`"
+        case let .badEpoch(text):
+            return "--at \(text): expected best, last or an epoch number (1, 2, ...)"
+        case let .unsafePath(path):
+            return "\(path) would write outside the output folder; choose another name"
+        }
+    }
+}
