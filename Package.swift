@@ -57,12 +57,13 @@ let package = Package(
             name: "CFStore",
             dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(name: "CFReport", dependencies: ["CFCore", "CFConfig", "CFStore", "CFLinalg"]),
 
         // MARK: executable
         .executableTarget(
             name: "cflab",
             dependencies: [
-                "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFLinalg",
+                "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFLinalg", "CFReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: tuning
@@ -75,6 +76,7 @@ let package = Package(
         .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData"]),
         .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData"]),
         .testTarget(name: "CFStoreTests", dependencies: ["CFStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFStore", "CFCore", "CFData"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["cflab", "CFCore", "CFStore", .product(name: "GRDB", package: "GRDB.swift")]
