@@ -9,6 +9,10 @@ import CFModels
 /// `init` stream, then per epoch: trains (`EpochRunner`), evaluates train and valid in
 /// evaluation mode, tracks the best epoch on `valid_rmse` (train_rmse without a
 /// validation set), and calls `onEpoch`. It never prints or stores anything.
+/// Ranking metrics (`evaluation.ranking`, see `RankingEvaluator`) join each epoch's
+/// metrics with `every: epoch`; with `every: end` they are measured once on the model
+/// the run ends with and join the metrics of that model's epoch (`modelEpoch`), so
+/// they reach `bestMetrics` or `finalMetrics`. Test ranking metrics join `testMetrics`.
 ///
 /// - A model without parameters (`global_mean`) cannot change, so it is evaluated once
 ///   and reported as a single epoch without `lr` and `ratings_per_second`, and its
@@ -70,13 +74,14 @@ public final class Trainer {
         var snapshot = (restoreBest || config.training.keep == .best) && !parameters.isEmpty
             ? ParameterSnapshot(shapedLike: savedTensors) : nil
         let evaluator = Evaluator()
+        let ranking = makeRankingEvaluator()
         var reports: [EpochReport] = []
         var status = TrainingResult.Status.completed
         var earlyStopped = false
         let epochs = runner == nil ? 1 : config.training.epochs
 
         for epoch in 1...epochs {
-            let report = trainAndEvaluate(epoch: epoch, runner: runner, model: model, evaluator: evaluator)
+            let report = trainAndEvaluate(epoch: epoch, runner: runner, model: model, evaluator: evaluator, ranking: ranking)
             reports.append(report)
             let monitored = report.metrics[MetricName.validRMSE] ?? report.metrics[MetricName.trainRMSE] ?? .nan
             let diverged = report.metrics.values.contains { !$0.isFinite }
@@ -103,6 +108,7 @@ public final class Trainer {
             snapshot.restore(into: savedTensors)
             modelEpoch = best
         }
+        reports[modelEpoch - 1].metrics.merge(endRankingMetrics(ranking, model: model, status: status)) { $1 }
         let bestMetrics = tracker.bestEpoch.map { reports[$0 - 1].metrics } ?? [:]
         return TrainingResult(
             status: status, earlyStopped: earlyStopped, epochs: reports, bestEpoch: tracker.bestEpoch,
@@ -110,14 +116,16 @@ public final class Trainer {
             testMetrics: split.test.map {
                 evaluator.evaluate(
                     model: model, on: $0, statistics: statistics, clip: config.evaluation.clip, ratingRange: ratingRange
-                )
+                ).merging(testRankingMetrics(ranking, model: model, status: status)) { $1 }
             },
             modelEpoch: modelEpoch, bestParameters: tracker.bestEpoch == nil ? nil : snapshot, model: model
         )
     }
 
     /// One epoch: the training steps (if the model has parameters), then both evaluations.
-    private func trainAndEvaluate(epoch: Int, runner: EpochRunner?, model: any RatingModel, evaluator: Evaluator) -> EpochReport {
+    private func trainAndEvaluate(
+        epoch: Int, runner: EpochRunner?, model: any RatingModel, evaluator: Evaluator, ranking: RankingEvaluator?
+    ) -> EpochReport {
         let clock = ContinuousClock()
         let start = clock.now
         let outcome = runner?.runEpoch()
@@ -137,6 +145,7 @@ public final class Trainer {
             metrics[MetricName.learningRate] = outcome.learningRate
             metrics[MetricName.ratingsPerSecond] = trainingSeconds > 0 ? Double(outcome.ratings) / trainingSeconds : 0
         }
+        metrics.merge(epochRankingMetrics(ranking, model: model)) { $1 }
         metrics[MetricName.seconds] = Self.seconds(clock.now - start)
         return EpochReport(epoch: epoch, metrics: metrics, trace: outcome?.trace ?? [])
     }

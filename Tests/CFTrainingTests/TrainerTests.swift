@@ -32,6 +32,7 @@ final class TrainerTests: XCTestCase {
         var config = Planted.config(.dot, epochs: 2)
         config.training.batchSize = 8  // 600 steps per epoch
         config.schedule.kind = .oneCycle
+        config.evaluation.ranking.every = .never  // ranking metrics: RankingTrainerTests
         let result = try train(config)
         XCTAssertEqual(result.status, .completed)
         for report in result.epochs {

@@ -1,0 +1,32 @@
+import CFConfig
+import CFData
+import CFModels
+
+extension Trainer {
+    /// The ranking evaluator `evaluation.ranking` asks for, or nil for `every: never`.
+    func makeRankingEvaluator() -> RankingEvaluator? {
+        let ranking = config.evaluation.ranking
+        guard ranking.every != .never, ranking.k.contains(where: { $0 > 0 }) else { return nil }
+        return RankingEvaluator(
+            config: ranking, training: split.train, userCount: statistics.userCount, itemCount: statistics.itemCount
+        )
+    }
+
+    /// Validation ranking metrics for one epoch's report (`every: epoch`), else none.
+    func epochRankingMetrics(_ ranking: RankingEvaluator?, model: any RatingModel) -> [String: Double] {
+        guard let ranking, config.evaluation.ranking.every == .epoch, !split.valid.isEmpty else { return [:] }
+        return ranking.evaluate(model: model, heldOut: split.valid)
+    }
+
+    /// Validation ranking metrics of the model a completed run ends with (`every: end`).
+    func endRankingMetrics(_ ranking: RankingEvaluator?, model: any RatingModel, status: TrainingResult.Status) -> [String: Double] {
+        guard let ranking, config.evaluation.ranking.every == .end, status == .completed, !split.valid.isEmpty else { return [:] }
+        return ranking.evaluate(model: model, heldOut: split.valid)
+    }
+
+    /// Test ranking metrics of the model a completed run ends with (any `every` but `never`).
+    func testRankingMetrics(_ ranking: RankingEvaluator?, model: any RatingModel, status: TrainingResult.Status) -> [String: Double] {
+        guard let ranking, status == .completed, let test = split.test, !test.isEmpty else { return [:] }
+        return ranking.evaluate(model: model, heldOut: test)
+    }
+}
