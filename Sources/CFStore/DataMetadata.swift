@@ -1,7 +1,8 @@
 import CFData
 
 /// What analyses need of a split's data without the raw files: id maps, titles and
-/// genres, and per-user and per-item training rating counts and means.
+/// genres, per-user and per-item training rating counts and means, and which pairs
+/// were rated in training and outside it.
 ///
 /// Stored once per split fingerprint (every trial of a sweep shares its split), and
 /// found from a run through `runs.split_fingerprint`.
@@ -27,11 +28,14 @@ public struct DataMetadata: Equatable, Sendable {
     public var globalMean: Float
     /// Number of training ratings.
     public var trainCount: Int
+    /// The rated (user, item) pairs with their ratings; nil for a split stored by a
+    /// cflab that did not keep them.
+    public var ratedPairs: RatedPairs?
 
     public init(
         dataFingerprint: String, splitFingerprint: String, users: IdMap, items: IdMap, itemInfo: [ItemInfo],
         userCounts: [Int32], userMeans: [Float], itemCounts: [Int32], itemMeans: [Float],
-        ratingMin: Float, ratingMax: Float, globalMean: Float, trainCount: Int
+        ratingMin: Float, ratingMax: Float, globalMean: Float, trainCount: Int, ratedPairs: RatedPairs? = nil
     ) {
         self.dataFingerprint = dataFingerprint
         self.splitFingerprint = splitFingerprint
@@ -46,9 +50,11 @@ public struct DataMetadata: Equatable, Sendable {
         self.ratingMax = ratingMax
         self.globalMean = globalMean
         self.trainCount = trainCount
+        self.ratedPairs = ratedPairs
     }
 
-    /// The metadata of `dataset` with statistics over its `training` ratings.
+    /// The metadata of `dataset` with statistics over its `training` ratings; the pairs
+    /// outside `training` are the held-out ones.
     public init(dataset: Dataset, training: RatingSet, splitFingerprint: String) {
         var userCounts = [Int32](repeating: 0, count: dataset.userCount)
         var itemCounts = [Int32](repeating: 0, count: dataset.itemCount)
@@ -73,7 +79,8 @@ public struct DataMetadata: Equatable, Sendable {
             userCounts: userCounts, userMeans: means(userSums, userCounts),
             itemCounts: itemCounts, itemMeans: means(itemSums, itemCounts),
             ratingMin: training.ratings.min() ?? 0, ratingMax: training.ratings.max() ?? 0,
-            globalMean: training.isEmpty ? 0 : Float(total / Double(training.count)), trainCount: training.count
+            globalMean: training.isEmpty ? 0 : Float(total / Double(training.count)), trainCount: training.count,
+            ratedPairs: RatedPairs(dataset: dataset, training: training)
         )
     }
 }

@@ -26,19 +26,27 @@ extension RunStore {
         }
     }
 
-    /// Stores the metadata of a split once; later calls with the same split fingerprint do nothing.
+    /// Stores the metadata of a split once; later calls with the same split fingerprint do
+    /// nothing, except store rated pairs that an older cflab did not keep.
     public func saveDataMetadata(_ metadata: DataMetadata) throws {
         guard !metadata.splitFingerprint.isEmpty else {
             throw StoreError.invalidArgument("data metadata needs a split fingerprint")
         }
         let record = DataMetadataRecord(metadata, createdAt: StoreClock.now())
-        try write { db in try record.insert(db, onConflict: .ignore) }
+        let pairs = metadata.ratedPairs.map { RatedPairsRecord($0, splitFingerprint: metadata.splitFingerprint) }
+        try write { db in
+            try record.insert(db, onConflict: .ignore)
+            try pairs?.insert(db, onConflict: .ignore)
+        }
     }
 
     /// The metadata stored for a split fingerprint, or nil.
     public func dataMetadata(splitFingerprint: String) throws -> DataMetadata? {
         try read { db in
-            try DataMetadataRecord.fetchOne(db, key: splitFingerprint)?.metadata()
+            guard var metadata = try DataMetadataRecord.fetchOne(db, key: splitFingerprint)?.metadata() else { return nil }
+            metadata.ratedPairs = try RatedPairsRecord.fetchOne(db, key: splitFingerprint)?
+                .pairs(userCount: metadata.users.count, itemCount: metadata.items.count)
+            return metadata
         }
     }
 

@@ -10,6 +10,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-epochs", migrate: createEpochs)
         migrator.registerMigration("v1-artifacts", migrate: createArtifacts)
         migrator.registerMigration("v1-views", migrate: createViews)
+        migrator.registerMigration("v2-rated-pairs", migrate: createRatedPairs)
         return migrator
     }
 
@@ -155,6 +156,22 @@ enum StoreSchema {
                     r.error AS error
                 FROM runs r
                 LEFT JOIN trial_claims c ON c.run_id = r.id;
+            """)
+    }
+
+    /// The (user, item) pairs each split rated, in training and outside it, for analyses.
+    static func createRatedPairs(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE rated_pairs (
+                split_fingerprint TEXT PRIMARY KEY NOT NULL
+                    REFERENCES data_metadata(split_fingerprint) ON DELETE CASCADE,
+                training_counts BLOB NOT NULL,
+                training_items BLOB NOT NULL,
+                training_ratings BLOB NOT NULL,
+                held_out_counts BLOB NOT NULL,
+                held_out_items BLOB NOT NULL,
+                held_out_ratings BLOB NOT NULL
+            );
             """)
     }
 }
