@@ -13,7 +13,7 @@ struct CFLab: ParsableCommand {
         version: CFLabVersion.string,
         subcommands: [
             RunCommand.self, PlanCommand.self, RunsCommand.self, ShowCommand.self, ReproduceCommand.self,
-            ExportCommand.self, ConfigCommand.self,
+            ExportCommand.self, ConfigCommand.self, DataCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -18,6 +18,11 @@ enum Console {
         FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + text).utf8))
     }
 
+    /// Rewrites the current line of standard error (download progress); "" clears it.
+    static func progress(_ text: String) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+    }
+
     static func clearStatus() {
         FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
     }
