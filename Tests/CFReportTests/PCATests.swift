@@ -18,7 +18,7 @@ final class PCATests: XCTestCase {
     }
 
     func testCentresColumnsAndKeepsRequestedComponents() throws {
-        let matrix: [Float] = [12, 5, 8, 5, 10, 7, 10, 3]   // (2,0),(−2,0),(0,1),(0,−1) shifted by (10, 5)
+        let matrix: [Float] = [12, 5, 8, 5, 10, 6, 10, 4]   // (2,0),(−2,0),(0,1),(0,−1) shifted by (10, 5)
         let pca = try PCA.fit(matrix: matrix, rows: 4, columns: 2, components: 1)
         XCTAssertEqual(pca.components.count, 1)
         XCTAssertEqual(pca.explainedVarianceRatio[0], 0.8, accuracy: 1e-5)

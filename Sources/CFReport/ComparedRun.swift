@@ -1,0 +1,47 @@
+import CFCore
+import CFStore
+
+/// One run as a comparison sees it: its record, config leaves and the metrics of the chosen epoch.
+public struct ComparedRun: Sendable {
+    public var record: RunRecord
+    /// The config's leaves by dotted key.
+    public var parameters: [String: JSONValue]
+    /// The keys of `parameters` in document order.
+    public var parameterOrder: [String]
+    /// The epoch the metrics were read at (nil when the run has no such epoch).
+    public var epoch: Int?
+    /// Every metric of that epoch (empty when the run has no such epoch).
+    public var metrics: [String: Double]
+    /// Whether this is a baseline (`global_mean` or `biases`) shown beside the selection.
+    public var isBaseline: Bool
+
+    public init(record: RunRecord, epochs: [EpochRecord], at choice: EpochChoice, isBaseline: Bool = false) {
+        self.record = record
+        let leaves = ConfigParameters.leaves(of: record.config)
+        parameterOrder = leaves.map(\.key)
+        parameters = Dictionary(leaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.isBaseline = isBaseline
+        switch choice {
+        case .best:
+            epoch = record.bestEpoch
+            metrics = record.bestMetrics ?? epochs.first { $0.epoch == record.bestEpoch }?.metrics ?? [:]
+        case .last:
+            epoch = epochs.last?.epoch
+            metrics = record.finalMetrics ?? epochs.last?.metrics ?? [:]
+        case let .epoch(number):
+            let found = epochs.first { $0.epoch == number }
+            epoch = found?.epoch
+            metrics = found?.metrics ?? [:]
+        }
+    }
+
+    /// The model kind (`model.kind`), or "" when the config has none.
+    public var modelKind: String {
+        parameters["model.kind"]?.stringValue ?? ""
+    }
+
+    /// The validation RMSE at the chosen epoch: the number runs are ranked by (lower wins).
+    public var score: Double? {
+        metrics["valid_rmse"].flatMap { $0.isFinite ? $0 : nil }
+    }
+}

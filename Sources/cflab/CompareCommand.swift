@@ -1,0 +1,69 @@
+import ArgumentParser
+import CFReport
+import CFStore
+import Foundation
+
+/// `cflab compare`: which settings won, by how much, and whether it is noise.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare runs: differing parameters and metrics, grouped over seeds with a paired t-test.",
+        discussion: """
+        Select runs with --sweep, run ids, or --where (all three combine). Only completed, \
+        current attempts are compared. Rows are ranked by validation RMSE at the epoch \
+        chosen by --at. By default rows are grouped by the sweep's swept keys (mean ± std \
+        over seeds), and the best group is tested against the runner-up by a paired t-test \
+        over their shared seeds. global_mean and biases runs on the same data and split are \
+        shown as baselines.
+        """
+    )
+
+    @Argument(help: "Run ids to compare.")
+    var runIds: [Int64] = []
+
+    @Option(help: ArgumentHelp("Compare the runs of this sweep.", valueName: "name"))
+    var sweep: String?
+
+    @Option(name: .customLong("where"), help: ArgumentHelp("Only runs matching this filter (see docs/store.md).", valueName: "filter"))
+    var filter: String?
+
+    @Option(help: ArgumentHelp("The epoch to read metrics at: best, last or an epoch number.", valueName: "epoch"))
+    var at: String = "best"
+
+    @Option(help: ArgumentHelp(
+        "Comma-separated config keys to group by, or `none` for one row per run (default: the swept keys).",
+        valueName: "keys"))
+    var groupBy: String?
+
+    @Option(help: ArgumentHelp("Output format: table, markdown, csv, json or latex.", valueName: "format"))
+    var format: String = "table"
+
+    @OptionGroup var location: StoreLocation
+
+    func validate() throws {
+        guard TableFormat(rawValue: format) != nil else {
+            throw ValidationError("--format \(format): expected one of \(TableFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        _ = try reportingErrors { try EpochChoice(parsing: at) }
+    }
+
+    func run() throws {
+        let store = try location.open(existing: true)
+        let request = try reportingErrors {
+            ComparisonRequest(
+                selection: RunSelection(sweep: sweep, runIds: runIds, filter: filter),
+                at: try EpochChoice(parsing: at), groupBy: Self.groupKeys(groupBy))
+        }
+        let table = try reportingErrors { try request.table(in: store) }
+        let style = TableFormat(rawValue: format) ?? .table
+        let text = TableRenderer(format: style, highlight: style == .table && Console.isTerminal).render(table)
+        Console.out(String(text.dropLast()))
+    }
+
+    /// `--group-by`: nil for the default, [] for `none`, else the listed keys.
+    static func groupKeys(_ text: String?) -> [String]? {
+        guard let text else { return nil }
+        if text.lowercased() == "none" || text.isEmpty { return [] }
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
