@@ -64,6 +64,10 @@ public final class EpochRunner {
     }
 
     /// Runs one epoch of steps.
+    /// Called about a hundred times per epoch with (steps done, steps per epoch), for
+    /// progress bars. It must not touch the model; it never changes results.
+    public var onProgress: ((Int, Int) -> Void)?
+
     public func runEpoch() -> Outcome {
         shuffleRandom.shuffle(&order)
         let traceStride = (stepsPerEpoch + EpochReport.maximumTracePoints - 1) / EpochReport.maximumTracePoints
@@ -71,7 +75,9 @@ public final class EpochRunner {
         trace.reserveCapacity(EpochReport.maximumTracePoints)
         var lossSum = 0.0, batches = 0, ratings = 0
         var learningRate = schedule.learningRate
+        let progressStride = max(1, stepsPerEpoch / 100)
         for stepInEpoch in 0..<stepsPerEpoch {
+            if let onProgress, stepInEpoch % progressStride == 0 { onProgress(stepInEpoch, stepsPerEpoch) }
             let start = stepInEpoch * batchSize
             let count = min(batchSize, train.count - start)
             gather(from: start, count: count)

@@ -33,6 +33,8 @@ public final class Trainer {
     public let statistics: TrainingStatistics
     /// The range predictions are clipped to when `evaluation.clip` is set.
     public let ratingRange: ClosedRange<Float>
+    /// Progress inside an epoch: (epoch, steps done, steps per epoch). Never changes results.
+    public var onProgress: ((Int, Int, Int) -> Void)?
     private let makeModel: ModelMaker
 
     /// - Parameters:
@@ -68,6 +70,10 @@ public final class Trainer {
             ),
             train: split.train, batchSize: config.training.batchSize, epochs: config.training.epochs, streams: streams
         )
+        var currentEpoch = 0
+        if let onProgress {
+            runner?.onProgress = { done, total in onProgress(currentEpoch, done, total) }
+        }
         let stopping = config.training.earlyStopping
         let restoreBest = stopping?.restoreBest ?? false
         var tracker = BestEpochTracker(patience: stopping?.patience, minDelta: stopping?.minDelta ?? 0)
@@ -81,6 +87,7 @@ public final class Trainer {
         let epochs = runner == nil ? 1 : config.training.epochs
 
         for epoch in 1...epochs {
+            currentEpoch = epoch
             let report = trainAndEvaluate(epoch: epoch, runner: runner, model: model, evaluator: evaluator, ranking: ranking)
             reports.append(report)
             let monitored = report.metrics[MetricName.validRMSE] ?? report.metrics[MetricName.trainRMSE] ?? .nan
