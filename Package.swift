@@ -58,12 +58,17 @@ let package = Package(
             dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "CFReport", dependencies: ["CFCore", "CFConfig", "CFStore", "CFLinalg"]),
+        .target(
+            name: "CFAnalysis",
+            dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFReport"],
+            swiftSettings: tuning
+        ),
 
         // MARK: executable
         .executableTarget(
             name: "cflab",
             dependencies: [
-                "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFLinalg", "CFReport",
+                "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFLinalg", "CFReport", "CFAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: tuning
@@ -78,8 +83,15 @@ let package = Package(
         .testTarget(name: "CFStoreTests", dependencies: ["CFStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFStore", "CFCore", "CFData"]),
         .testTarget(
+            name: "CFAnalysisTests",
+            dependencies: ["CFAnalysis", "CFStore", "CFReport", "CFTraining", "CFModels", "CFConfig", "CFData", "CFCore"]
+        ),
+        .testTarget(
             name: "CLITests",
-            dependencies: ["cflab", "CFCore", "CFStore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "cflab", "CFCore", "CFStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
     ]
 )

@@ -6,6 +6,7 @@ import XCTest
 final class HelpTextTests: XCTestCase {
     static let commands: [[String]] = [
         [], ["run"], ["config"], ["config", "show"],
+        ["inspect"], ["similar"], ["recommend"], ["predict"],
     ]
 
     func testHelpTextMatchesFixtures() throws {

@@ -1,0 +1,74 @@
+import CFCore
+import CFStore
+import Foundation
+import XCTest
+
+/// `inspect`, `similar`, `recommend` and `predict` on a tiny run trained by `cflab run`.
+final class AnalysisCommandTests: XCTestCase {
+    func testAnalysesOfATrainedRun() throws {
+        let folder = try CLIRunner.temporaryDirectory(self)
+        let experiment = folder.appendingPathComponent("tiny.yaml")
+        try RunCommandTests.tinyExperiment.write(to: experiment, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        let trained = try CLIRunner.run(["run", experiment.path, "--store", store])
+        XCTAssertEqual(trained.status, 0, trained.stderr)
+        func cflab(_ arguments: [String]) throws -> CLIRunner.Output {
+            try CLIRunner.run(arguments + ["--store", store])
+        }
+
+        let inspect = try cflab(["inspect", "1", "-n", "3", "--min-ratings", "5", "--format", "json"])
+        XCTAssertEqual(inspect.status, 0, inspect.stderr)
+        let tables = try JSONValue.parse(inspect.stdout)
+        XCTAssertEqual(tables["highest_bias"]?.arrayValue?.count, 3)
+        XCTAssertEqual(tables["variance_explained"]?.arrayValue?.count, 8)
+
+        let similar = try cflab(["similar", "1", "--item", "5", "-n", "4", "--format", "csv"])
+        XCTAssertEqual(similar.status, 0, similar.stderr)
+        XCTAssertEqual(similar.stdout.split(separator: "\n").count, 6, similar.stdout)
+
+        let users = try cflab(["similar", "1", "--user", "3", "--min-ratings", "0"])
+        XCTAssertEqual(users.status, 0, users.stderr)
+        XCTAssertTrue(users.stdout.contains("Items both user 3 and user"), users.stdout)
+
+        // Recommendations never hold an item the user rated in training.
+        let pairs = try XCTUnwrap(try RunStore(path: store, readOnly: true).loadModel(runId: 1).metadata.ratedPairs)
+        let model = try RunStore(path: store, readOnly: true).loadModel(runId: 1)
+        for rawUser in ["1", "3", "50"] {
+            let recommend = try cflab(["recommend", "1", "--user", rawUser, "-n", "20", "--min-ratings", "0", "--format", "json"])
+            XCTAssertEqual(recommend.status, 0, recommend.stderr)
+            let rows = try XCTUnwrap(try JSONValue.parse(recommend.stdout)["recommendations"]?.arrayValue)
+            XCTAssertEqual(rows.count, 20)
+            let user = try XCTUnwrap(model.metadata.users.dense(rawUser))
+            for row in rows {
+                let item = try XCTUnwrap(row["id"]?.stringValue.flatMap(model.metadata.items.dense))
+                XCTAssertNil(pairs.training.rating(user: user, item: item), "user \(rawUser) item \(item)")
+            }
+        }
+
+        let predict = try cflab(["predict", "1", "--user", "3", "--item", "7", "--format", "json"])
+        XCTAssertEqual(predict.status, 0, predict.stderr)
+        XCTAssertNotNil(try JSONValue.parse(predict.stdout)["prediction"]?.arrayValue?.first?["predicted"]?.doubleValue)
+    }
+
+    func testErrorsAreOneLineWithExitCodeOne() throws {
+        let folder = try CLIRunner.temporaryDirectory(self)
+        let experiment = folder.appendingPathComponent("tiny.yaml")
+        try RunCommandTests.tinyExperiment.write(to: experiment, atomically: true, encoding: .utf8)
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        XCTAssertEqual(try CLIRunner.run(["run", experiment.path, "--store", store]).status, 0)
+        let cases: [([String], String)] = [
+            (["inspect", "9"], "error: no run with id 9 in the store; `cflab runs` lists them"),
+            (["recommend", "1", "--user", "9999"], "error: no user with id 9999 in this run's data; ids are the raw ids of the ratings file"),
+            (["similar", "1", "--item", "Casablanca"], "error: no item with id or title matching \"Casablanca\"; try part of the title, or the raw item id"),
+        ]
+        for (arguments, message) in cases {
+            let output = try CLIRunner.run(arguments + ["--store", store])
+            XCTAssertEqual(output.status, 1, "\(arguments)")
+            XCTAssertEqual(output.stderr, message + "\n", "\(arguments)")
+        }
+        let ambiguous = try CLIRunner.run(["similar", "1", "--item", "item 1", "--store", store])
+        XCTAssertEqual(ambiguous.status, 1)
+        XCTAssertTrue(ambiguous.stderr.hasPrefix("error: \"item 1\" matches"), ambiguous.stderr)
+        XCTAssertTrue(ambiguous.stderr.contains("pass one id with --item"), ambiguous.stderr)
+    }
+}
