@@ -5,7 +5,8 @@ import XCTest
 /// Regenerate the fixtures after a deliberate change with `CFLAB_UPDATE_FIXTURES=1 swift test`.
 final class HelpTextTests: XCTestCase {
     static let commands: [[String]] = [
-        [], ["run"], ["config"], ["config", "show"],
+        [], ["run"], ["plan"], ["runs"], ["runs", "list"], ["runs", "delete"], ["runs", "tag"],
+        ["show"], ["reproduce"], ["export"], ["config"], ["config", "show"],
         ["inspect"], ["similar"], ["recommend"], ["predict"],
     ]
 

@@ -31,7 +31,7 @@ final class RunCommandTests: XCTestCase {
     func testJSONOutputHasOneObjectPerEpochAndASummary() throws {
         let folder = try CLIRunner.temporaryDirectory(self)
         let path = try write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
-        let output = try CLIRunner.run(["run", path, "--format", "json"])
+        let output = try CLIRunner.run(["run", path, "--format", "json", "--no-store"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let lines = try jsonLines(output.stdout)
         XCTAssertEqual(lines.count, 4)
@@ -53,7 +53,7 @@ final class RunCommandTests: XCTestCase {
         let folder = try CLIRunner.temporaryDirectory(self)
         let path = try write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
         func metrics() throws -> [String] {
-            let output = try CLIRunner.run(["run", path, "--format", "json"])
+            let output = try CLIRunner.run(["run", path, "--format", "json", "--no-store"])
             XCTAssertEqual(output.status, 0, output.stderr)
             return try jsonLines(output.stdout).compactMap { line -> String? in
                 guard line["type"] == .string("epoch"), let metrics = line["metrics"] else { return nil }
@@ -68,7 +68,7 @@ final class RunCommandTests: XCTestCase {
     func testTextOutputIsAlignedAndEndsWithASummary() throws {
         let folder = try CLIRunner.temporaryDirectory(self)
         let path = try write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
-        let output = try CLIRunner.run(["run", path, "--set", "training.epochs=2"])
+        let output = try CLIRunner.run(["run", path, "--set", "training.epochs=2", "--no-store"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let lines = output.stdout.split(separator: "\n").map(String.init)
         XCTAssertTrue(lines[2].hasPrefix("epoch  train_loss  train_rmse  valid_rmse"), lines[2])

@@ -1,0 +1,89 @@
+import CFStore
+import Foundation
+import XCTest
+
+/// `cflab run` with the run store: recording, skipping, parallel jobs and processes.
+final class SweepRunTests: XCTestCase {
+    func testSingleRunIsRecordedWithProvenanceAndASecondRunTrainsNothing() throws {
+        let folder = try CLIRunner.temporaryDirectory(self)
+        let path = try StoreFixtures.write(RunCommandTests.tinyExperiment, named: "tiny.yaml", in: folder)
+        let storePath = folder.appendingPathComponent("runs.sqlite").path
+        let first = try CLIRunner.run(["run", path, "--store", storePath])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("recorded as run 1 in \(storePath)"), first.stdout)
+        let store = try RunStore(path: storePath, readOnly: true)
+        let run = try store.run(id: 1)
+        XCTAssertEqual(run.status, .completed)
+        XCTAssertEqual(run.sweep, "tiny")
+        XCTAssertEqual(try store.epochs(runId: 1).count, 3)
+        XCTAssertNotNil(run.testMetrics?["rmse"])
+        XCTAssertEqual(run.build["cflab_version"]?.stringValue, "0.1.0")
+        XCTAssertFalse(run.cpuModel.isEmpty)
+        XCTAssertEqual(run.streamSeeds["split"]?.stringValue, "5")
+        XCTAssertFalse(try store.parameters(runId: 1, which: .best).isEmpty)
+        XCTAssertNotNil(try store.dataMetadata(splitFingerprint: run.splitFingerprint))
+
+        let second = try CLIRunner.run(["run", path, "--store", storePath])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.stdout, "")
+        XCTAssertTrue(second.stderr.contains("already trained as run 1"), second.stderr)
+        XCTAssertEqual(try store.runs().count, 1)
+    }
+
+    func testSecondRunOfASweepTrainsNothingAndRerunAddsAttempts() throws {
+        let folder = try CLIRunner.temporaryDirectory(self)
+        let path = try StoreFixtures.write(StoreFixtures.tinySweep, named: "sweep.yaml", in: folder)
+        let storePath = folder.appendingPathComponent("runs.sqlite").path
+        let first = try CLIRunner.run(["run", path, "--store", storePath])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        XCTAssertTrue(first.stdout.contains("[1/6] "), first.stdout)
+        XCTAssertTrue(first.stdout.contains("tiny-sweep: 6 trials: 6 trained"), first.stdout)
+        let second = try CLIRunner.run(["run", path, "--store", storePath])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.stdout, "tiny-sweep: 6 trials: 0 trained, 6 already done\n")
+        let store = try RunStore(path: storePath, readOnly: true)
+        XCTAssertEqual(try store.runs().count, 6)
+        let rerun = try CLIRunner.run(["run", path, "--store", storePath, "--rerun"])
+        XCTAssertEqual(rerun.status, 0, rerun.stderr)
+        XCTAssertEqual(try store.runs().count, 12)
+        XCTAssertEqual(try store.runs(matching: RunQuery(currentOnly: true)).map(\.attempt), Array(repeating: 2, count: 6))
+    }
+
+    func testOneAndTwoJobsStoreIdenticalMetrics() throws {
+        let folder = try CLIRunner.temporaryDirectory(self)
+        let path = try StoreFixtures.write(StoreFixtures.tinySweep, named: "sweep.yaml", in: folder)
+        let one = folder.appendingPathComponent("one.sqlite").path
+        let two = folder.appendingPathComponent("two.sqlite").path
+        XCTAssertEqual(try CLIRunner.run(["run", path, "--store", one, "--jobs", "1"]).status, 0)
+        XCTAssertEqual(try CLIRunner.run(["run", path, "--store", two, "--jobs", "2"]).status, 0)
+        let first = try StoreFixtures.metricsByTrial(store: one)
+        XCTAssertEqual(first.count, 6)
+        XCTAssertEqual(first, try StoreFixtures.metricsByTrial(store: two))
+    }
+
+    func testTwoProcessesOnOneSweepLoseNothingAndDuplicateNothing() throws {
+        let folder = try CLIRunner.temporaryDirectory(self)
+        let path = try StoreFixtures.write(StoreFixtures.tinySweep, named: "sweep.yaml", in: folder)
+        let storePath = folder.appendingPathComponent("runs.sqlite").path
+        let processes = try (0..<2).map { _ in try StoreFixtures.start(["run", path, "--store", storePath]) }
+        for process in processes { process.waitUntilExit() }
+        XCTAssertEqual(processes.map(\.terminationStatus), [0, 0])
+        let store = try RunStore(path: storePath, readOnly: true)
+        let runs = try store.runs()
+        XCTAssertEqual(runs.count, 6, "every trial trained exactly once")
+        XCTAssertEqual(Set(runs.compactMap(\.trialKey)).count, 6)
+        XCTAssertTrue(runs.allSatisfy { $0.status == .completed && $0.attempt == 1 })
+        for run in runs { XCTAssertEqual(try store.epochs(runId: run.id).count, 2) }
+    }
+
+    func testAboveMaxTrialsRunRefusesWithoutYes() throws {
+        let folder = try CLIRunner.temporaryDirectory(self)
+        let path = try StoreFixtures.write(StoreFixtures.tinySweep + "\n  max_trials: 4\n", named: "sweep.yaml", in: folder)
+        let storePath = folder.appendingPathComponent("runs.sqlite").path
+        let refused = try CLIRunner.run(["run", path, "--store", storePath])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("6 trials, more than its max_trials (4)"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: storePath))
+        XCTAssertEqual(try CLIRunner.run(["run", path, "--store", storePath, "--yes"]).status, 0)
+    }
+}
