@@ -1,0 +1,52 @@
+import CFStore
+import Foundation
+
+/// Writes a report: every chart's `.gp` and `.dat` (and images when gnuplot is present),
+/// `comparison.md`, and `index.html`, all under `<out>/plots/<name>/`.
+public struct ReportWriter: Sendable {
+    /// What was written, for the command to print.
+    public struct Outcome: Sendable {
+        public var folder: URL
+        public var index: URL
+        public var charts: [String]
+        public var skipped: [String]
+        /// False when gnuplot was not found (no images drawn).
+        public var drewImages: Bool
+        /// Charts gnuplot failed to draw, with its message.
+        public var failures: [String]
+    }
+
+    public let root: URL
+    public let options: ChartSet.Options
+    public let gnuplot: Gnuplot?
+
+    public init(root: URL, options: ChartSet.Options = ChartSet.Options(), gnuplot: Gnuplot? = Gnuplot.find()) {
+        self.root = root
+        self.options = options
+        self.gnuplot = gnuplot
+    }
+
+    public func write(store: RunStore, selection: RunSelection) throws -> Outcome {
+        let report = try ReportData(store: store, selection: selection)
+        let folder = try OutputFolder(root: root, name: report.name)
+        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let charts = ChartSet(report, options: options)
+        var failures: [String] = []
+        for chart in charts.charts {
+            try Data(chart.data.utf8).write(to: folder.file(chart.name + ".dat"), options: .atomic)
+            let script = folder.file(chart.name + ".gp")
+            try Data(chart.script.utf8).write(to: script, options: .atomic)
+            if let gnuplot, let message = gnuplot.run(script: script) {
+                failures.append("\(chart.name): \(message)")
+            }
+        }
+        let markdown = TableRenderer(format: .markdown).render(report.table)
+        try Data(markdown.utf8).write(to: folder.file("comparison.md"), options: .atomic)
+        let extremes = EmbeddingCharts(report: report, options: options).extremes()
+        let page = ReportPage(report: report, charts: charts, extremes: extremes)
+        let index = folder.file("index.html")
+        try Data(page.html.utf8).write(to: index, options: .atomic)
+        return Outcome(folder: folder.url, index: index, charts: charts.charts.map(\.name), skipped: charts.skipped,
+                       drewImages: gnuplot != nil, failures: failures)
+    }
+}
