@@ -23,7 +23,12 @@ public struct ComparisonLoader: Sendable {
     }
 
     public func load(_ selection: RunSelection, at choice: EpochChoice) throws -> Loaded {
-        let (records, leftOut) = try selection.records(in: store)
+        let (selected, leftOut) = try selection.records(in: store)
+        // Baselines trained with the sweep (`cflab run --baselines`) are shown as baselines,
+        // unless the selection holds nothing else.
+        let isBaseline = { (record: RunRecord) in Self.baselineKinds.contains(record.config.value(atPath: "model.kind")?.stringValue ?? "") }
+        let models = selected.filter { !isBaseline($0) }
+        let records = models.isEmpty ? selected : models
         let runs = try records.map { ComparedRun(record: $0, epochs: try store.epochs(runId: $0.id), at: choice) }
         let baselines = try baselineRecords(besides: records).map {
             ComparedRun(record: $0, epochs: try store.epochs(runId: $0.id), at: choice, isBaseline: true)

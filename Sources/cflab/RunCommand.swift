@@ -46,6 +46,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Train every trial again as a new attempt, even completed ones.")
     var rerun = false
 
+    @Flag(help: "Also train the global_mean and biases baselines on the same data and split (for cflab compare and report).")
+    var baselines = false
+
     @Option(help: ArgumentHelp("A running trial whose heartbeat is older than this counts as interrupted.", valueName: "seconds"))
     var staleAfter: Double = ClaimPolicy.defaultStaleAfter
 
@@ -56,7 +59,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let file = try loadExperiment(self.file, overrides: overrides)
-        let plan = try loadPlan(file)
+        let plan = baselines && file.isSweep ? CompareBaselines.adding(to: try loadPlan(file)) : try loadPlan(file)
         if plan.exceedsMaxTrials && !yes {
             Console.error("error: \(file.config.name) has \(plan.count) trials, more than its max_trials (\(plan.maxTrials)); "
                 + "check it with `cflab plan \(self.file)`, then pass --yes to run them all")

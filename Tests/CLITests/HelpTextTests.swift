@@ -8,6 +8,7 @@ final class HelpTextTests: XCTestCase {
         [], ["run"], ["plan"], ["runs"], ["runs", "list"], ["runs", "delete"], ["runs", "tag"],
         ["show"], ["reproduce"], ["export"], ["config"], ["config", "show"],
         ["inspect"], ["similar"], ["recommend"], ["predict"],
+        ["compare"], ["report"],
     ]
 
     func testHelpTextMatchesFixtures() throws {
