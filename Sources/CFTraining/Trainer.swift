@@ -10,9 +10,9 @@ import CFModels
 /// evaluation mode, tracks the best epoch on `valid_rmse` (train_rmse without a
 /// validation set), and calls `onEpoch`. It never prints or stores anything.
 /// Ranking metrics (`evaluation.ranking`, see `RankingEvaluator`) join each epoch's
-/// metrics with `every: epoch`; with `every: end` they are measured once on the model
-/// the run ends with and join the metrics of that model's epoch (`modelEpoch`), so
-/// they reach `bestMetrics` or `finalMetrics`. Test ranking metrics join `testMetrics`.
+/// metrics with `every: epoch`; with `every: end` they are measured after the loop on
+/// the model's epoch (`modelEpoch`) and, from the snapshot, on the best epoch, so they
+/// reach `finalMetrics` and `bestMetrics`. Test ranking metrics join `testMetrics`.
 ///
 /// - A model without parameters (`global_mean`) cannot change, so it is evaluated once
 ///   and reported as a single epoch without `lr` and `ratings_per_second`, and its
@@ -115,7 +115,10 @@ public final class Trainer {
             snapshot.restore(into: savedTensors)
             modelEpoch = best
         }
-        reports[modelEpoch - 1].metrics.merge(endRankingMetrics(ranking, model: model, status: status)) { $1 }
+        addEndRankingMetrics(
+            ranking, to: &reports, modelEpoch: modelEpoch, bestEpoch: tracker.bestEpoch, bestParameters: snapshot,
+            model: model, status: status
+        )
         let bestMetrics = tracker.bestEpoch.map { reports[$0 - 1].metrics } ?? [:]
         return TrainingResult(
             status: status, earlyStopped: earlyStopped, epochs: reports, bestEpoch: tracker.bestEpoch,
