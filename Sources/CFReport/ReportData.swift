@@ -45,7 +45,7 @@ public struct ReportData: Sendable {
     /// Whether the sweep drew `key` on a logarithmic scale (a `log: true` range), or its
     /// values are positive and span at least a factor of 100.
     func isLogarithmic(_ key: String, values: [Double]) -> Bool {
-        for sweep in sweeps.values {
+        for sweep in sweeps.values.sorted(by: { $0.name < $1.name }) {
             if let domain = sweep.spec.value(atPath: "parameters")?[key], let log = domain["log"]?.boolValue { return log }
         }
         guard let low = values.min(), let high = values.max(), low > 0 else { return false }
