@@ -40,6 +40,8 @@ public final class RunStore: Sendable {
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.foreignKeysEnabled = true
         configuration.label = "cflab.store"
+        let lock = OpeningLock(storePath: path, exclusive: !readOnly)
+        defer { lock?.release() }
         do {
             database = try DatabasePool(path: path, configuration: configuration)
             try Self.migrate(database, path: path, readOnly: readOnly)

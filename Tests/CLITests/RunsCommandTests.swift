@@ -18,7 +18,7 @@ final class RunsCommandTests: XCTestCase {
         let injected = try CLIRunner.run(["runs", "--store", storePath, "--where", "model.kind = 'x'; DROP TABLE runs; --'"])
         XCTAssertEqual(injected.status, 1)
         XCTAssertTrue(injected.stderr.contains("--where: unexpected character `;`"), injected.stderr)
-        XCTAssertTrue(injected.stderr.contains("\n                    ^"), injected.stderr)
+        XCTAssertTrue(injected.stderr.contains("\n  model.kind = 'x'; DROP TABLE runs; --'\n                  ^\n"), injected.stderr)
         let literal = try CLIRunner.run(["runs", "--store", storePath, "--format", "json", "--where", "model.kind = 'dot'' OR 1=1 --'"])
         XCTAssertEqual(literal.status, 0, literal.stderr)
         XCTAssertEqual(try JSONValue.parse(literal.stdout).arrayValue?.count, 0)
