@@ -9,6 +9,7 @@ final class HelpTextTests: XCTestCase {
         ["show"], ["reproduce"], ["export"], ["config"], ["config", "show"],
         ["inspect"], ["similar"], ["recommend"], ["predict"],
         ["compare"], ["report"],
+        ["data"], ["data", "info"], ["data", "synth"], ["data", "fetch"], ["bench"],
     ]
 
     func testHelpTextMatchesFixtures() throws {
