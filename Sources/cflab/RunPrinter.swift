@@ -7,6 +7,9 @@ struct RunPrinter: Sendable {
     let format: RunFormat
     let experiment: PreparedExperiment
 
+    /// Whether to draw a progress bar: text output to an interactive terminal.
+    var showsProgress: Bool { format == .text && Console.isTerminal }
+
     func begin() {
         guard format == .text else { return }
         let config = experiment.config

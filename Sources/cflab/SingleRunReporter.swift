@@ -11,7 +11,18 @@ struct SingleRunReporter: SweepReporter {
     }
 
     func epoch(index: Int, report: EpochReport) {
+        if printer.showsProgress { Console.clearStatus() }
         printer.epoch(report)
+    }
+
+    /// A progress bar for the epoch in training, on a terminal only (plain lines when piped).
+    func progress(index: Int, epoch: Int, step: Int, steps: Int) {
+        guard printer.showsProgress, steps > 0 else { return }
+        let epochs = printer.experiment.config.training.epochs
+        let fraction = Double(step) / Double(steps)
+        let filled = Int(fraction * 30)
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
+        Console.status(String(format: "epoch %d/%d [%@] %3.0f%%", epoch, epochs, bar, fraction * 100))
     }
 
     func finished(index: Int, outcome: TrialRun.Outcome) {

@@ -66,7 +66,8 @@ final class SweepRunner: Sendable {
                                  interrupt: interrupt, inFlight: inFlight)
             let outcome = trial.execute(
                 onStart: { runId in reporter.started(index: index, runId: runId) },
-                onEpoch: { report in reporter.epoch(index: index, report: report) }
+                onEpoch: { report in reporter.epoch(index: index, report: report) },
+                onProgress: { [reporter] epoch, step, steps in reporter.progress(index: index, epoch: epoch, step: step, steps: steps) }
             )
             outcomes.withLock { $0[index] = outcome }
             reporter.finished(index: index, outcome: outcome)
@@ -93,4 +94,10 @@ protocol SweepReporter: Sendable {
     func started(index: Int, runId: Int64?)
     func epoch(index: Int, report: EpochReport)
     func finished(index: Int, outcome: TrialRun.Outcome)
+    /// Steps done inside an epoch, for a progress bar; most reporters ignore it.
+    func progress(index: Int, epoch: Int, step: Int, steps: Int)
+}
+
+extension SweepReporter {
+    func progress(index: Int, epoch: Int, step: Int, steps: Int) {}
 }

@@ -19,7 +19,9 @@ struct TrialRun {
     let inFlight: LockedValue<Set<Int64>>
 
     /// Claims and trains the trial; `onEpoch` sees every epoch as it ends.
-    func execute(onStart: (Int64?) -> Void, onEpoch: (EpochReport) -> Void) -> Outcome {
+    func execute(
+        onStart: (Int64?) -> Void, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil
+    ) -> Outcome {
         var runId: Int64?
         if let writer {
             let newRun = experiment.newRun()
@@ -33,17 +35,19 @@ struct TrialRun {
             }
         }
         onStart(runId)
-        return train(runId: runId, onEpoch: onEpoch)
+        return train(runId: runId, onEpoch: onEpoch, onProgress: onProgress)
     }
 
     /// Trains the trial as `runId` (nil: not recorded) and records its outcome.
-    func train(runId: Int64?, onEpoch: (EpochReport) -> Void) -> Outcome {
+    func train(runId: Int64?, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil) -> Outcome {
         if let runId { inFlight.withLock { _ = $0.insert(runId) } }
         defer { if let runId { inFlight.withLock { _ = $0.remove(runId) } } }
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let result = try experiment.trainer().run { report in
+            let trainer = try experiment.trainer()
+            trainer.onProgress = onProgress
+            let result = try trainer.run { report in
                 if let runId { writer?.appendEpoch(runId: runId, report: report) }
                 onEpoch(report)
                 return interrupt.isRequested ? .stop : .continue
@@ -58,10 +62,7 @@ struct TrialRun {
                     testMetrics: result.testMetrics, durationSeconds: seconds
                 )
                 let kept = status == .interrupted ? [] : KeptParameters.tensors(of: result, keep: experiment.config.training.keep)
-                try writer.perform { store in
-                    for (which, tensors) in kept { try store.saveParameters(runId: runId, which: which, tensors: tensors) }
-                    try store.finishRun(runId: runId, outcome: outcome)
-                }
+                writer.finish(runId: runId, outcome: outcome, parameters: kept)
             }
             return .trained(runId: runId, status: status, result: summary)
         } catch {
