@@ -7,8 +7,12 @@ import Foundation
 enum FloatBlob {
     /// Little-endian Float32 bytes of `values`.
     static func encode(_ values: [Float]) -> Data {
-        encodeWords(values.map(\.bitPattern))
+        // On a little-endian host the array's bytes already are the BLOB: one bulk copy.
+        if isLittleEndianHost { return values.withUnsafeBytes { Data($0) } }
+        return encodeWords(values.map(\.bitPattern))
     }
+
+    private static let isLittleEndianHost = UInt32(1).littleEndian == 1
 
     /// The Float32 values of little-endian `data`; nil when its length is not a multiple of 4.
     static func decodeFloats(_ data: Data) -> [Float]? {
@@ -26,6 +30,7 @@ enum FloatBlob {
     }
 
     private static func encodeWords<Word: FixedWidthInteger>(_ words: [Word]) -> Data {
+        if isLittleEndianHost { return words.withUnsafeBytes { Data($0) } }
         var data = Data(capacity: words.count * MemoryLayout<Word>.size)
         for word in words {
             withUnsafeBytes(of: word.littleEndian) { data.append(contentsOf: $0) }

@@ -42,6 +42,26 @@ final class StoreWriter: Sendable {
         }
     }
 
+    /// Stores the kept parameters, then the run's outcome, in order after its epochs,
+    /// without waiting: the trial thread goes on to the next trial. `flush` waits for it.
+    func finish(runId: Int64, outcome: RunOutcome, parameters: [(ParameterSet, [ParameterTensor])]) {
+        let kept = parameters.map { KeptSet(which: $0.0, tensors: $0.1) }
+        queue.async { [store, errors] in
+            do {
+                for set in kept { try store.saveParameters(runId: runId, which: set.which, tensors: set.tensors) }
+                try store.finishRun(runId: runId, outcome: outcome)
+            } catch {
+                errors.withLock { $0.append("run \(runId) outcome: \(error)") }
+            }
+        }
+    }
+
+    /// One kept parameter set, carried to the writer queue.
+    private struct KeptSet: Sendable {
+        let which: ParameterSet
+        let tensors: [ParameterTensor]
+    }
+
     /// Refreshes the heartbeat of the runs in flight, without waiting.
     func heartbeat(runIds: [Int64]) {
         guard !runIds.isEmpty else { return }
