@@ -84,7 +84,7 @@ extension ChartSet {
         }
         let body = [
             "set title \(GnuplotText.literal("Ranking metrics per epoch of run \(run.id)"))",
-            "set xlabel 'epoch'", "set ylabel 'metric'", "set grid", "set key outside right top", "set xtics 1",
+            "set xlabel 'epoch'", "set ylabel 'metric'", "set grid", "set key below font ',8' maxrows 8", "set xtics 1",
             "plot for [column = 2:\(keys.count + 1)] data using 1:column with linespoints pointtype 7 title columnheader(column)",
         ]
         return Chart(name: "ranking", caption: "Top-K ranking metrics per epoch of run \(run.id) on the validation users.",

@@ -107,7 +107,7 @@ public struct ChartSet: Sendable {
         guard !clauses.isEmpty else { return nil }
         let body = [
             "set title \(GnuplotText.literal("Valid RMSE per epoch, coloured by \(colorKey)"))",
-            "set xlabel 'epoch'", "set ylabel 'valid RMSE'", "set grid", "set key outside right top", "set xtics 1",
+            "set xlabel 'epoch'", "set ylabel 'valid RMSE'", "set grid", "set key below font ',8' maxrows 8", "set xtics 1",
             "plot " + clauses.joined(separator: ", \\\n     "),
         ]
         return Chart(name: "overlay", caption: "Valid RMSE per epoch of every configuration, coloured by \(colorKey): mean over seeds, with a band from min to max.",

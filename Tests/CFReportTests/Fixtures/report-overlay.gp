@@ -9,7 +9,7 @@ set title 'Valid RMSE per epoch, coloured by model.kind'
 set xlabel 'epoch'
 set ylabel 'valid RMSE'
 set grid
-set key outside right top
+set key below font ',8' maxrows 8
 set xtics 1
 plot data index 0 using 1:3:4 with filledcurves fillcolor rgb '#1b9e77' fillstyle transparent solid 0.15 noborder notitle, \
      data index 0 using 1:2 with linespoints pointtype 7 pointsize 0.6 linecolor rgb '#1b9e77' dashtype 1 title columnheader(2), \
@@ -23,7 +23,7 @@ set title 'Valid RMSE per epoch, coloured by model.kind'
 set xlabel 'epoch'
 set ylabel 'valid RMSE'
 set grid
-set key outside right top
+set key below font ',8' maxrows 8
 set xtics 1
 plot data index 0 using 1:3:4 with filledcurves fillcolor rgb '#1b9e77' fillstyle transparent solid 0.15 noborder notitle, \
      data index 0 using 1:2 with linespoints pointtype 7 pointsize 0.6 linecolor rgb '#1b9e77' dashtype 1 title columnheader(2), \
