@@ -86,6 +86,9 @@ struct RunCommand: ParsableCommand {
         let outcomes = runner.run()
         let tally = SweepTally(outcomes)
         if file.isSweep { (format == .text ? Console.out : Console.error)(tally.line(name: file.config.name, trials: plan.count)) }
+        if let work = writer?.workDone, ProcessInfo.processInfo.environment["CFLAB_STORE_TIMING"] == "1" {
+            Console.error(String(format: "store: %d writes, %.2f s in the writer", work.writes, work.seconds))
+        }
         for failure in writer?.failures ?? [] { Console.error("error: the store missed a write: \(failure)") }
         if interrupt.isRequested { throw ExitCode(130) }
         if tally.failed > 0 || !(writer?.failures.isEmpty ?? true) { throw ExitCode(1) }

@@ -13,6 +13,7 @@ final class StoreWriter: Sendable {
     let store: RunStore
     private let queue = DispatchQueue(label: "cflab.store-writer")
     private let errors = LockedValue<[String]>([])
+    private let busy = LockedValue<(writes: Int, seconds: Double)>((0, 0))
 
     init(store: RunStore) {
         self.store = store
@@ -21,21 +22,36 @@ final class StoreWriter: Sendable {
     /// The store's path, for messages.
     var path: String { store.path }
 
+    /// How many writes ran and the wall time the writer spent in them (its cost to a run).
+    var workDone: (writes: Int, seconds: Double) { busy.current }
+
+    /// Runs `body` on the writer queue, timing it.
+    private func timed<Result>(_ body: () throws -> Result) rethrows -> Result {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer {
+            let elapsed = clock.now - start
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            busy.withLock { $0 = ($0.writes + 1, $0.seconds + seconds) }
+        }
+        return try body()
+    }
+
     /// Messages of queued writes that failed, in order.
     var failures: [String] { errors.current }
 
     /// Runs `body` on the writer queue and waits for its result.
     func perform<Result>(_ body: @Sendable (RunStore) throws -> Result) throws -> Result {
-        try queue.sync { try body(store) }
+        try queue.sync { try timed { try body(store) } }
     }
 
     /// Records one finished epoch in its own transaction, without waiting.
     func appendEpoch(runId: Int64, report: EpochReport) {
         let trace = Self.trace(report.trace)
         let epoch = report.epoch, metrics = report.metrics
-        queue.async { [store, errors] in
+        queue.async { [self] in
             do {
-                try store.appendEpoch(runId: runId, epoch: epoch, metrics: metrics, stepTrace: trace)
+                try timed { try store.appendEpoch(runId: runId, epoch: epoch, metrics: metrics, stepTrace: trace) }
             } catch {
                 errors.withLock { $0.append("run \(runId) epoch \(epoch): \(error)") }
             }
@@ -46,10 +62,12 @@ final class StoreWriter: Sendable {
     /// without waiting: the trial thread goes on to the next trial. `flush` waits for it.
     func finish(runId: Int64, outcome: RunOutcome, parameters: [(ParameterSet, [ParameterTensor])]) {
         let kept = parameters.map { KeptSet(which: $0.0, tensors: $0.1) }
-        queue.async { [store, errors] in
+        queue.async { [self] in
             do {
-                for set in kept { try store.saveParameters(runId: runId, which: set.which, tensors: set.tensors) }
-                try store.finishRun(runId: runId, outcome: outcome)
+                try timed {
+                    for set in kept { try store.saveParameters(runId: runId, which: set.which, tensors: set.tensors) }
+                    try store.finishRun(runId: runId, outcome: outcome)
+                }
             } catch {
                 errors.withLock { $0.append("run \(runId) outcome: \(error)") }
             }
@@ -65,8 +83,8 @@ final class StoreWriter: Sendable {
     /// Refreshes the heartbeat of the runs in flight, without waiting.
     func heartbeat(runIds: [Int64]) {
         guard !runIds.isEmpty else { return }
-        queue.async { [store, errors] in
-            do { try store.heartbeat(runIds: runIds) } catch { errors.withLock { $0.append("heartbeat: \(error)") } }
+        queue.async { [self] in
+            do { try timed { try store.heartbeat(runIds: runIds) } } catch { errors.withLock { $0.append("heartbeat: \(error)") } }
         }
     }
 
