@@ -22,14 +22,9 @@ extension DotBiasModel {
                 userBias.withBuffers { userBiases, userBiasGradient in
                     itemBias.withBuffers { itemBiases, itemBiasGradient in
                         for index in 0..<count {
-                            if index + 1 < count {
-                                let nextUser = batch.users[index + 1]
-                                let nextItem = batch.items[index + 1]
-                                prefetchRow(userValues, nextUser, width: width)
-                                prefetchRow(itemValues, nextItem, width: width)
-                                prefetchRow(userGradient, nextUser, width: width)
-                                prefetchRow(itemGradient, nextItem, width: width)
-                            }
+                            prefetchNextRating(
+                                after: index, of: batch, width: width, users: userValues, items: itemValues,
+                                userGradients: userGradient, itemGradients: itemGradient)
                             if drawsMasks {
                                 userMask.draw(rows: 1, random: &random)
                                 itemMask.draw(rows: 1, random: &random)

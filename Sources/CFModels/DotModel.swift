@@ -41,14 +41,9 @@ public final class DotModel: RatingModel {
         userEmbedding.withBuffers { userValues, userGradient in
             itemEmbedding.withBuffers { itemValues, itemGradient in
                 for index in 0..<count {
-                    if index + 1 < count {
-                        let nextUser = batch.users[index + 1]
-                        let nextItem = batch.items[index + 1]
-                        prefetchRow(userValues, nextUser, width: width)
-                        prefetchRow(itemValues, nextItem, width: width)
-                        prefetchRow(userGradient, nextUser, width: width)
-                        prefetchRow(itemGradient, nextItem, width: width)
-                    }
+                    prefetchNextRating(
+                        after: index, of: batch, width: width, users: userValues, items: itemValues,
+                        userGradients: userGradient, itemGradients: itemGradient)
                     let userRow = Int(batch.users[index]) * width
                     let itemRow = Int(batch.items[index]) * width
                     var dot: Float = 0

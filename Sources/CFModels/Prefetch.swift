@@ -15,3 +15,19 @@ func prefetchRow(_ table: UnsafeMutableBufferPointer<Float>, _ row: Int32, width
         offset += floatsPerLine
     } while offset < width
 }
+
+/// Prefetches the user and item rows (values and gradients) of the rating after `index`.
+@inline(__always)
+func prefetchNextRating(
+    after index: Int, of batch: RatingBatch, width: Int,
+    users: UnsafeMutableBufferPointer<Float>, items: UnsafeMutableBufferPointer<Float>,
+    userGradients: UnsafeMutableBufferPointer<Float>, itemGradients: UnsafeMutableBufferPointer<Float>
+) {
+    guard index + 1 < batch.count else { return }
+    let nextUser = batch.users[index + 1]
+    let nextItem = batch.items[index + 1]
+    prefetchRow(users, nextUser, width: width)
+    prefetchRow(items, nextItem, width: width)
+    prefetchRow(userGradients, nextUser, width: width)
+    prefetchRow(itemGradients, nextItem, width: width)
+}
