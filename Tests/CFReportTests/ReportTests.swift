@@ -35,7 +35,8 @@ final class ReportTests: XCTestCase {
     }
 
     func testImagesAreWellFormedWhenGnuplotIsPresent() throws {
-        guard Gnuplot.find() != nil else { throw XCTSkip("gnuplot is not on PATH (CI installs gnuplot-nox)") }
+        // scripts/test runs scripts/deps first, which installs gnuplot-nox or stops.
+        guard Gnuplot.find() != nil else { return XCTFail("gnuplot is not on PATH: run scripts/deps (installs gnuplot-nox)") }
         let (store, _) = try ReportFixtures.store(self)
         let outcome = try write(store)
         XCTAssertEqual(outcome.failures, [])
