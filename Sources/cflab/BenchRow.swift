@@ -39,16 +39,10 @@ struct BenchRow {
                     ("valid_rmse", .double(row.reports.last?.metrics[MetricName.validRMSE] ?? .nan)),
                 ]).compact)
             }
-        case .markdown:
-            Console.out("| " + titles.joined(separator: " | ") + " |")
-            Console.out("|" + titles.map { _ in "---" }.joined(separator: "|") + "|")
-            for row in rows { Console.out("| " + row.cells.joined(separator: " | ") + " |") }
-        case .table:
-            let table = [titles] + rows.map(\.cells)
-            let widths = titles.indices.map { column in table.map { $0[column].count }.max() ?? 0 }
-            for line in table {
-                Console.out(zip(line, widths).map { String(repeating: " ", count: $1 - $0.count) + $0 }.joined(separator: "  "))
-            }
+        case .markdown, .table:
+            var table = TextTable(headers: titles)
+            for row in rows { table.append(row.cells) }
+            Console.out(table.render(format == .markdown ? .markdown : .table))
         }
     }
 }

@@ -23,6 +23,12 @@ enum Console {
         FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
     }
 
+    /// A 30-character progress bar such as `[#########.....................]`.
+    static func bar(_ fraction: Double) -> String {
+        let filled = Int(min(1, max(0, fraction)) * 30)
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "]"
+    }
+
     static func clearStatus() {
         FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
     }

@@ -56,9 +56,7 @@ extension DataCommand {
             let megabytes = String(format: "%.1f MB", Double(bytes) / 1_048_576)
             guard let total, total > 0 else { return "downloading \(megabytes)" }
             let fraction = min(1, Double(bytes) / Double(total))
-            let filled = Int(fraction * 30)
-            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
-            return String(format: "[%@] %3.0f%% %@", bar, fraction * 100, megabytes)
+            return String(format: "%@ %3.0f%% %@", Console.bar(fraction), fraction * 100, megabytes)
         }
     }
 }

@@ -20,9 +20,7 @@ struct SingleRunReporter: SweepReporter {
         guard printer.showsProgress, steps > 0 else { return }
         let epochs = printer.experiment.config.training.epochs
         let fraction = Double(step) / Double(steps)
-        let filled = Int(fraction * 30)
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled)
-        Console.status(String(format: "epoch %d/%d [%@] %3.0f%%", epoch, epochs, bar, fraction * 100))
+        Console.status(String(format: "epoch %d/%d %@ %3.0f%%", epoch, epochs, Console.bar(fraction), fraction * 100))
     }
 
     func finished(index: Int, outcome: TrialRun.Outcome) {
