@@ -12,6 +12,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "cflab", targets: ["cflab"]),
+        .library(name: "CFExperiment", targets: ["CFExperiment"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -59,6 +60,11 @@ let package = Package(
         ),
         .target(name: "CFReport", dependencies: ["CFCore", "CFConfig", "CFStore", "CFLinalg"]),
         .target(
+            name: "CFExperiment",
+            dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore"],
+            swiftSettings: tuning
+        ),
+        .target(
             name: "CFAnalysis",
             dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFReport"],
             swiftSettings: tuning
@@ -69,7 +75,7 @@ let package = Package(
             name: "cflab",
             dependencies: [
                 "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFLinalg", "CFReport", "CFAnalysis",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CFExperiment", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: tuning
         ),
@@ -85,6 +91,13 @@ let package = Package(
         .testTarget(
             name: "CFAnalysisTests",
             dependencies: ["CFAnalysis", "CFStore", "CFReport", "CFTraining", "CFModels", "CFConfig", "CFData", "CFCore"]
+        ),
+        .testTarget(
+            name: "CFExperimentTests",
+            dependencies: [
+                "CFExperiment", "CFConfig", "CFCore", "CFStore", "CFTraining", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CLITests",

@@ -7,8 +7,8 @@ import CFStore
 ///
 /// The one place that turns a `StoredModel` back into a model: the config is parsed
 /// with `ConfigLoader` (the stored JSON is YAML), the training statistics come from the
-/// metadata (seen = at least one training rating), `ModelFactory` builds the model
-/// (scoring everyone as seen for `evaluation.cold_start: model`, as the trainer does),
+/// metadata (seen = at least one training rating), `ModelFactory.make(experiment:)` builds
+/// the model under the run's cold-start rule (the same call training makes),
 /// and each stored tensor's values replace the parameter or buffer of the same name.
 public struct AnalyzedRun {
     public let stored: StoredModel
@@ -33,11 +33,9 @@ public struct AnalyzedRun {
             globalMean: metadata.globalMean, ratingMin: metadata.ratingMin, ratingMax: metadata.ratingMax,
             userSeen: metadata.userCounts.map { $0 > 0 }, itemSeen: metadata.itemCounts.map { $0 > 0 }
         )
-        let scoring = file.config.evaluation.coldStart == .model ? statistics.treatingEveryoneAsSeen() : statistics
-        var random = Xoshiro256StarStar(seed: 0)
         let model: any RatingModel
         do {
-            model = try ModelFactory.make(config: file.config.model, statistics: scoring, random: &random)
+            model = try ModelFactory.make(experiment: file.config, statistics: statistics, streams: ParameterStreams(seed: 0))
         } catch {
             throw AnalysisError.unreadableConfig(runId: stored.runId, reason: "\(error)")
         }

@@ -6,15 +6,22 @@ import CFCore
 /// is described by its source, its fingerprint and the settings that change what is
 /// read (csv columns, synthetic generator, duplicates policy) rather than by its name
 /// or path. `name`, `description`, `tags`, `training.threads` and `training.keep` are
-/// left out because they never change results; `version` is kept.
+/// left out because they never change results; `version` is kept, and so is the run
+/// semantics version (`RunSemantics`), so that a change of results gets new keys.
 public enum TrialKey {
     /// The hex trial key of `config` run on data with the given fingerprint.
-    public static func compute(config: ExperimentConfig, dataFingerprint: String) -> String {
-        keyedJSON(config: config, dataFingerprint: dataFingerprint).canonicalDigest
+    public static func compute(
+        config: ExperimentConfig, dataFingerprint: String, semantics: RunSemantics = .current
+    ) -> String {
+        keyedJSON(config: config, dataFingerprint: dataFingerprint, semantics: semantics).canonicalDigest
     }
 
     /// The JSON that is hashed, for inspection and for storing next to the key.
-    public static func keyedJSON(config: ExperimentConfig, dataFingerprint: String) -> JSONValue {
+    /// From semantics 2 on it holds `"semantics": N`; semantics 1 keys have no such
+    /// field, so keys stored by the first release are computed unchanged.
+    public static func keyedJSON(
+        config: ExperimentConfig, dataFingerprint: String, semantics: RunSemantics = .current
+    ) -> JSONValue {
         var json = ResolvedConfig.json(config)
         for path in ["name", "description", "tags", "training.threads", "training.keep",
                      "data.name", "data.path", "data.csv.path"] {
@@ -22,6 +29,9 @@ public enum TrialKey {
         }
         if let data = json["data"] {
             json = json.setting("data", to: data.setting("fingerprint", to: .string(dataFingerprint)))
+        }
+        if semantics > .original {
+            json = json.setting("semantics", to: .int(Int64(semantics.version)))
         }
         return json
     }

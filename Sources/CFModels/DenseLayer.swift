@@ -14,18 +14,20 @@ final class DenseLayer {
     let inputs: Int
     let outputs: Int
 
-    init(name: String, inputs: Int, outputs: Int, hasBias: Bool, random: inout Xoshiro256StarStar) {
+    init(name: String, inputs: Int, outputs: Int, hasBias: Bool, streams: ParameterStreams) {
         self.inputs = inputs
         self.outputs = outputs
         let bound = 1 / Double(inputs).squareRoot()
         let initializer = Initializer.uniform(low: -bound, high: bound)
         weight = Parameter(
             name: "\(name).weight", shape: [outputs, inputs],
-            values: initializer.sample(count: outputs * inputs, random: &random), rowSparse: false)
+            values: streams.draw("\(name).weight", shape: [outputs, inputs]) { initializer.sample(count: outputs * inputs, random: &$0) },
+            rowSparse: false)
         bias = hasBias
             ? Parameter(
                 name: "\(name).bias", shape: [outputs],
-                values: initializer.sample(count: outputs, random: &random), rowSparse: false)
+                values: streams.draw("\(name).bias", shape: [outputs]) { initializer.sample(count: outputs, random: &$0) },
+                rowSparse: false)
             : nil
     }
 

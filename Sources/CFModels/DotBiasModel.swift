@@ -14,8 +14,9 @@ import CFCore
 ///
 ///     ∂L/∂p_u += g·m_u⊙m_i⊙q_i,  ∂L/∂q_i += g·m_u⊙m_i⊙p_u,  ∂L/∂b_u += g,  ∂L/∂b_i += g
 ///
-/// Initialisation: the biases use the same initializer as the embeddings, drawn in the
-/// order user_embedding, item_embedding, user_bias, item_bias. That is what both sources
+/// Initialisation: the biases use the same initializer as the embeddings, each tensor
+/// from its own stream (`ParameterStreams`; semantics 1 drew them from one stream in the
+/// order user_embedding, item_embedding, user_bias, item_bias). That is what both sources
 /// do: fastai's bias is an `Embedding(n, 1)` with trunc_normal(std 0.01), and a Keras bias
 /// is a `layer_embedding(n, 1)` with the layer's (uniform) initializer.
 ///
@@ -39,7 +40,7 @@ public final class DotBiasModel: RatingModel {
 
     public init(
         dimensions: Int, initializer: Initializer, range: SigmoidRange, addsGlobalMean: Bool,
-        dropout: Dropout, statistics: TrainingStatistics, random: inout Xoshiro256StarStar
+        dropout: Dropout, statistics: TrainingStatistics, streams: ParameterStreams
     ) {
         self.dimensions = dimensions
         self.range = range
@@ -47,10 +48,10 @@ public final class DotBiasModel: RatingModel {
         self.statistics = statistics
         let users = statistics.userCount
         let items = statistics.itemCount
-        userEmbedding = initializer.table(name: "user_embedding", rows: users, columns: dimensions, random: &random)
-        itemEmbedding = initializer.table(name: "item_embedding", rows: items, columns: dimensions, random: &random)
-        userBias = initializer.table(name: "user_bias", rows: users, columns: 1, random: &random)
-        itemBias = initializer.table(name: "item_bias", rows: items, columns: 1, random: &random)
+        userEmbedding = initializer.table(name: "user_embedding", rows: users, columns: dimensions, streams: streams)
+        itemEmbedding = initializer.table(name: "item_embedding", rows: items, columns: dimensions, streams: streams)
+        userBias = initializer.table(name: "user_bias", rows: users, columns: 1, streams: streams)
+        itemBias = initializer.table(name: "item_bias", rows: items, columns: 1, streams: streams)
         userDropout = DropoutMask(rate: dropout.user, width: dimensions)
         itemDropout = DropoutMask(rate: dropout.item, width: dimensions)
     }

@@ -19,15 +19,14 @@ public final class DotModel: RatingModel {
 
     /// Draws `user_embedding` then `item_embedding` from `initializer`.
     public init(
-        dimensions: Int, initializer: Initializer, statistics: TrainingStatistics,
-        random: inout Xoshiro256StarStar
+        dimensions: Int, initializer: Initializer, statistics: TrainingStatistics, streams: ParameterStreams
     ) {
         self.dimensions = dimensions
         self.statistics = statistics
         userEmbedding = initializer.table(
-            name: "user_embedding", rows: statistics.userCount, columns: dimensions, random: &random)
+            name: "user_embedding", rows: statistics.userCount, columns: dimensions, streams: streams)
         itemEmbedding = initializer.table(
-            name: "item_embedding", rows: statistics.itemCount, columns: dimensions, random: &random)
+            name: "item_embedding", rows: statistics.itemCount, columns: dimensions, streams: streams)
     }
 
     public var parameters: [Parameter] { [userEmbedding, itemEmbedding] }

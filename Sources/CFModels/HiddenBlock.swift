@@ -13,9 +13,9 @@ final class HiddenBlock {
     private let activated = ScratchBuffer()
     private let output = ScratchBuffer()
 
-    init(index: Int, inputs: Int, outputs: Int, batchnorm: Bool, dropoutRate: Double, random: inout Xoshiro256StarStar) {
+    init(index: Int, inputs: Int, outputs: Int, batchnorm: Bool, dropoutRate: Double, streams: ParameterStreams) {
         let name = "layer\(index)"
-        linear = DenseLayer(name: name, inputs: inputs, outputs: outputs, hasBias: !batchnorm, random: &random)
+        linear = DenseLayer(name: name, inputs: inputs, outputs: outputs, hasBias: !batchnorm, streams: streams)
         batchNorm = batchnorm ? BatchNormLayer(name: name, features: outputs) : nil
         dropout = DropoutMask(rate: dropoutRate, width: outputs)
     }

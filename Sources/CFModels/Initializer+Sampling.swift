@@ -21,13 +21,13 @@ extension Initializer {
         return values
     }
 
-    /// A new row-sparse table of `rows`×`columns` values drawn by `sample(count:random:)`.
-    public func table(
-        name: String, rows: Int, columns: Int, random: inout Xoshiro256StarStar
-    ) -> Parameter {
+    /// A new row-sparse table of `rows`×`columns` values drawn by `sample(count:random:)`
+    /// from the stream of tensor `name` with that shape.
+    public func table(name: String, rows: Int, columns: Int, streams: ParameterStreams) -> Parameter {
         Parameter(
             name: name, shape: [rows, columns],
-            values: sample(count: rows * columns, random: &random), rowSparse: true
+            values: streams.draw(name, shape: [rows, columns]) { sample(count: rows * columns, random: &$0) },
+            rowSparse: true
         )
     }
 }

@@ -1,13 +1,23 @@
 import CFConfig
 import CFCore
 
-/// Builds the model a config names, drawing its initial parameters from `random`.
+/// Builds the model a config names, drawing its initial parameters from `streams`.
 public enum ModelFactory {
+    /// The model an experiment trains and analyses: `make(config:)` on its `model`
+    /// section, scoring with the statistics its `evaluation.cold_start` rule gives
+    /// (`TrainingStatistics.scoring(coldStart:)`). Training and analysis both build
+    /// models here, so the cold-start rule lives in one place.
+    public static func make(
+        experiment config: ExperimentConfig, statistics: TrainingStatistics, streams: ParameterStreams
+    ) throws -> any RatingModel {
+        try make(config: config.model, statistics: statistics.scoring(coldStart: config.evaluation.coldStart), streams: streams)
+    }
+
     /// A new, initialised model for `config`, sized by `statistics` (user and item counts),
     /// with `y_range: data` resolved to [statistics.ratingMin, statistics.ratingMax].
-    /// Parameters are drawn from `random` in the model's documented order.
+    /// Each tensor draws from `streams` by name and shape, in the model's documented order.
     public static func make(
-        config: ModelConfig, statistics: TrainingStatistics, random: inout Xoshiro256StarStar
+        config: ModelConfig, statistics: TrainingStatistics, streams: ParameterStreams
     ) throws -> any RatingModel {
         switch config.kind {
         case .globalMean:
@@ -19,7 +29,7 @@ public enum ModelFactory {
             try requireTables(statistics)
             return DotModel(
                 dimensions: try sharedDimensions(config.embeddingDim), initializer: config.initializer,
-                statistics: statistics, random: &random)
+                statistics: statistics, streams: streams)
         case .dotBias:
             try requireTables(statistics)
             try validate(config.dropout)
@@ -27,11 +37,11 @@ public enum ModelFactory {
                 dimensions: try sharedDimensions(config.embeddingDim), initializer: config.initializer,
                 range: try SigmoidRange(config.yRange, statistics: statistics),
                 addsGlobalMean: config.globalMean, dropout: config.dropout,
-                statistics: statistics, random: &random)
+                statistics: statistics, streams: streams)
         case .nn:
             try requireTables(statistics)
             try validate(config.dropout)
-            return try NeuralModel(config: config, statistics: statistics, random: &random)
+            return try NeuralModel(config: config, statistics: statistics, streams: streams)
         }
     }
 

@@ -16,7 +16,8 @@ import CFCore
 /// `HiddenBlock`), and finally ∂L/∂p_u += m_u ⊙ ∂L/∂x₀[user part] and
 /// ∂L/∂q_i += m_i ⊙ ∂L/∂x₀[item part] on the looked-up (touched) rows.
 ///
-/// Initialisation, in this order from `random`: user_embedding, item_embedding (the
+/// Initialisation, each tensor from its own stream (`ParameterStreams`; in this order from
+/// one stream under semantics 1): user_embedding, item_embedding (the
 /// config's initializer, fastai: trunc_normal std 0.01), then per layer its weight and
 /// bias, then `output.weight`, `output.bias` (PyTorch `nn.Linear`: uniform ±1/√fan_in).
 /// Batchnorm γ = 1, β = 1e-3 are constants; their running mean/variance are `buffers`.
@@ -50,7 +51,7 @@ public final class NeuralModel: RatingModel {
 
     /// Builds the model `config` describes (`embedding_dim`, `layers`, `layer_dropout`,
     /// `batchnorm`, `dropout`, `init`, `y_range`).
-    public init(config: ModelConfig, statistics: TrainingStatistics, random: inout Xoshiro256StarStar) throws {
+    public init(config: ModelConfig, statistics: TrainingStatistics, streams: ParameterStreams) throws {
         let sizes = try config.embeddingDim.sizes(userCount: statistics.userCount, itemCount: statistics.itemCount)
         guard config.layers.allSatisfy({ $0 > 0 }) else { throw ModelError.invalidLayers(config.layers) }
         guard config.layerDropout.count <= config.layers.count else {
@@ -64,20 +65,20 @@ public final class NeuralModel: RatingModel {
         userDimensions = sizes.user
         itemDimensions = sizes.item
         userEmbedding = config.initializer.table(
-            name: "user_embedding", rows: statistics.userCount, columns: sizes.user, random: &random)
+            name: "user_embedding", rows: statistics.userCount, columns: sizes.user, streams: streams)
         itemEmbedding = config.initializer.table(
-            name: "item_embedding", rows: statistics.itemCount, columns: sizes.item, random: &random)
+            name: "item_embedding", rows: statistics.itemCount, columns: sizes.item, streams: streams)
         var blocks: [HiddenBlock] = []
         var inputs = sizes.user + sizes.item
         for (index, width) in config.layers.enumerated() {
             let rate = index < config.layerDropout.count ? config.layerDropout[index] : 0
             blocks.append(HiddenBlock(
                 index: index, inputs: inputs, outputs: width, batchnorm: config.batchnorm,
-                dropoutRate: rate, random: &random))
+                dropoutRate: rate, streams: streams))
             inputs = width
         }
         self.blocks = blocks
-        output = DenseLayer(name: "output", inputs: inputs, outputs: 1, hasBias: true, random: &random)
+        output = DenseLayer(name: "output", inputs: inputs, outputs: 1, hasBias: true, streams: streams)
         userDropout = DropoutMask(rate: config.dropout.user, width: sizes.user)
         itemDropout = DropoutMask(rate: config.dropout.item, width: sizes.item)
         widestLayer = ([sizes.user + sizes.item] + config.layers).reduce(1, max)

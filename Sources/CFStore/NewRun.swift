@@ -31,6 +31,8 @@ public struct NewRun: Sendable {
     public var threads: Int
     /// The run this one reproduces (`cflab reproduce`), if any.
     public var reproducesRunId: Int64?
+    /// The semantics version the run is trained under (stream scheme and kernels).
+    public var semantics: Int = 1
 
     public init(
         name: String, config: JSONValue, seed: Int64, streamSeeds: JSONValue = .object([]), tags: [String] = [],

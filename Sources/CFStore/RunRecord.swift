@@ -41,6 +41,8 @@ public struct RunRecord: Equatable, Sendable {
     public var finalMetrics: [String: Double]?
     public var testMetrics: [String: Double]?
     public var reproducesRunId: Int64?
+    /// The semantics version (1 for runs stored before it was recorded).
+    public var semantics: Int
     /// The claiming process: `ClaimOwner.token`, its process id and host.
     public var owner: String?
     public var processId: Int?
@@ -103,6 +105,7 @@ extension RunRecord: FetchableRecord {
         finalMetrics = try metrics("final_metrics")
         testMetrics = try metrics("test_metrics")
         reproducesRunId = row["reproduces_run_id"]
+        semantics = row["semantics"] ?? 1
         owner = row["owner"]
         processId = row["pid"]
         host = row["host"]

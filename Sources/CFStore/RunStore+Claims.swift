@@ -67,7 +67,7 @@ extension RunStore {
             ("split_fingerprint", run.splitFingerprint), ("build_id", run.buildId), ("build_json", run.build.canonical),
             ("os", run.operatingSystem), ("cpu_model", run.cpuModel), ("threads", run.threads),
             ("status", RunStatus.running.rawValue), ("created_at", now), ("started_at", now), ("heartbeat_at", now),
-            ("reproduces_run_id", run.reproducesRunId), ("owner", owner.token), ("pid", owner.processId), ("host", owner.host),
+            ("reproduces_run_id", run.reproducesRunId), ("semantics", run.semantics), ("owner", owner.token), ("pid", owner.processId), ("host", owner.host),
         ]
         let names = columns.map(\.0).joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")

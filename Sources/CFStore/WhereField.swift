@@ -19,6 +19,7 @@ enum WhereField: Equatable {
         "data_source": "r.data_source", "data_fingerprint": "r.data_fingerprint", "build_id": "r.build_id",
         "started_at": "r.started_at", "ended_at": "r.ended_at", "host": "r.host", "threads": "r.threads",
         "reproduces": "r.reproduces_run_id",
+        "semantics": "r.semantics",
     ]
 
     private static let metricColumns = ["best": "r.best_metrics", "final": "r.final_metrics", "test": "r.test_metrics"]

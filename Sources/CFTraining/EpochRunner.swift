@@ -59,7 +59,7 @@ public final class EpochRunner {
         batchUsers = [Int32](repeating: 0, count: batchSize)
         batchItems = [Int32](repeating: 0, count: batchSize)
         batchRatings = [Float](repeating: 0, count: batchSize)
-        shuffleRandom = streams.generator(for: .shuffle)
+        shuffleRandom = streams.shuffleGenerator(count: train.count)
         dropoutRandom = streams.generator(for: .dropout)
     }
 

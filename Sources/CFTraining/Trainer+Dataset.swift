@@ -14,7 +14,8 @@ extension Trainer {
         )
     }
 
-    /// A trainer whose streams come from `config.seed`.
+    /// A trainer whose streams come from `config.seed` under the current scheme: the
+    /// same streams `CFExperiment.PreparedExperiment` gives a run of this config.
     public convenience init(config: ExperimentConfig, split: DataSplit, dataset: Dataset) throws {
         try self.init(config: config, split: split, dataset: dataset, streams: RandomStreams(seed: config.seed))
     }

@@ -6,7 +6,7 @@ import CFModels
 /// Trains one model on one split, reporting each epoch through a callback.
 ///
 /// `run` measures `TrainingStatistics` on `split.train`, builds the model from the
-/// `init` stream, then per epoch: trains (`EpochRunner`), evaluates train and valid in
+/// tensors' `init` streams (`RandomStreams.parameterStreams()`), then per epoch: trains (`EpochRunner`), evaluates train and valid in
 /// evaluation mode, tracks the best epoch on `valid_rmse` (train_rmse without a
 /// validation set), and calls `onEpoch`. It never prints or stores anything.
 /// Ranking metrics (`evaluation.ranking`, see `RankingEvaluator`) join each epoch's
@@ -24,8 +24,8 @@ import CFModels
 /// - `training.threads` is not used yet: the loop runs on the calling thread, so results
 ///   cannot depend on it.
 public final class Trainer {
-    /// Builds the model to train from the config, the training statistics and the `init` stream.
-    public typealias ModelMaker = (ExperimentConfig, TrainingStatistics, inout Xoshiro256StarStar) throws -> any RatingModel
+    /// Builds the model to train from the config, the training statistics and the streams of its tensors.
+    public typealias ModelMaker = (ExperimentConfig, TrainingStatistics, ParameterStreams) throws -> any RatingModel
 
     public let config: ExperimentConfig
     public let split: DataSplit
@@ -40,7 +40,7 @@ public final class Trainer {
     /// - Parameters:
     ///   - userCount, itemCount: the dataset's dense id counts (not just the training part's).
     ///   - ratingRange: the data's rating range for clipping; default the training range.
-    ///   - makeModel: builds the model; default `ModelFactory.make` on `config.model`.
+    ///   - makeModel: builds the model; default `ModelFactory.make(experiment:)`.
     public init(
         config: ExperimentConfig, split: DataSplit, userCount: Int, itemCount: Int,
         ratingRange: ClosedRange<Float>? = nil, streams: RandomStreams,
@@ -57,8 +57,7 @@ public final class Trainer {
 
     /// Trains and returns the result; `onEpoch` sees every epoch and may stop the run.
     public func run(onEpoch: (EpochReport) -> TrainingControl) throws -> TrainingResult {
-        var initRandom = streams.generator(for: .initialization)
-        let model = try makeModel(config, statistics, &initRandom)
+        let model = try makeModel(config, statistics, streams.parameterStreams())
         let parameters = model.parameters
         let savedTensors = model.savedTensors
         let runner = parameters.isEmpty ? nil : EpochRunner(
@@ -160,11 +159,11 @@ public final class Trainer {
         return EpochReport(epoch: epoch, metrics: metrics, trace: outcome?.trace ?? [])
     }
 
-    /// `ModelFactory.make` on the config's `model` section.
+    /// `ModelFactory.make(experiment:)`: the config's `model` section under its cold-start rule.
     public static func makeModelFromConfig(
-        _ config: ExperimentConfig, _ statistics: TrainingStatistics, _ random: inout Xoshiro256StarStar
+        _ config: ExperimentConfig, _ statistics: TrainingStatistics, _ streams: ParameterStreams
     ) throws -> any RatingModel {
-        try ModelFactory.make(config: config.model, statistics: statistics, random: &random)
+        try ModelFactory.make(experiment: config, statistics: statistics, streams: streams)
     }
 
     private static func seconds(_ duration: Duration) -> Double {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CFConfig
 import CFCore
 import CFData
+import CFExperiment
 import CFTraining
 import Foundation
 
@@ -47,7 +48,7 @@ struct BenchCommand: ParsableCommand {
             }
             return kind
         }
-        var dataset: Dataset?
+        var preparer = ExperimentPreparer(file: base)
         var rows: [BenchRow] = []
         for kind in kinds {
             var config = base.config
@@ -55,8 +56,7 @@ struct BenchCommand: ParsableCommand {
             if kind == .nn { config.model.yRange = .fixed(low: 0, high: 5.5) }
             config.training.epochs = epochs
             config.training.earlyStopping = nil
-            let experiment = try reportingErrors { try PreparedExperiment.prepare(base, config: config, dataset: dataset) }
-            dataset = experiment.dataset
+            let experiment = try reportingErrors { try preparer.prepare(config) }
             var reports: [EpochReport] = []
             _ = try reportingErrors { try experiment.trainer().run { reports.append($0); return .continue } }
             rows.append(BenchRow(kind: kind, dataset: experiment.dataset.name, trainRatings: experiment.split.train.count,

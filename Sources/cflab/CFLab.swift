@@ -1,4 +1,5 @@
 import ArgumentParser
+import CFExperiment
 
 /// The `cflab` command: reproducible collaborative-filtering experiments.
 @main
@@ -18,9 +19,4 @@ struct CFLab: ParsableCommand {
             CompareCommand.self, ReportCommand.self,
         ]
     )
-}
-
-/// The version printed by `cflab --version` and recorded with every run.
-enum CFLabVersion {
-    static let string = "0.1.0"
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
-import CFConfig
-import CFData
+import CFExperiment
 import CFLinalg
 import CFStore
-import CFTraining
 import Foundation
 
 /// `cflab reproduce RUN_ID`: trains a stored run again and checks that it matches.
@@ -28,76 +26,52 @@ struct ReproduceCommand: ParsableCommand {
     func run() throws {
         let store = try location.open()
         let original = try reportingErrors { try store.run(id: runId) }
-        let storedEpochs = try reportingErrors { try store.epochs(runId: runId) }
-        let experiment = try prepare(original)
+        let reproducer = Reproducer(store: store)
+        let experiment: PreparedExperiment
+        do {
+            experiment = try reproducer.prepare(original)
+        } catch let error as ReproductionError {
+            Console.error("error: \(error)")
+            throw ExitCode(error.isDataProblem ? 2 : 1)
+        }
         Linalg.setSingleThreaded()
-        let build = BuildInfo.current
+        let build = reproducer.build
         let exact = build.id == original.buildId
-        Console.out("reproducing run \(runId) (\(original.name), \(experiment.config.model.kind.rawValue), seed \(experiment.config.seed))"
-            + " with build \(build.id)" + (exact ? " (same build: bitwise)" : " (was \(original.buildId): relative tolerance 1e-6)"))
+        Console.out("reproducing run \(runId) (\(original.name), \(experiment.config.model.kind.rawValue), seed \(experiment.config.seed), "
+            + "semantics \(experiment.semantics.version)) with build \(build.id)"
+            + (exact ? " (same build: bitwise)" : " (was \(original.buildId): relative tolerance 1e-6)"))
         if let key = original.trialKey, key != experiment.trialKey {
             Console.error("warning: the trial key changed (\(key.prefix(12)) -> \(experiment.trialKey.prefix(12))); the config reads differently in this build")
         }
-        let writer = StoreWriter(store: store)
-        let newId = try reportingErrors { try store.startRun(experiment.newRun(reproducing: runId), trialKey: experiment.trialKey) }
         let interrupt = InterruptSignal()
-        let inFlight = LockedValue<Set<Int64>>([])
+        let newRun = LockedValue<Int64?>(nil)
         interrupt.install {
-            _ = try? store.markInterrupted(runIds: [newId], reason: "interrupted by a second signal")
+            if let id = newRun.current { _ = try? store.markInterrupted(runIds: [id], reason: "interrupted by a second signal") }
             Foundation.exit(130)
         }
-        let trial = TrialRun(experiment: experiment, writer: writer, policy: ClaimPolicy(), interrupt: interrupt, inFlight: inFlight)
-        let outcome = trial.train(runId: newId, onEpoch: { _ in })
-        writer.flush()
-        guard case let .trained(_, status, result) = outcome else {
-            if case let .failed(_, message) = outcome { Console.error("error: \(message)") }
+        let reproduction: Reproduction
+        do {
+            reproduction = try reproducer.reproduce(
+                original, experiment: experiment, stop: interrupt.stop, onStart: { id in newRun.withLock { $0 = id } })
+        } catch let error as ReproductionError {
+            if case .interrupted = error { throw ExitCode(130) }
+            Console.error("error: \(error)")
             throw ExitCode(1)
         }
-        if status == .interrupted { throw ExitCode(130) }
-        let stored = storedEpochs.map { (label: String($0.epoch), metrics: $0.metrics) }
-        let again = result.epochs.map { (label: String($0.epoch), metrics: $0.metrics) }
-        var comparison = MetricComparison(stored: stored, reproduced: again, exact: exact)
-        Console.out(comparison.table.render(.table))
-        if let test = original.testMetrics {
-            let testComparison = MetricComparison(
-                stored: [(label: "test", metrics: test)],
-                reproduced: result.testMetrics.map { [(label: "test", metrics: $0)] } ?? [], exact: exact)
-            Console.out(testComparison.table.render(.table))
-            comparison.include(testComparison)
+        Console.out(ComparisonText.table(reproduction.epochs).render(.table))
+        if let test = reproduction.test { Console.out(ComparisonText.table(test).render(.table)) }
+        if let id = reproduction.newRunId { Console.out("recorded as run \(id), reproducing run \(runId)") }
+        let values = "\(reproduction.comparedValues) values over \(reproduction.storedEpochCount) epochs"
+        switch reproduction.verdict {
+        case .bitwiseIdentical:
+            Console.out("bitwise identical: \(values)")
+        case .withinTolerance:
+            Console.out("matches within tolerance (relative 1e-6): \(values)")
+        case .differs:
+            Console.out("DIFFERS: \(reproduction.differences.count) of \(reproduction.comparedValues) values"
+                + (reproduction.exact ? " are not bitwise identical" : " exceed the relative tolerance 1e-6"))
+            for line in ComparisonText.details(reproduction.differences) { Console.out(line) }
+            throw ExitCode(1)
         }
-        Console.out("recorded as run \(newId), reproducing run \(runId)")
-        if comparison.differences.isEmpty {
-            Console.out(exact ? "bitwise identical: \(comparison.comparedValues) values over \(storedEpochs.count) epochs"
-                              : "matches within tolerance (relative 1e-6): \(comparison.comparedValues) values over \(storedEpochs.count) epochs")
-            return
-        }
-        Console.out("DIFFERS: \(comparison.differences.count) of \(comparison.comparedValues) values"
-            + (exact ? " are not bitwise identical" : " exceed the relative tolerance 1e-6"))
-        for line in comparison.details() { Console.out(line) }
-        throw ExitCode(1)
-    }
-
-    /// The stored config with its data reloaded from the stored path; exit 2 if the data changed.
-    private func prepare(_ original: RunRecord) throws -> PreparedExperiment {
-        let file = try reportingErrors { try ConfigLoader.parse(yaml: original.config.canonical, fileName: "run \(original.id)") }
-        var data = file.config.data
-        if let path = original.dataPath {
-            data.path = path
-            if data.source == .csv { data.csv.path = path }
-        }
-        let where_ = original.dataPath ?? "\(original.dataSource) \(original.dataName)"
-        let dataset: Dataset
-        do {
-            dataset = try DatasetLoader.load(data, relativeTo: nil)
-        } catch {
-            Console.error("error: cannot load the data of run \(original.id) from \(where_): \(error)")
-            throw ExitCode(2)
-        }
-        guard dataset.fingerprint == original.dataFingerprint else {
-            Console.error("error: the data at \(where_) has fingerprint \(dataset.fingerprint), but run \(original.id) "
-                + "was trained on data with fingerprint \(original.dataFingerprint); restore that data to reproduce it")
-            throw ExitCode(2)
-        }
-        return try reportingErrors { try PreparedExperiment.prepare(file, dataset: dataset) }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFConfig
 import CFCore
+import CFExperiment
 import CFLinalg
 import CFStore
 import CFTraining
@@ -66,9 +67,9 @@ struct RunCommand: ParsableCommand {
             throw ExitCode(1)
         }
         Linalg.setSingleThreaded()
-        var inputs = SharedInputs(file: file)
-        let experiments = try reportingErrors { try plan.trials.map { try inputs.prepare($0.config) } }
-        let writer = try noStore ? nil : reportingErrors { try openWriter(file: file, inputs: inputs) }
+        var preparer = ExperimentPreparer(file: file)
+        let experiments = try reportingErrors { try plan.trials.map { try preparer.prepare($0.config) } }
+        let writer = try noStore ? nil : reportingErrors { try openWriter(file: file, preparer: preparer) }
         let labels = SweepProgress.labels(for: plan.trials.map { ($0.assignment.map(\.description), $0.seed) })
         let reporter: any SweepReporter = file.isSweep
             ? SweepProgress(experiments: experiments, labels: labels, format: format)
@@ -77,7 +78,7 @@ struct RunCommand: ParsableCommand {
         let runner = SweepRunner(
             experiments: experiments, writer: writer,
             policy: ClaimPolicy(rerun: rerun, retryFailed: retryFailed, staleAfter: staleAfter),
-            jobs: jobs, interrupt: interrupt, reporter: reporter
+            jobs: jobs, stop: interrupt.stop, reporter: reporter
         )
         interrupt.install {
             runner.abandonInFlight()
@@ -106,17 +107,16 @@ struct RunCommand: ParsableCommand {
     }
 
     /// Opens the store, registers the sweep and stores the metadata of each split.
-    private func openWriter(file: ExperimentFile, inputs: SharedInputs) throws -> StoreWriter {
+    private func openWriter(file: ExperimentFile, preparer: ExperimentPreparer) throws -> StoreWriter {
         let writer = StoreWriter(store: try RunStore(path: store))
         var keys = file.sweep?.parameters.map(\.path) ?? []
         if (file.sweep?.seeds.count ?? 1) > 1 { keys.append("seed") }
         let sweptKeys = keys
         let spec = file.sweep?.json ?? .object([])
+        let loadedSplits = preparer.loadedSplits.map { DataMetadata(dataset: $0.dataset, training: $0.split.train, splitFingerprint: $0.split.fingerprint) }
         try writer.perform { store in
             try store.registerSweep(name: file.config.name, sweptKeys: sweptKeys, spec: spec)
-            for (dataset, split) in inputs.loadedSplits {
-                try store.saveDataMetadata(DataMetadata(dataset: dataset, training: split.train, splitFingerprint: split.fingerprint))
-            }
+            for metadata in loadedSplits { try store.saveDataMetadata(metadata) }
         }
         return writer
     }

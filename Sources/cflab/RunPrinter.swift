@@ -1,4 +1,5 @@
 import CFCore
+import CFExperiment
 import CFTraining
 import Foundation
 

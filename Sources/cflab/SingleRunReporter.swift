@@ -1,3 +1,4 @@
+import CFExperiment
 import CFStore
 import CFTraining
 

@@ -1,4 +1,5 @@
 import CFCore
+import CFExperiment
 import CFStore
 import CFTraining
 import Foundation

@@ -17,8 +17,7 @@ struct ColdStartTests {
         config.initializer = .normal(std: 0.5)
         config.yRange = yRange
         config.globalMean = globalMean
-        var random = Xoshiro256StarStar(seed: 2)
-        return try ModelFactory.make(config: config, statistics: statistics, random: &random)
+        return try ModelFactory.make(config: config, statistics: statistics, streams: ParameterStreams(seed: 2))
     }
 
     @Test func statisticsFromTrainingSet() {

@@ -19,7 +19,7 @@ struct EmbeddingLookupTests {
     @Test func userTableGradientMatchesOneHotProduct() throws {
         var random = Xoshiro256StarStar(seed: 5)
         let statistics = allSeenStatistics(users: userCount, items: itemCount)
-        let model = DotModel(dimensions: width, initializer: .normal(std: 0.7), statistics: statistics, random: &random)
+        let model = DotModel(dimensions: width, initializer: .normal(std: 0.7), statistics: statistics, streams: ParameterStreams(seed: 5))
         let count = users.count
         // One-hot X [B, U], then E = X·P [B, k] densely.
         var oneHot = [[Double]](repeating: [Double](repeating: 0, count: userCount), count: count)
@@ -67,7 +67,7 @@ struct EmbeddingLookupTests {
         let statistics = allSeenStatistics(users: userCount, items: itemCount)
         let model = DotBiasModel(
             dimensions: width, initializer: .normal(std: 0.7), range: .identity, addsGlobalMean: false,
-            dropout: Dropout(user: 0, item: 0), statistics: statistics, random: &random)
+            dropout: Dropout(user: 0, item: 0), statistics: statistics, streams: ParameterStreams(seed: 5))
         _ = model.forwardBackward(users: users, items: items, ratings: ratings, random: &random)
         #expect(model.userBias.touchedRows == [0, 3, 6, 4])
         model.zeroGradients()

@@ -53,24 +53,48 @@ struct InitializerTests {
         }
     }
 
-    @Test func dotBiasDrawsTablesInDocumentedOrder() throws {
+    @Test func dotBiasDrawsEachTableFromTheStreamOfItsNameAndShape() throws {
         let model = try makeModel({ $0.kind = .dotBias }, users: 6, items: 5, seed: 12)
         #expect(model.parameters.map(\.name) == ["user_embedding", "item_embedding", "user_bias", "item_bias"])
-        var random = Xoshiro256StarStar(seed: 12)
+        let streams = RandomStreams(seed: 12)
         let initializer = Initializer.normal(std: 0.5)
-        let expected = [6 * 4, 5 * 4, 6, 5].map { initializer.sample(count: $0, random: &random) }
+        let expected = model.parameters.map { parameter in
+            var random = Xoshiro256StarStar(seed: streams.initializationSeed(tensor: parameter.name, shape: parameter.shape))
+            return initializer.sample(count: parameter.values.count, random: &random)
+        }
         #expect(model.parameters.map(\.values) == expected)
         #expect(model.parameters.map(\.shape) == [[6, 4], [5, 4], [6, 1], [5, 1]])
         #expect(model.parameters.allSatisfy { $0.rowSparse })
     }
 
-    @Test func biasesStartAtZeroAndDrawNothing() throws {
-        var random = Xoshiro256StarStar(seed: 1)
-        let before = random.state
+    /// Semantics 1: one `init` stream, drawn in the documented order.
+    @Test func sequentialSchemeDrawsDotBiasTablesInDocumentedOrderFromOneStream() throws {
+        var config = ModelConfig()
+        config.kind = .dotBias
+        config.embeddingDim = .fixed(4)
+        config.initializer = .normal(std: 0.5)
+        let streams = RandomStreams(seed: 12, scheme: .sequential)
+        let model = try ModelFactory.make(
+            config: config, statistics: allSeenStatistics(users: 6, items: 5), streams: streams.parameterStreams())
+        var random = streams.generator(for: .initialization)
+        let expected = [6 * 4, 5 * 4, 6, 5].map { config.initializer.sample(count: $0, random: &random) }
+        #expect(model.parameters.map(\.values) == expected)
+    }
+
+    @Test func aTensorsInitialValuesDependOnlyOnSeedNameAndShape() throws {
+        let narrow = try makeModel({ $0.kind = .dot }, users: 6, items: 5, seed: 12)
+        let withBiases = try makeModel({ $0.kind = .dotBias }, users: 6, items: 5, seed: 12)
+        let moreItems = try makeModel({ $0.kind = .dotBias }, users: 6, items: 7, seed: 12)
+        #expect(narrow.parameters[0].values == withBiases.parameters[0].values)
+        #expect(narrow.parameters[1].values == withBiases.parameters[1].values)
+        #expect(moreItems.parameters[0].values == withBiases.parameters[0].values)
+        #expect(moreItems.parameters[1].values.prefix(20) != withBiases.parameters[1].values.prefix(20))
+    }
+
+    @Test func biasesStartAtZero() throws {
         var config = ModelConfig()
         config.kind = .biases
-        let model = try ModelFactory.make(config: config, statistics: allSeenStatistics(users: 3, items: 2), random: &random)
-        #expect(random.state == before)
+        let model = try ModelFactory.make(config: config, statistics: allSeenStatistics(users: 3, items: 2), streams: ParameterStreams(seed: 1))
         #expect(model.parameters.allSatisfy { $0.values.allSatisfy { $0 == 0 } })
     }
 }

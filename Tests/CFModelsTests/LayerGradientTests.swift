@@ -42,8 +42,7 @@ struct LayerGradientTests {
 
     @Test(arguments: [true, false])
     func denseLayer(hasBias: Bool) {
-        var random = Xoshiro256StarStar(seed: 1)
-        let layer = DenseLayer(name: "layer", inputs: 5, outputs: 3, hasBias: hasBias, random: &random)
+        let layer = DenseLayer(name: "layer", inputs: 5, outputs: 3, hasBias: hasBias, streams: ParameterStreams(seed: 1))
         var input = randomValues(rows * 5, seed: 2)
         let upstream = randomValues(rows * 3, seed: 3)
         func forward(_ input: [Float]) -> [Float] {

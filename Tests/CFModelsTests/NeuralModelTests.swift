@@ -18,9 +18,13 @@ struct NeuralModelTests {
         return neural
     }
 
+    /// Seed 6: a ReLU pre-activation within ±ε of 0 spoils a central difference for every
+    /// parameter upstream of it. With semantics 2's per-tensor streams, seed 1 puts a unit
+    /// there (67 of 446 scalars over the four cases); seeds 6, 8, 10, 12 and 15 have none in
+    /// any case, while seeds 2-16 fail 0-67. A wrong gradient fails on every seed.
     @Test(arguments: [YRange.none, .fixed(low: 0, high: 5.5)], [false, true])
     func wholeModelGradient(yRange: YRange, batchnorm: Bool) throws {
-        let model = try neural { $0.yRange = yRange; $0.batchnorm = batchnorm }
+        let model = try neural({ $0.yRange = yRange; $0.batchnorm = batchnorm }, seed: 6)
         #expect(gradientMismatches(model, batch, probes: [.standard, .fine]) == [])
     }
 
@@ -92,8 +96,7 @@ struct NeuralModelTests {
         config.kind = .nn
         config.embeddingDim = .fixed(2)
         config.layers = [3]
-        var random = Xoshiro256StarStar(seed: 4)
-        let model = try ModelFactory.make(config: config, statistics: statistics, random: &random)
+        let model = try ModelFactory.make(config: config, statistics: statistics, streams: ParameterStreams(seed: 4))
         let cold = model.predict(users: [2], items: [1])
         model.parameters[0].values.replaceSubrange(4..<6, with: [0, 0])
         statistics.userSeen[2] = true

@@ -30,8 +30,8 @@ func makeModel(
     config.embeddingDim = .fixed(4)
     config.initializer = .normal(std: 0.5)
     configure(&config)
-    var random = Xoshiro256StarStar(seed: seed)
-    return try ModelFactory.make(config: config, statistics: allSeenStatistics(users: users, items: items), random: &random)
+    return try ModelFactory.make(
+        config: config, statistics: allSeenStatistics(users: users, items: items), streams: ParameterStreams(seed: seed))
 }
 
 /// Mean-squared-error loss of one training-mode pass with dropout masks from `seed`;

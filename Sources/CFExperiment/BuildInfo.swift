@@ -8,27 +8,27 @@ import Foundation
 /// (and, for a dirty tree, the same uncommitted diff), cflab and Swift versions, compiler
 /// flags and BLAS core. The commit is read at run time from the git repository that holds
 /// this source file (`#filePath`); outside that checkout it is "unknown".
-struct BuildInfo: Sendable {
-    let commit: String
-    let dirty: Bool
+public struct BuildInfo: Sendable, Equatable {
+    public let commit: String
+    public let dirty: Bool
     /// SHA-256 of `git diff HEAD` for a dirty tree, so different edits give different ids.
-    let diffDigest: String?
-    let cflabVersion: String
-    let swiftVersion: String
-    let configuration: String
-    let targetCPUTuning: Bool
-    let blas: String
+    public let diffDigest: String?
+    public let cflabVersion: String
+    public let swiftVersion: String
+    public let configuration: String
+    public let targetCPUTuning: Bool
+    public let blas: String
 
     /// The build this process runs, computed once.
-    static let current = BuildInfo.detect()
+    public static let current = BuildInfo.detect()
 
     /// Short identity: commit prefix, dirty marker, then a hash of everything else.
-    var id: String {
+    public var id: String {
         let digest = Digest.sha256Hex(json.canonical).prefix(12)
         return "\(commit.prefix(12))\(dirty ? "-dirty" : "")-\(digest)"
     }
 
-    var json: JSONValue {
+    public var json: JSONValue {
         .object([
             ("git_commit", .string(commit)),
             ("git_dirty", .bool(dirty)),
@@ -41,6 +41,20 @@ struct BuildInfo: Sendable {
             ])),
             ("blas", .string(blas)),
         ])
+    }
+
+    public init(
+        commit: String, dirty: Bool, diffDigest: String?, cflabVersion: String, swiftVersion: String,
+        configuration: String, targetCPUTuning: Bool, blas: String
+    ) {
+        self.commit = commit
+        self.dirty = dirty
+        self.diffDigest = diffDigest
+        self.cflabVersion = cflabVersion
+        self.swiftVersion = swiftVersion
+        self.configuration = configuration
+        self.targetCPUTuning = targetCPUTuning
+        self.blas = blas
     }
 
     private static func detect() -> BuildInfo {

@@ -1,17 +1,17 @@
 import CFStore
 
 /// How many trials of a `cflab run` were trained, skipped or failed.
-struct SweepTally {
-    var trained = 0
-    var diverged = 0
-    var interrupted = 0
-    var completedBefore = 0
-    var failedBefore = 0
-    var busy = 0
-    var failed = 0
-    var notStarted = 0
+public struct SweepTally {
+    public var trained = 0
+    public var diverged = 0
+    public var interrupted = 0
+    public var completedBefore = 0
+    public var failedBefore = 0
+    public var busy = 0
+    public var failed = 0
+    public var notStarted = 0
 
-    init(_ outcomes: [TrialRun.Outcome?]) {
+    public init(_ outcomes: [TrialRun.Outcome?]) {
         for outcome in outcomes {
             switch outcome {
             case nil: notStarted += 1
@@ -28,7 +28,7 @@ struct SweepTally {
     }
 
     /// "sweep-small: 36 trials: 12 trained, 24 already done".
-    func line(name: String, trials: Int) -> String {
+    public func line(name: String, trials: Int) -> String {
         var parts = ["\(trained) trained"]
         if diverged > 0 { parts.append("\(diverged) of them diverged") }
         if interrupted > 0 { parts.append("\(interrupted) of them interrupted") }

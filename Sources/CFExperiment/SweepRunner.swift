@@ -6,32 +6,32 @@ import Foundation
 /// writer to the store and a heartbeat timer for the runs in flight.
 ///
 /// Threads take the next trial in plan order, so which thread trains a trial never
-/// matters: its random streams derive from its seed and trial key.
-final class SweepRunner: Sendable {
-    let experiments: [PreparedExperiment]
-    let writer: StoreWriter?
-    let policy: ClaimPolicy
-    let jobs: Int
-    let interrupt: InterruptSignal
-    let reporter: any SweepReporter
-    let inFlight = LockedValue<Set<Int64>>([])
+/// matters: its random streams derive from its seed and tensor shapes (docs/streams.md).
+public final class SweepRunner: Sendable {
+    public let experiments: [PreparedExperiment]
+    public let writer: StoreWriter?
+    public let policy: ClaimPolicy
+    public let jobs: Int
+    public let stop: StopRequest
+    public let reporter: any SweepReporter
+    public let inFlight = LockedValue<Set<Int64>>([])
     private let next = LockedValue(0)
     private let outcomes: LockedValue<[TrialRun.Outcome?]>
 
-    init(experiments: [PreparedExperiment], writer: StoreWriter?, policy: ClaimPolicy, jobs: Int,
-         interrupt: InterruptSignal, reporter: any SweepReporter) {
+    public init(experiments: [PreparedExperiment], writer: StoreWriter?, policy: ClaimPolicy, jobs: Int,
+         stop: StopRequest, reporter: any SweepReporter) {
         self.experiments = experiments
         self.writer = writer
         self.policy = policy
         self.jobs = max(1, min(jobs, experiments.count))
-        self.interrupt = interrupt
+        self.stop = stop
         self.reporter = reporter
         outcomes = LockedValue(Array(repeating: nil, count: experiments.count))
     }
 
     /// Trains every trial this process can claim and returns each trial's outcome
     /// (nil for trials never started because of an interrupt).
-    func run() -> [TrialRun.Outcome?] {
+    public func run() -> [TrialRun.Outcome?] {
         let heartbeat = startHeartbeat()
         let group = DispatchGroup()
         for _ in 0..<jobs {
@@ -50,20 +50,20 @@ final class SweepRunner: Sendable {
     }
 
     /// Marks the runs in flight interrupted at once (a second Ctrl-C).
-    func abandonInFlight() {
+    public func abandonInFlight() {
         let ids = Array(inFlight.current)
-        _ = try? writer?.store.markInterrupted(runIds: ids, reason: "interrupted by a second signal")
+        _ = try? writer?.store.markInterrupted(runIds: ids, reason: "\(stop.reason), then stopped at once")
     }
 
     private func work() {
-        while !interrupt.isRequested {
+        while !stop.isRequested {
             let index = next.withLock { value -> Int in
                 defer { value += 1 }
                 return value
             }
             guard index < experiments.count else { return }
             let trial = TrialRun(experiment: experiments[index], writer: writer, policy: policy,
-                                 interrupt: interrupt, inFlight: inFlight)
+                                 stop: stop, inFlight: inFlight)
             let outcome = trial.execute(
                 onStart: { runId in reporter.started(index: index, runId: runId) },
                 onEpoch: { report in reporter.epoch(index: index, report: report) },
@@ -90,7 +90,7 @@ final class SweepRunner: Sendable {
 }
 
 /// Prints what happens to trials while a sweep runs; called from trial threads.
-protocol SweepReporter: Sendable {
+public protocol SweepReporter: Sendable {
     func started(index: Int, runId: Int64?)
     func epoch(index: Int, report: EpochReport)
     func finished(index: Int, outcome: TrialRun.Outcome)
@@ -99,5 +99,5 @@ protocol SweepReporter: Sendable {
 }
 
 extension SweepReporter {
-    func progress(index: Int, epoch: Int, step: Int, steps: Int) {}
+    public func progress(index: Int, epoch: Int, step: Int, steps: Int) {}
 }

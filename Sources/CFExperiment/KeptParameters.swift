@@ -4,10 +4,10 @@ import CFStore
 import CFTraining
 
 /// The tensors `training.keep` asks the store to keep, as `ParameterTensor`s.
-enum KeptParameters {
+public enum KeptParameters {
     /// `best`: the best epoch's snapshot (`TrainingResult.bestParameters`); `final`: the
     /// model's parameters and buffers at the end; `none`: nothing.
-    static func tensors(of result: TrainingResult, keep: TrainingConfig.Keep) -> [(ParameterSet, [ParameterTensor])] {
+    public static func tensors(of result: TrainingResult, keep: TrainingConfig.Keep) -> [(ParameterSet, [ParameterTensor])] {
         let saved = result.model.savedTensors
         switch keep {
         case .none:

@@ -4,22 +4,33 @@ import Foundation
 
 /// One trial of a sweep: claims it in the store, trains it, and records every epoch and
 /// the outcome through the store writer.
-struct TrialRun {
+public struct TrialRun {
     /// What became of a trial in this process.
-    enum Outcome: Sendable {
+    public enum Outcome: Sendable {
         case trained(runId: Int64?, status: RunStatus, result: TrialSummary)
         case skipped(ClaimResult)
         case failed(runId: Int64?, message: String)
     }
 
-    let experiment: PreparedExperiment
-    let writer: StoreWriter?
-    let policy: ClaimPolicy
-    let interrupt: InterruptSignal
-    let inFlight: LockedValue<Set<Int64>>
+    public let experiment: PreparedExperiment
+    public let writer: StoreWriter?
+    public let policy: ClaimPolicy
+    public let stop: StopRequest
+    public let inFlight: LockedValue<Set<Int64>>
+
+    public init(
+        experiment: PreparedExperiment, writer: StoreWriter?, policy: ClaimPolicy = ClaimPolicy(),
+        stop: StopRequest = StopRequest(), inFlight: LockedValue<Set<Int64>> = LockedValue([])
+    ) {
+        self.experiment = experiment
+        self.writer = writer
+        self.policy = policy
+        self.stop = stop
+        self.inFlight = inFlight
+    }
 
     /// Claims and trains the trial; `onEpoch` sees every epoch as it ends.
-    func execute(
+    public func execute(
         onStart: (Int64?) -> Void, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil
     ) -> Outcome {
         var runId: Int64?
@@ -39,7 +50,7 @@ struct TrialRun {
     }
 
     /// Trains the trial as `runId` (nil: not recorded) and records its outcome.
-    func train(runId: Int64?, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil) -> Outcome {
+    public func train(runId: Int64?, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil) -> Outcome {
         if let runId { inFlight.withLock { _ = $0.insert(runId) } }
         defer { if let runId { inFlight.withLock { _ = $0.remove(runId) } } }
         let clock = ContinuousClock()
@@ -50,14 +61,14 @@ struct TrialRun {
             let result = try trainer.run { report in
                 if let runId { writer?.appendEpoch(runId: runId, report: report) }
                 onEpoch(report)
-                return interrupt.isRequested ? .stop : .continue
+                return stop.isRequested ? .stop : .continue
             }
             let seconds = Self.seconds(clock.now - start)
             let status = Self.status(of: result)
             let summary = TrialSummary(result: result, seconds: seconds)
             if let writer, let runId {
                 let outcome = RunOutcome(
-                    status: status, error: status == .interrupted ? "interrupted by \(interrupt.signalName.current)" : nil,
+                    status: status, error: status == .interrupted ? stop.reason : nil,
                     bestEpoch: result.bestEpoch, bestMetrics: result.bestMetrics, finalMetrics: result.finalMetrics,
                     testMetrics: result.testMetrics, durationSeconds: seconds
                 )
@@ -75,7 +86,8 @@ struct TrialRun {
         }
     }
 
-    static func status(of result: TrainingResult) -> RunStatus {
+    /// The store status of a training result.
+    public static func status(of result: TrainingResult) -> RunStatus {
         switch result.status {
         case .completed: return .completed
         case .diverged: return .diverged
@@ -85,28 +97,5 @@ struct TrialRun {
 
     static func seconds(_ duration: Duration) -> Double {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
-}
-
-/// The parts of a `TrainingResult` that outlive its trial thread (the model does not).
-struct TrialSummary: Sendable {
-    let status: TrainingResult.Status
-    let earlyStopped: Bool
-    let bestEpoch: Int?
-    let bestMetrics: [String: Double]
-    let finalMetrics: [String: Double]
-    let testMetrics: [String: Double]?
-    let epochs: [EpochReport]
-    let seconds: Double
-
-    init(result: TrainingResult, seconds: Double) {
-        status = result.status
-        earlyStopped = result.earlyStopped
-        bestEpoch = result.bestEpoch
-        bestMetrics = result.bestMetrics
-        finalMetrics = result.finalMetrics
-        testMetrics = result.testMetrics
-        epochs = result.epochs
-        self.seconds = seconds
     }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Where a run executes: operating system and CPU model, recorded with every run.
-enum HostInfo {
+public enum HostInfo {
     /// For example "Linux 6.8.0-45-generic (Ubuntu 24.04.1 LTS)".
-    static let operatingSystem: String = {
+    public static let operatingSystem: String = {
         var name = utsname()
         uname(&name)
         func field<T>(_ value: T) -> String {
@@ -15,7 +15,7 @@ enum HostInfo {
     }()
 
     /// The `model name` of the first processor in /proc/cpuinfo, or the machine type.
-    static let cpuModel: String = {
+    public static let cpuModel: String = {
         if let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8) {
             for line in text.split(separator: "\n") where line.hasPrefix("model name") {
                 if let colon = line.firstIndex(of: ":") {

@@ -9,21 +9,21 @@ import Foundation
 /// Epochs and heartbeats are queued without waiting, so training never blocks on the
 /// disk; claims, finishes and interrupts wait for their write (and so for every write
 /// queued before them). A queued write that fails is kept and reported by `failures`.
-final class StoreWriter: Sendable {
-    let store: RunStore
+public final class StoreWriter: Sendable {
+    public let store: RunStore
     private let queue = DispatchQueue(label: "cflab.store-writer")
     private let errors = LockedValue<[String]>([])
     private let busy = LockedValue<(writes: Int, seconds: Double)>((0, 0))
 
-    init(store: RunStore) {
+    public init(store: RunStore) {
         self.store = store
     }
 
     /// The store's path, for messages.
-    var path: String { store.path }
+    public var path: String { store.path }
 
     /// How many writes ran and the wall time the writer spent in them (its cost to a run).
-    var workDone: (writes: Int, seconds: Double) { busy.current }
+    public var workDone: (writes: Int, seconds: Double) { busy.current }
 
     /// Runs `body` on the writer queue, timing it.
     private func timed<Result>(_ body: () throws -> Result) rethrows -> Result {
@@ -38,15 +38,15 @@ final class StoreWriter: Sendable {
     }
 
     /// Messages of queued writes that failed, in order.
-    var failures: [String] { errors.current }
+    public var failures: [String] { errors.current }
 
     /// Runs `body` on the writer queue and waits for its result.
-    func perform<Result>(_ body: @Sendable (RunStore) throws -> Result) throws -> Result {
+    public func perform<Result>(_ body: @Sendable (RunStore) throws -> Result) throws -> Result {
         try queue.sync { try timed { try body(store) } }
     }
 
     /// Records one finished epoch in its own transaction, without waiting.
-    func appendEpoch(runId: Int64, report: EpochReport) {
+    public func appendEpoch(runId: Int64, report: EpochReport) {
         let trace = Self.trace(report.trace)
         let epoch = report.epoch, metrics = report.metrics
         queue.async { [self] in
@@ -60,7 +60,7 @@ final class StoreWriter: Sendable {
 
     /// Stores the kept parameters, then the run's outcome, in order after its epochs,
     /// without waiting: the trial thread goes on to the next trial. `flush` waits for it.
-    func finish(runId: Int64, outcome: RunOutcome, parameters: [(ParameterSet, [ParameterTensor])]) {
+    public func finish(runId: Int64, outcome: RunOutcome, parameters: [(ParameterSet, [ParameterTensor])]) {
         let kept = parameters.map { KeptSet(which: $0.0, tensors: $0.1) }
         queue.async { [self] in
             do {
@@ -81,7 +81,7 @@ final class StoreWriter: Sendable {
     }
 
     /// Refreshes the heartbeat of the runs in flight, without waiting.
-    func heartbeat(runIds: [Int64]) {
+    public func heartbeat(runIds: [Int64]) {
         guard !runIds.isEmpty else { return }
         queue.async { [self] in
             do { try timed { try store.heartbeat(runIds: runIds) } } catch { errors.withLock { $0.append("heartbeat: \(error)") } }
@@ -89,12 +89,12 @@ final class StoreWriter: Sendable {
     }
 
     /// Waits until every queued write is done.
-    func flush() {
+    public func flush() {
         queue.sync {}
     }
 
     /// The step trace as column arrays (`step`, `lr`, `beta1`, `loss`), or nil when empty.
-    static func trace(_ points: [EpochReport.TracePoint]) -> JSONValue? {
+    public static func trace(_ points: [EpochReport.TracePoint]) -> JSONValue? {
         guard !points.isEmpty else { return nil }
         return .object([
             ("step", .array(points.map { .int(Int64($0.step)) })),

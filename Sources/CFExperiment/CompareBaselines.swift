@@ -7,11 +7,11 @@ import CFCore
 /// Each baseline is a copy of the plan's first trial (same data, split and seed) with
 /// only `model.kind` changed; it joins the sweep under its own trial key, so running the
 /// file again skips it like any completed trial.
-enum CompareBaselines {
-    static let kinds: [ModelConfig.Kind] = [.globalMean, .biases]
+public enum CompareBaselines {
+    public static let kinds: [ModelConfig.Kind] = [.globalMean, .biases]
 
     /// `plan` with one trial per baseline kind appended (kinds the plan already has are skipped).
-    static func adding(to plan: SweepPlan) -> SweepPlan {
+    public static func adding(to plan: SweepPlan) -> SweepPlan {
         guard let first = plan.trials.first else { return plan }
         var plan = plan
         var existing = Set(plan.trials.map(\.resolved.canonical))
