@@ -17,7 +17,7 @@ public struct ComparedRun: Sendable {
 
     public init(record: RunRecord, epochs: [EpochRecord], at choice: EpochChoice, isBaseline: Bool = false) {
         self.record = record
-        let leaves = ConfigParameters.leaves(of: record.config)
+        let leaves = record.config.leaves
         parameterOrder = leaves.map(\.key)
         parameters = Dictionary(leaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         self.isBaseline = isBaseline
