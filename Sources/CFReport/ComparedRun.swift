@@ -24,10 +24,10 @@ public struct ComparedRun: Sendable {
         switch choice {
         case .best:
             epoch = record.bestEpoch
-            metrics = record.bestMetrics ?? epochs.first { $0.epoch == record.bestEpoch }?.metrics ?? [:]
+            metrics = record.bestMetrics.isEmpty ? epochs.first { $0.epoch == record.bestEpoch }?.metrics ?? [:] : record.bestMetrics
         case .last:
             epoch = epochs.last?.epoch
-            metrics = record.finalMetrics ?? epochs.last?.metrics ?? [:]
+            metrics = record.finalMetrics.isEmpty ? epochs.last?.metrics ?? [:] : record.finalMetrics
         case let .epoch(number):
             let found = epochs.first { $0.epoch == number }
             epoch = found?.epoch

@@ -4,7 +4,7 @@ import CFCore
 ///
 /// The runner fills it in; the store writes it to `runs` and the config's leaves to
 /// `run_params` in the same transaction that creates the run.
-public struct NewRun: Sendable {
+public struct NewRun: Equatable, Sendable {
     /// Display name (the experiment's `name`).
     public var name: String
     /// The resolved config, stored as canonical JSON and flattened into `run_params`.
