@@ -43,6 +43,7 @@ enum RunColumn: String, CaseIterable, ColumnExpression {
     case owner
     case processId = "pid"
     case host
+    case semantics
 
     /// The column qualified by the alias `r` that every read of `runs` uses (`r.status`).
     var qualified: String { "r." + rawValue }

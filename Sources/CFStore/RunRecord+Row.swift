@@ -41,7 +41,8 @@ extension RunRecord: FetchableRecord {
             dataFingerprint: row[RunColumn.dataFingerprint], split: try json(.split),
             splitFingerprint: row[RunColumn.splitFingerprint], buildId: row[RunColumn.buildId], build: try json(.build),
             operatingSystem: row[RunColumn.operatingSystem], cpuModel: row[RunColumn.cpuModel],
-            threads: row[RunColumn.threads], reproducesRunId: row[RunColumn.reproducesRunId]
+            threads: row[RunColumn.threads], reproducesRunId: row[RunColumn.reproducesRunId],
+            semantics: row[RunColumn.semantics]
         )
         outcome = RunOutcome(
             status: status, error: row[RunColumn.error], bestEpoch: row[RunColumn.bestEpoch],

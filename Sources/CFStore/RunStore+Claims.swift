@@ -68,6 +68,7 @@ extension RunStore {
             (.operatingSystem, run.operatingSystem), (.cpuModel, run.cpuModel), (.threads, run.threads),
             (.status, RunStatus.running.rawValue), (.createdAt, now), (.startedAt, now), (.heartbeatAt, now),
             (.reproducesRunId, run.reproducesRunId), (.owner, owner.token), (.processId, owner.processId), (.host, owner.host),
+            (.semantics, run.semantics),
         ]
         let names = columns.map(\.0.rawValue).joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")

@@ -11,6 +11,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-artifacts", migrate: createArtifacts)
         migrator.registerMigration("v1-views", migrate: createViews)
         migrator.registerMigration("v2-rated-pairs", migrate: createRatedPairs)
+        migrator.registerMigration("v3-semantics", migrate: addSemantics)
         return migrator
     }
 

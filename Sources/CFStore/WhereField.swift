@@ -14,7 +14,7 @@ enum WhereField: Equatable {
     /// The columns of `runs` that are fields under their own names (`status`, `trial_key`...).
     private static let namedColumns: [RunColumn] = [
         .id, .status, .sweep, .name, .seed, .trialKey, .attempt, .bestEpoch, .durationSeconds, .dataName,
-        .dataSource, .dataFingerprint, .buildId, .startedAt, .endedAt, .host, .threads,
+        .dataSource, .dataFingerprint, .buildId, .startedAt, .endedAt, .host, .threads, .semantics,
     ]
 
     /// Field names that are columns of `runs`: their own names, plus `seconds` and `reproduces`.

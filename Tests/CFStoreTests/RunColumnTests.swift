@@ -16,6 +16,7 @@ final class RunColumnTests: XCTestCase {
         XCTAssertEqual(WhereField.resolve("seconds"), .column(.durationSeconds))
         XCTAssertEqual(WhereField.resolve("reproduces"), .column(.reproducesRunId))
         XCTAssertEqual(WhereField.resolve("trial_key"), .column(.trialKey))
+        XCTAssertEqual(WhereField.resolve("semantics"), .column(.semantics))
         XCTAssertEqual(WhereField.resolve("valid_rmse"), .metric(column: .bestMetrics, name: "valid_rmse"))
         for (name, column) in WhereField.columns {
             XCTAssertEqual(WhereField.resolve(name), .column(column), name)
