@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "CFTraining", dependencies: ["CFCore", "CFConfig", "CFData", "CFModels"], swiftSettings: tuning),
         .target(
             name: "CFStore",
-            dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CFCore", "CFData", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "CFReport", dependencies: ["CFCore", "CFConfig", "CFStore", "CFLinalg"]),
         .target(
@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "CFDataTests", dependencies: ["CFData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData"]),
         .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData"]),
-        .testTarget(name: "CFStoreTests", dependencies: ["CFStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CFStoreTests", dependencies: ["CFStore", "CFCore", "CFData", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFStore", "CFCore", "CFData"]),
         .testTarget(
             name: "CFAnalysisTests",

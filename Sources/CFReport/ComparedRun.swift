@@ -17,17 +17,17 @@ public struct ComparedRun: Sendable {
 
     public init(record: RunRecord, epochs: [EpochRecord], at choice: EpochChoice, isBaseline: Bool = false) {
         self.record = record
-        let leaves = ConfigParameters.leaves(of: record.config)
+        let leaves = record.config.leaves
         parameterOrder = leaves.map(\.key)
         parameters = Dictionary(leaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         self.isBaseline = isBaseline
         switch choice {
         case .best:
             epoch = record.bestEpoch
-            metrics = record.bestMetrics ?? epochs.first { $0.epoch == record.bestEpoch }?.metrics ?? [:]
+            metrics = record.bestMetrics.isEmpty ? epochs.first { $0.epoch == record.bestEpoch }?.metrics ?? [:] : record.bestMetrics
         case .last:
             epoch = epochs.last?.epoch
-            metrics = record.finalMetrics ?? epochs.last?.metrics ?? [:]
+            metrics = record.finalMetrics.isEmpty ? epochs.last?.metrics ?? [:] : record.finalMetrics
         case let .epoch(number):
             let found = epochs.first { $0.epoch == number }
             epoch = found?.epoch

@@ -20,7 +20,7 @@ struct MetricColumn: Sendable {
     func value(_ run: ComparedRun) -> Double? {
         switch source {
         case let .chosen(key): return run.metrics[key]
-        case let .final(key): return run.record.finalMetrics?[key]
+        case let .final(key): return run.record.finalMetrics[key]
         case let .test(key): return run.record.testMetrics?[key]
         case .epoch: return run.epoch.map(Double.init)
         case .seconds: return run.record.durationSeconds

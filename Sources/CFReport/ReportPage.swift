@@ -66,7 +66,7 @@ public struct ReportPage: Sendable {
         let record = run.record
         let facts: [(String, String)] = [
             ("status", record.status.rawValue), ("sweep", record.sweep.isEmpty ? "-" : record.sweep),
-            ("seed", record.seed.map(String.init) ?? "-"), ("stream seeds", record.streamSeeds.compact),
+            ("seed", String(record.seed)), ("stream seeds", record.streamSeeds.compact),
             ("data", "\(record.dataSource) \(record.dataName)"), ("data fingerprint", record.dataFingerprint),
             ("split", record.split.compact), ("split fingerprint", record.splitFingerprint),
             ("build id", record.buildId), ("build", record.build.compact),

@@ -25,7 +25,8 @@ struct RunGroup: Sendable {
     var scoreBySeed: [Int64: Double] {
         var sums: [Int64: (Double, Int)] = [:]
         for run in runs {
-            guard let seed = run.record.seed, let score = run.score else { continue }
+            guard let score = run.score else { continue }
+            let seed = run.record.seed
             let previous = sums[seed] ?? (0, 0)
             sums[seed] = (previous.0 + score, previous.1 + 1)
         }

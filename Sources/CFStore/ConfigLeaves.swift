@@ -14,23 +14,9 @@ enum ConfigLeaves {
         var type: String
     }
 
-    /// Every leaf of `config`, in document order.
+    /// Every leaf of `config` (`JSONValue.leaves`), in document order.
     static func leaves(of config: JSONValue) -> [Leaf] {
-        var out: [Leaf] = []
-        collect(config, prefix: "", into: &out)
-        return out
-    }
-
-    private static func collect(_ value: JSONValue, prefix: String, into out: inout [Leaf]) {
-        switch value {
-        case let .object(pairs) where !pairs.isEmpty:
-            for (key, child) in pairs {
-                collect(child, prefix: prefix.isEmpty ? key : prefix + "." + key, into: &out)
-            }
-        default:
-            guard !prefix.isEmpty else { return }
-            out.append(leaf(prefix, value))
-        }
+        config.leaves.map { leaf($0.key, $0.value) }
     }
 
     /// The typed row of one scalar (or JSON) value.

@@ -4,7 +4,7 @@ import CFCore
 ///
 /// The runner fills it in; the store writes it to `runs` and the config's leaves to
 /// `run_params` in the same transaction that creates the run.
-public struct NewRun: Sendable {
+public struct NewRun: Equatable, Sendable {
     /// Display name (the experiment's `name`).
     public var name: String
     /// The resolved config, stored as canonical JSON and flattened into `run_params`.
@@ -31,14 +31,16 @@ public struct NewRun: Sendable {
     public var threads: Int
     /// The run this one reproduces (`cflab reproduce`), if any.
     public var reproducesRunId: Int64?
-    /// The semantics version the run is trained under (stream scheme and kernels).
-    public var semantics: Int = 1
+    /// The version of the training semantics (random streams, update rules) the run is
+    /// trained under; runs stored before the `semantics` column existed have 1.
+    public var semantics: Int
 
     public init(
         name: String, config: JSONValue, seed: Int64, streamSeeds: JSONValue = .object([]), tags: [String] = [],
         dataSource: String = "", dataName: String = "", dataPath: String? = nil, dataFingerprint: String = "",
         split: JSONValue = .object([]), splitFingerprint: String = "", buildId: String = "", build: JSONValue = .object([]),
-        operatingSystem: String = "", cpuModel: String = "", threads: Int = 1, reproducesRunId: Int64? = nil
+        operatingSystem: String = "", cpuModel: String = "", threads: Int = 1, reproducesRunId: Int64? = nil,
+        semantics: Int = 1
     ) {
         self.name = name
         self.config = config
@@ -57,5 +59,6 @@ public struct NewRun: Sendable {
         self.cpuModel = cpuModel
         self.threads = threads
         self.reproducesRunId = reproducesRunId
+        self.semantics = semantics
     }
 }

@@ -1,5 +1,7 @@
 /// How a run ended, as `finishRun` records it.
-public struct RunOutcome: Sendable {
+///
+/// A `RunRecord` carries one as its `outcome`: the outcome so far, read back from `runs`.
+public struct RunOutcome: Equatable, Sendable {
     /// `completed`, `failed`, `diverged` or `interrupted`.
     public var status: RunStatus
     /// The error of a failed run.

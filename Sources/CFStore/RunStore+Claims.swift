@@ -59,17 +59,18 @@ extension RunStore {
             attempt = (previous ?? 0) + 1
         }
         let now = StoreClock.timestamp(date)
-        let columns: [(String, (any DatabaseValueConvertible)?)] = [
-            ("sweep", sweep), ("trial_key", trialKey), ("attempt", attempt), ("name", run.name),
-            ("config_json", run.config.canonical), ("seed", run.seed), ("stream_seeds", run.streamSeeds.canonical),
-            ("data_source", run.dataSource), ("data_name", run.dataName), ("data_path", run.dataPath),
-            ("data_fingerprint", run.dataFingerprint), ("split_json", run.split.canonical),
-            ("split_fingerprint", run.splitFingerprint), ("build_id", run.buildId), ("build_json", run.build.canonical),
-            ("os", run.operatingSystem), ("cpu_model", run.cpuModel), ("threads", run.threads),
-            ("status", RunStatus.running.rawValue), ("created_at", now), ("started_at", now), ("heartbeat_at", now),
-            ("reproduces_run_id", run.reproducesRunId), ("semantics", run.semantics), ("owner", owner.token), ("pid", owner.processId), ("host", owner.host),
+        let columns: [(RunColumn, (any DatabaseValueConvertible)?)] = [
+            (.sweep, sweep), (.trialKey, trialKey), (.attempt, attempt), (.name, run.name),
+            (.config, run.config.canonical), (.seed, run.seed), (.streamSeeds, run.streamSeeds.canonical),
+            (.dataSource, run.dataSource), (.dataName, run.dataName), (.dataPath, run.dataPath),
+            (.dataFingerprint, run.dataFingerprint), (.split, run.split.canonical),
+            (.splitFingerprint, run.splitFingerprint), (.buildId, run.buildId), (.build, run.build.canonical),
+            (.operatingSystem, run.operatingSystem), (.cpuModel, run.cpuModel), (.threads, run.threads),
+            (.status, RunStatus.running.rawValue), (.createdAt, now), (.startedAt, now), (.heartbeatAt, now),
+            (.reproducesRunId, run.reproducesRunId), (.owner, owner.token), (.processId, owner.processId), (.host, owner.host),
+            (.semantics, run.semantics),
         ]
-        let names = columns.map(\.0).joined(separator: ", ")
+        let names = columns.map(\.0.rawValue).joined(separator: ", ")
         let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
         try db.execute(sql: "INSERT INTO runs (\(names)) VALUES (\(marks))", arguments: StatementArguments(columns.map(\.1)))
         let runId = db.lastInsertedRowID

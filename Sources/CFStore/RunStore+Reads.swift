@@ -16,11 +16,11 @@ extension RunStore {
         var conditions: [String] = []
         var arguments: [DatabaseValue] = []
         if let sweep = query.sweep {
-            conditions.append("r.sweep = ?")
+            conditions.append("\(RunColumn.sweep.qualified) = ?")
             arguments.append(sweep.databaseValue)
         }
         if !query.statuses.isEmpty {
-            conditions.append("r.status IN (\(Array(repeating: "?", count: query.statuses.count).joined(separator: ", ")))")
+            conditions.append("\(RunColumn.status.qualified) IN (\(Array(repeating: "?", count: query.statuses.count).joined(separator: ", ")))")
             arguments += query.statuses.map(\.rawValue.databaseValue)
         }
         if let tag = query.tag {
@@ -43,7 +43,7 @@ extension RunStore {
             sql += " ORDER BY (\(key.sql)) IS NULL, \(key.sql) \(direction), r.id"
             arguments += key.arguments + key.arguments
         } else {
-            sql += " ORDER BY r.id \(direction)"
+            sql += " ORDER BY \(RunColumn.id.qualified) \(direction)"
         }
         if let limit = query.limit {
             sql += " LIMIT ?"
@@ -64,9 +64,9 @@ extension RunStore {
         try WhereField.validate(name, at: 0, in: name)
         switch WhereField.resolve(name) {
         case let .column(column):
-            return (column, [])
+            return (column.qualified, [])
         case let .metric(column, metric):
-            return ("json_extract(\(column), ?)", [WhereField.metricPath(metric).databaseValue])
+            return ("json_extract(\(column.qualified), ?)", [WhereField.metricPath(metric).databaseValue])
         case let .parameter(key):
             return ("(SELECT p.value FROM run_params p WHERE p.run_id = r.id AND p.key = ?)", [key.databaseValue])
         case .tag:

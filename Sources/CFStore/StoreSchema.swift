@@ -11,9 +11,7 @@ enum StoreSchema {
         migrator.registerMigration("v1-artifacts", migrate: createArtifacts)
         migrator.registerMigration("v1-views", migrate: createViews)
         migrator.registerMigration("v2-rated-pairs", migrate: createRatedPairs)
-        migrator.registerMigration("v3-semantics") { db in
-            try db.execute(sql: "ALTER TABLE runs ADD COLUMN semantics INTEGER NOT NULL DEFAULT 1")
-        }
+        migrator.registerMigration("v3-semantics", migrate: addSemantics)
         return migrator
     }
 

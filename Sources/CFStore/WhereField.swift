@@ -6,23 +6,22 @@
 /// - any other name without a dot (`valid_rmse`): a best-epoch metric;
 /// - a dotted name (`optimizer.lr`): a key of the resolved config, from `run_params`.
 enum WhereField: Equatable {
-    case column(String)
+    case column(RunColumn)
     case tag
-    case metric(column: String, name: String)
+    case metric(column: RunColumn, name: String)
     case parameter(key: String)
 
-    /// Field names that are columns of `runs`, with the fixed SQL each stands for.
-    static let columns: [String: String] = [
-        "id": "r.id", "status": "r.status", "sweep": "r.sweep", "name": "r.name", "seed": "r.seed",
-        "trial_key": "r.trial_key", "attempt": "r.attempt", "best_epoch": "r.best_epoch",
-        "seconds": "r.duration_seconds", "duration_seconds": "r.duration_seconds", "data_name": "r.data_name",
-        "data_source": "r.data_source", "data_fingerprint": "r.data_fingerprint", "build_id": "r.build_id",
-        "started_at": "r.started_at", "ended_at": "r.ended_at", "host": "r.host", "threads": "r.threads",
-        "reproduces": "r.reproduces_run_id",
-        "semantics": "r.semantics",
+    /// The columns of `runs` that are fields under their own names (`status`, `trial_key`...).
+    private static let namedColumns: [RunColumn] = [
+        .id, .status, .sweep, .name, .seed, .trialKey, .attempt, .bestEpoch, .durationSeconds, .dataName,
+        .dataSource, .dataFingerprint, .buildId, .startedAt, .endedAt, .host, .threads, .semantics,
     ]
 
-    private static let metricColumns = ["best": "r.best_metrics", "final": "r.final_metrics", "test": "r.test_metrics"]
+    /// Field names that are columns of `runs`: their own names, plus `seconds` and `reproduces`.
+    static let columns: [String: RunColumn] = Dictionary(uniqueKeysWithValues: namedColumns.map { ($0.rawValue, $0) })
+        .merging(["seconds": .durationSeconds, "reproduces": .reproducesRunId]) { own, _ in own }
+
+    private static let metricColumns: [String: RunColumn] = ["best": .bestMetrics, "final": .finalMetrics, "test": .testMetrics]
 
     /// What `name` refers to.
     static func resolve(_ name: String) -> WhereField {
@@ -30,7 +29,7 @@ enum WhereField: Equatable {
         if name == "tag" { return .tag }
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         if parts.count == 2, let column = metricColumns[parts[0]] { return .metric(column: column, name: parts[1]) }
-        if parts.count == 1 { return .metric(column: "r.best_metrics", name: name) }
+        if parts.count == 1 { return .metric(column: .bestMetrics, name: name) }
         return .parameter(key: name)
     }
 

@@ -43,10 +43,10 @@ public struct WhereFilter: Equatable, Sendable {
     private static func comparison(_ field: WhereField, _ symbol: String, _ values: [WhereLiteral], into arguments: inout [DatabaseValue]) -> String {
         switch field {
         case let .column(column):
-            return test(column, symbol, values, into: &arguments)
+            return test(column.qualified, symbol, values, into: &arguments)
         case let .metric(column, name):
             arguments.append(WhereField.metricPath(name).databaseValue)
-            return test("json_extract(\(column), ?)", symbol, values, into: &arguments)
+            return test("json_extract(\(column.qualified), ?)", symbol, values, into: &arguments)
         case let .parameter(key):
             arguments.append(key.databaseValue)
             let inner = values == [.null] ? (symbol == "=" ? "p.type = 'null'" : "p.type != 'null'") : test("p.value", symbol, values, into: &arguments)

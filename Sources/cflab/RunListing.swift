@@ -13,7 +13,7 @@ struct RunListing {
     }
 
     static func configValue(_ run: RunRecord, _ key: String) -> JSONValue? {
-        key == "seed" ? run.seed.map { .int($0) } : run.config.value(atPath: key)
+        key == "seed" ? .int(run.seed) : run.config.value(atPath: key)
     }
 
     func table() -> TextTable {
@@ -23,9 +23,9 @@ struct RunListing {
         for run in runs {
             table.append([
                 String(run.id), run.sweep, String(run.attempt), run.status.rawValue,
-                run.config.value(atPath: "model.kind")?.stringValue ?? "-", run.seed.map(String.init) ?? "-",
+                run.config.value(atPath: "model.kind")?.stringValue ?? "-", String(run.seed),
             ] + keys.map { key in Self.configValue(run, key).map { $0.stringValue ?? $0.compact } ?? "-" } + [
-                run.bestEpoch.map(String.init) ?? "-", Self.number(run.bestMetrics?["valid_rmse"]),
+                run.bestEpoch.map(String.init) ?? "-", Self.number(run.bestMetrics["valid_rmse"]),
                 Self.number(run.testMetrics?["rmse"]), Self.number(run.durationSeconds, digits: 1),
                 run.tags.joined(separator: ","),
             ])
@@ -46,11 +46,11 @@ struct RunListing {
             pairs.append(("name", .string(run.name)))
             pairs.append(("status", .string(run.status.rawValue)))
             pairs.append(("error", run.error.map(JSONValue.string) ?? .null))
-            pairs.append(("seed", run.seed.map { JSONValue.int($0) } ?? .null))
+            pairs.append(("seed", .int(run.seed)))
             pairs.append(("params", .object(sweptKeys.map { ($0, Self.configValue(run, $0) ?? .null) })))
             pairs.append(("best_epoch", run.bestEpoch.map { JSONValue.int(Int64($0)) } ?? .null))
-            pairs.append(("best", metrics(run.bestMetrics)))
-            pairs.append(("final", metrics(run.finalMetrics)))
+            pairs.append(("best", metrics(run.bestMetrics.isEmpty ? nil : run.bestMetrics)))
+            pairs.append(("final", metrics(run.finalMetrics.isEmpty ? nil : run.finalMetrics)))
             pairs.append(("test", metrics(run.testMetrics)))
             pairs.append(("seconds", run.durationSeconds.map(JSONValue.double) ?? .null))
             pairs.append(("started_at", run.startedAt.map(JSONValue.string) ?? .null))

@@ -31,8 +31,8 @@ struct ShowCommand: ParsableCommand {
         if let original = run.reproducesRunId { lines.append("  reproduces run \(original)") }
         lines.append("  started \(run.startedAt ?? "-"), ended \(run.endedAt ?? "-"), "
             + "\(RunListing.number(run.durationSeconds, digits: 1)) s, heartbeat \(run.heartbeatAt ?? "-")")
-        if let best = run.bestEpoch, let metrics = run.bestMetrics {
-            lines.append("  best epoch \(best): " + metricLine(metrics))
+        if let best = run.bestEpoch {
+            lines.append("  best epoch \(best): " + metricLine(run.bestMetrics))
         }
         if let test = run.testMetrics { lines.append("  test: " + metricLine(test)) }
         if !run.tags.isEmpty { lines.append("  tags: " + run.tags.joined(separator: ", ")) }
@@ -41,7 +41,7 @@ struct ShowCommand: ParsableCommand {
         lines.append("  data fingerprint: \(run.dataFingerprint)")
         lines.append("  split: \(run.split.compact)")
         lines.append("  split fingerprint: \(run.splitFingerprint)")
-        lines.append("  seed \(run.seed.map(String.init) ?? "-"), streams \(run.streamSeeds.compact)")
+        lines.append("  seed \(run.seed), streams \(run.streamSeeds.compact)")
         lines.append("  build \(run.buildId): \(run.build.compact)")
         lines.append("  host: \(run.host ?? "-") pid \(run.processId.map(String.init) ?? "-"), \(run.operatingSystem)")
         lines.append("  cpu: \(run.cpuModel), threads \(run.threads)")

@@ -38,7 +38,7 @@ final class ClaimTests: XCTestCase {
         let runId = try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()).runId
         try store.finishRun(runId: runId, outcome: RunOutcome(status: .diverged, finalMetrics: ["train_loss": .nan]))
         XCTAssertEqual(try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()), .skippedCompleted(runId: runId))
-        XCTAssertTrue(try store.run(id: runId).finalMetrics?["train_loss"]?.isNaN ?? false)
+        XCTAssertTrue(try store.run(id: runId).finalMetrics["train_loss"]?.isNaN ?? false)
     }
 
     func testFailedTrialIsSkippedUnlessRetried() throws {

@@ -1,0 +1,58 @@
+@testable import CFStore
+import Foundation
+import GRDB
+import XCTest
+
+final class SemanticsTests: XCTestCase {
+    func testAStoreFromBeforeTheColumnMigratesWithSemanticsOne() throws {
+        let path = try StoreFixtures.temporaryFolder(self).appendingPathComponent("runs.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try StoreSchema.migrator.migrate(queue, upTo: "v2-rated-pairs")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO runs (name, config_json, seed, status, created_at)
+                VALUES ('old', '{}', 7, 'completed', '2025-01-31T12:00:00.000Z')
+                """)
+        }
+        try queue.close()
+        XCTAssertThrowsError(try RunStore(path: path, readOnly: true)) { error in
+            XCTAssertEqual(error as? StoreError, .outdatedStore(path: path, migration: "v3-semantics"))
+        }
+        let store = try RunStore(path: path)
+        XCTAssertEqual(try store.appliedMigrations().last, "v3-semantics")
+        let old = try store.run(id: 1)
+        XCTAssertEqual(old.name, "old")
+        XCTAssertEqual(old.semantics, 1)
+        let summary = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT semantics FROM run_summary") }
+        XCTAssertEqual(summary, 1)
+    }
+
+    func testANewRunsSemanticsRoundTripsAndDefaultsToOne() throws {
+        let (store, path) = try StoreFixtures.store(self)
+        XCTAssertEqual(StoreFixtures.newRun().semantics, 1)
+        let first = try store.startRun(StoreFixtures.newRun())
+        var newRun = StoreFixtures.newRun()
+        newRun.semantics = 2
+        let second = try store.claimTrial(sweep: "s", trialKey: "k", newRun: newRun).runId
+        XCTAssertEqual(try store.run(id: first).semantics, 1)
+        XCTAssertEqual(try store.run(id: second).semantics, 2)
+        let summary = try DatabaseQueue(path: path).read { db in
+            try Int.fetchAll(db, sql: "SELECT semantics FROM run_summary ORDER BY id")
+        }
+        XCTAssertEqual(summary, [1, 2])
+    }
+
+    func testWhereFiltersAndSortsBySemantics() throws {
+        let (store, _) = try StoreFixtures.store(self)
+        var ids: [Int64] = []
+        for semantics in [2, 1, 2] {
+            var newRun = StoreFixtures.newRun()
+            newRun.semantics = semantics
+            ids.append(try store.startRun(newRun))
+        }
+        let query = { (text: String) in try store.runs(matching: RunQuery(filter: WhereFilter(parsing: text))).map(\.id) }
+        XCTAssertEqual(try query("semantics = 2"), [ids[0], ids[2]])
+        XCTAssertEqual(try query("semantics < 2"), [ids[1]])
+        XCTAssertEqual(try store.runs(matching: RunQuery(sort: "semantics")).map(\.semantics), [1, 2, 2])
+    }
+}
