@@ -76,7 +76,11 @@ public final class RunStore: Sendable {
             }
             return
         }
+        guard known.contains(where: { !applied.contains($0) }) else { return }
         try migrator.migrate(database)
+        // The reader that checked the migrations cached the old schema (and GRDB its
+        // column names): a `SELECT r.*` there would miss the new columns.
+        database.invalidateReadOnlyConnections()
     }
 
     /// A one-line `StoreError` for a GRDB or system error met while opening `path`.

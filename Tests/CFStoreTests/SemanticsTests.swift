@@ -19,6 +19,9 @@ final class SemanticsTests: XCTestCase {
             XCTAssertEqual(error as? StoreError, .outdatedStore(path: path, migration: "v3-semantics"))
         }
         let store = try RunStore(path: path)
+        // The opening that migrates reads with new columns at once (a reader that cached
+        // the old schema crashed `cflab runs` on the first open after the upgrade).
+        XCTAssertEqual(try store.runs().map(\.semantics), [1])
         XCTAssertEqual(try store.appliedMigrations().last, "v3-semantics")
         let old = try store.run(id: 1)
         XCTAssertEqual(old.name, "old")
