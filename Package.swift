@@ -55,12 +55,12 @@ let package = Package(
         .target(name: "CFTraining", dependencies: ["CFCore", "CFConfig", "CFData", "CFModels"], swiftSettings: tuning),
         .target(
             name: "CFStore",
-            dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CFCore", "CFData", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "CFReport", dependencies: ["CFCore", "CFConfig", "CFStore", "CFLinalg"]),
+        .target(name: "CFReport", dependencies: ["CFCore", "CFLinalg", "CFStore"]),
         .target(
             name: "CFAnalysis",
-            dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFReport"],
+            dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFStore"],
             swiftSettings: tuning
         ),
 
@@ -68,23 +68,27 @@ let package = Package(
         .executableTarget(
             name: "cflab",
             dependencies: [
-                "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFLinalg", "CFReport", "CFAnalysis",
+                "CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore", "CFReport", "CFAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: tuning
         ),
 
-        // MARK: tests
+        // MARK: tests (each declares exactly the modules it imports)
         .testTarget(name: "CFCoreTests", dependencies: ["CFCore"]),
-        .testTarget(name: "CFConfigTests", dependencies: ["CFConfig"]),
-        .testTarget(name: "CFDataTests", dependencies: ["CFData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData"]),
-        .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData"]),
-        .testTarget(name: "CFStoreTests", dependencies: ["CFStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFStore", "CFCore", "CFData"]),
+        .testTarget(name: "CFConfigTests", dependencies: ["CFConfig", "CFCore"]),
+        .testTarget(
+            name: "CFDataTests",
+            dependencies: ["CFData", "CFConfig", "CFCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(name: "CFLinalgTests", dependencies: ["CFLinalg"]),
+        .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData", "CFConfig", "CFCore", "CFLinalg"]),
+        .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData", "CFConfig", "CFCore"]),
+        .testTarget(name: "CFStoreTests", dependencies: ["CFStore", "CFData", "CFCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFStore", "CFData", "CFCore"]),
         .testTarget(
             name: "CFAnalysisTests",
-            dependencies: ["CFAnalysis", "CFStore", "CFReport", "CFTraining", "CFModels", "CFConfig", "CFData", "CFCore"]
+            dependencies: ["CFAnalysis", "CFStore", "CFConfig", "CFData", "CFCore"]
         ),
         .testTarget(
             name: "CLITests",

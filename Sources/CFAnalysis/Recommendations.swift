@@ -1,5 +1,5 @@
+import CFCore
 import CFModels
-import CFTraining
 
 /// The items a user has not rated with the highest predicted ratings.
 ///

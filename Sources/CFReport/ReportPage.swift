@@ -1,4 +1,3 @@
-import CFConfig
 import CFCore
 
 /// `index.html`: one static page with the comparison table, the charts and each run's
