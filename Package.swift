@@ -35,6 +35,7 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: tuning
         ),
+        .target(name: "CFText", dependencies: ["CFCore"]),
         .target(name: "CFConfig", dependencies: ["CFCore", "Yams"], swiftSettings: tuning),
         .target(
             name: "CFData",
@@ -76,6 +77,7 @@ let package = Package(
 
         // MARK: tests (each declares exactly the modules it imports)
         .testTarget(name: "CFCoreTests", dependencies: ["CFCore"]),
+        .testTarget(name: "CFTextTests", dependencies: ["CFText", "CFCore"]),
         .testTarget(name: "CFConfigTests", dependencies: ["CFConfig", "CFCore"]),
         .testTarget(
             name: "CFDataTests",

@@ -89,29 +89,3 @@ extension String {
         return text
     }
 }
-
-extension JSONValue {
-    /// Indented JSON in insertion order, one row object per line.
-    var indented: String {
-        JSONValue.prettyPrinted(self, indent: "")
-    }
-
-    private static func prettyPrinted(_ value: JSONValue, indent: String) -> String {
-        let inner = indent + "  "
-        switch value {
-        case let .array(items) where !items.isEmpty:
-            if items.allSatisfy({ if case .object = $0 { return false } else { return true } }) {
-                return "[" + items.map { prettyPrinted($0, indent: inner) }.joined(separator: ", ") + "]"
-            }
-            return "[\n" + items.map { inner + prettyPrinted($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
-        case let .object(pairs) where !pairs.isEmpty:
-            if pairs.allSatisfy({ if case .object = $0.1 { return false } else if case .array = $0.1 { return false } else { return true } }) {
-                return "{" + pairs.map { "\(JSONValue.string($0.0).compact): \($0.1.compact)" }.joined(separator: ", ") + "}"
-            }
-            return "{\n" + pairs.map { "\(inner)\(JSONValue.string($0.0).compact): \(prettyPrinted($0.1, indent: inner))" }
-                .joined(separator: ",\n") + "\n\(indent)}"
-        default:
-            return value.compact
-        }
-    }
-}
