@@ -58,7 +58,7 @@ let package = Package(
             name: "CFStore",
             dependencies: ["CFCore", "CFData", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "CFReport", dependencies: ["CFCore", "CFLinalg", "CFStore"]),
+        .target(name: "CFReport", dependencies: ["CFCore", "CFText", "CFLinalg", "CFStore"]),
         .target(
             name: "CFAnalysis",
             dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFStore"],
@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "cflab",
             dependencies: [
-                "CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore", "CFReport", "CFAnalysis",
+                "CFCore", "CFText", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore", "CFReport", "CFAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: tuning
@@ -87,7 +87,7 @@ let package = Package(
         .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData", "CFConfig", "CFCore", "CFLinalg"]),
         .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData", "CFConfig", "CFCore"]),
         .testTarget(name: "CFStoreTests", dependencies: ["CFStore", "CFData", "CFCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFStore", "CFData", "CFCore"]),
+        .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFText", "CFStore", "CFData", "CFCore"]),
         .testTarget(
             name: "CFAnalysisTests",
             dependencies: ["CFAnalysis", "CFStore", "CFConfig", "CFData", "CFCore"]

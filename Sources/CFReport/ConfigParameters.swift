@@ -9,7 +9,8 @@ public enum ConfigParameters {
         return out
     }
 
-    /// A value as a table cell: strings bare, numbers in shortest form, `-` for null.
+    /// A value as a chart label: strings bare, numbers in shortest form, `-` for null
+    /// (tables show config values through `TableCell`).
     public static func display(_ value: JSONValue?) -> String {
         guard let value else { return "-" }
         switch value {
