@@ -61,7 +61,7 @@ let package = Package(
         .target(name: "CFReport", dependencies: ["CFCore", "CFText", "CFLinalg", "CFStore"]),
         .target(
             name: "CFAnalysis",
-            dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFStore"],
+            dependencies: ["CFCore", "CFText", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFStore"],
             swiftSettings: tuning
         ),
 
@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFText", "CFStore", "CFData", "CFCore"]),
         .testTarget(
             name: "CFAnalysisTests",
-            dependencies: ["CFAnalysis", "CFStore", "CFConfig", "CFData", "CFCore"]
+            dependencies: ["CFAnalysis", "CFText", "CFStore", "CFConfig", "CFData", "CFCore"]
         ),
         .testTarget(
             name: "CLITests",
