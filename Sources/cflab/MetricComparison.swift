@@ -1,3 +1,4 @@
+import CFText
 import CFTraining
 import Foundation
 
@@ -20,14 +21,14 @@ struct MetricComparison {
     }
 
     let exact: Bool
-    private(set) var table: TextTable
+    private(set) var table: Table
     private(set) var differences: [Difference] = []
     private(set) var comparedValues = 0
 
     init(stored: [(label: String, metrics: [String: Double])], reproduced: [(label: String, metrics: [String: Double])], exact: Bool) {
         self.exact = exact
         let names = Set(stored.flatMap { $0.metrics.keys }).subtracting(MetricName.timings).sorted()
-        table = TextTable(headers: ["epoch"] + names + ["verdict"])
+        table = Table(columns: (["epoch"] + names + ["verdict"]).map { TableColumn($0) })
         let reproducedByLabel = Dictionary(reproduced.map { ($0.label, $0.metrics) }, uniquingKeysWith: { first, _ in first })
         let labels = stored.map(\.label) + reproduced.map(\.label).filter { label in !stored.contains { $0.label == label } }
         let storedByLabel = Dictionary(stored.map { ($0.label, $0.metrics) }, uniquingKeysWith: { first, _ in first })
@@ -48,7 +49,7 @@ struct MetricComparison {
                     if !equal { differences.append(Difference(epoch: label, metric: name, stored: a, reproduced: b, relative: relative)) }
                 }
             }
-            table.append(cells + [worst])
+            table.append((cells + [worst]).map(TableCell.text))
         }
     }
 

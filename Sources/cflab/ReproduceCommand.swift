@@ -3,6 +3,7 @@ import CFConfig
 import CFData
 import CFLinalg
 import CFStore
+import CFText
 import CFTraining
 import Foundation
 
@@ -57,12 +58,12 @@ struct ReproduceCommand: ParsableCommand {
         let stored = storedEpochs.map { (label: String($0.epoch), metrics: $0.metrics) }
         let again = result.epochs.map { (label: String($0.epoch), metrics: $0.metrics) }
         var comparison = MetricComparison(stored: stored, reproduced: again, exact: exact)
-        Console.out(comparison.table.render(.table))
+        Console.out(TableRenderer(format: .aligned).render(comparison.table))
         if let test = original.testMetrics {
             let testComparison = MetricComparison(
                 stored: [(label: "test", metrics: test)],
                 reproduced: result.testMetrics.map { [(label: "test", metrics: $0)] } ?? [], exact: exact)
-            Console.out(testComparison.table.render(.table))
+            Console.out(TableRenderer(format: .aligned).render(testComparison.table))
             comparison.include(testComparison)
         }
         Console.out("recorded as run \(newId), reproducing run \(runId)")
