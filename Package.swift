@@ -36,6 +36,7 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: tuning
         ),
+        .target(name: "CFText", dependencies: ["CFCore"]),
         .target(name: "CFConfig", dependencies: ["CFCore", "Yams"], swiftSettings: tuning),
         .target(
             name: "CFData",
@@ -58,7 +59,7 @@ let package = Package(
             name: "CFStore",
             dependencies: ["CFCore", "CFData", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .target(name: "CFReport", dependencies: ["CFCore", "CFConfig", "CFStore", "CFLinalg"]),
+        .target(name: "CFReport", dependencies: ["CFCore", "CFText", "CFLinalg", "CFStore"]),
         .target(
             name: "CFExperiment",
             dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore"],
@@ -66,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "CFAnalysis",
-            dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFReport"],
+            dependencies: ["CFCore", "CFText", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFStore"],
             swiftSettings: tuning
         ),
 
@@ -74,23 +75,28 @@ let package = Package(
         .executableTarget(
             name: "cflab",
             dependencies: [
-                "CFCore", "CFConfig", "CFData", "CFModels", "CFTraining", "CFStore", "CFLinalg", "CFReport", "CFAnalysis",
+                "CFCore", "CFText", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore", "CFReport", "CFAnalysis",
                 "CFExperiment", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: tuning
         ),
 
-        // MARK: tests
+        // MARK: tests (each declares exactly the modules it imports)
         .testTarget(name: "CFCoreTests", dependencies: ["CFCore"]),
-        .testTarget(name: "CFConfigTests", dependencies: ["CFConfig"]),
-        .testTarget(name: "CFDataTests", dependencies: ["CFData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData"]),
-        .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData"]),
-        .testTarget(name: "CFStoreTests", dependencies: ["CFStore", "CFCore", "CFData", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFStore", "CFCore", "CFData"]),
+        .testTarget(name: "CFTextTests", dependencies: ["CFText", "CFCore"]),
+        .testTarget(name: "CFConfigTests", dependencies: ["CFConfig", "CFCore"]),
+        .testTarget(
+            name: "CFDataTests",
+            dependencies: ["CFData", "CFConfig", "CFCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(name: "CFLinalgTests", dependencies: ["CFLinalg"]),
+        .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData", "CFConfig", "CFCore", "CFLinalg"]),
+        .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData", "CFConfig", "CFCore"]),
+        .testTarget(name: "CFStoreTests", dependencies: ["CFStore", "CFData", "CFCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFText", "CFStore", "CFData", "CFCore"]),
         .testTarget(
             name: "CFAnalysisTests",
-            dependencies: ["CFAnalysis", "CFStore", "CFReport", "CFTraining", "CFModels", "CFConfig", "CFData", "CFCore"]
+            dependencies: ["CFAnalysis", "CFText", "CFStore", "CFConfig", "CFData", "CFCore"]
         ),
         .testTarget(
             name: "CFExperimentTests",

@@ -1,117 +1,44 @@
 import CFCore
-import Foundation
-
-/// How an analysis is printed (`--format`).
-public enum AnalysisFormat: String, CaseIterable, Sendable {
-    /// Aligned columns under each table's title.
-    case table
-    /// A `###` heading and a pipe table per table.
-    case markdown
-    /// Per table a `# title` comment line, a header and RFC 4180 rows; tables apart by a blank line.
-    case csv
-    /// One object: each table's key → an array of row objects, and `notes`.
-    case json
-}
+import CFText
 
 extension AnalysisOutput {
-    /// The output as text in `format`, without a trailing newline.
-    public func rendered(as format: AnalysisFormat) -> String {
+    /// The output as text in `format`, without a trailing newline: each table rendered by
+    /// `TableRenderer` under its title, then the notes.
+    ///
+    /// - aligned: each table under its title line; the notes last.
+    /// - markdown: a `###` heading and a pipe table per table, the notes as paragraphs.
+    /// - csv: per table a `# title` comment line, a header of keys and the records;
+    ///   tables and `# note` lines apart by a blank line.
+    /// - json: one object, each table's key → its row objects, and `notes`.
+    /// - latex: one `tabular` per table, the notes as comments.
+    public func rendered(as format: TableFormat) -> String {
+        let renderer = TableRenderer(format: format)
+        func untitled(_ table: Table) -> Table {
+            var table = table
+            table.title = nil
+            return table
+        }
         switch format {
-        case .table:
-            return (tables.map(Self.aligned) + (notes.isEmpty ? [] : [notes.joined(separator: "\n")])).joined(separator: "\n\n")
+        case .aligned:
+            let notes = self.notes.isEmpty ? [] : [self.notes.map(renderer.prose).joined(separator: "\n")]
+            return (tables.map { renderer.render($0.table) } + notes).joined(separator: "\n\n")
         case .markdown:
-            return (tables.map(Self.markdown) + (notes.isEmpty ? [] : [notes.joined(separator: "\n\n")])).joined(separator: "\n\n")
+            let sections = tables.map { "### " + renderer.prose($0.table.title ?? "") + "\n\n" + renderer.render(untitled($0.table)) }
+            return (sections + notes.map(renderer.prose)).joined(separator: "\n\n")
         case .csv:
-            return (tables.map(Self.csv) + notes.map { "# \($0)" }).joined(separator: "\n\n")
+            let sections = tables.map { renderer.prose($0.table.title ?? "") + "\n" + renderer.render(untitled($0.table)) }
+            return (sections + notes.map(renderer.prose)).joined(separator: "\n\n")
+        case .latex:
+            return (tables.map { renderer.render($0.table) } + notes.map(renderer.prose)).joined(separator: "\n\n")
         case .json:
             return json.indented
         }
     }
 
-    /// The output as one JSON object (numbers stay numbers).
+    /// The output as one JSON object; numbers are JSON numbers in full, missing values null.
     public var json: JSONValue {
-        var pairs: [(String, JSONValue)] = tables.map { table in
-            (table.key, .array(table.rows.map { row in
-                .object(zip(table.columns, row).map { column, cell in
-                    switch cell {
-                    case let .text(text): return (column.key, .string(text))
-                    case let .integer(value): return (column.key, .int(Int64(value)))
-                    case let .number(value, decimals): return (column.key, .double(Self.rounded(value, decimals: decimals + 3)))
-                    }
-                })
-            }))
-        }
+        var pairs: [(String, JSONValue)] = tables.map { ($0.key, .array($0.table.jsonRows)) }
         if !notes.isEmpty { pairs.append(("notes", .array(notes.map(JSONValue.string)))) }
         return .object(pairs)
-    }
-
-    /// `value` to `decimals` places, so that Float noise stays out of JSON.
-    static func rounded(_ value: Double, decimals: Int) -> Double {
-        guard value.isFinite else { return value }
-        return Double(String(format: "%.\(decimals)f", value)) ?? value
-    }
-
-    private static func aligned(_ table: AnalysisTable) -> String {
-        let cells = [table.columns.map(\.name)] + table.rows.map { $0.map(\.text) }
-        let widths = table.columns.indices.map { column in cells.map { $0[column].count }.max() ?? 0 }
-        let lines = cells.map { row in
-            zip(table.columns, zip(row, widths)).map { column, pair in
-                let padding = String(repeating: " ", count: pair.1 - pair.0.count)
-                return column.alignsRight ? padding + pair.0 : pair.0 + padding
-            }.joined(separator: "  ").trimmingTrailingSpaces()
-        }
-        return ([table.title] + lines).joined(separator: "\n")
-    }
-
-    private static func markdown(_ table: AnalysisTable) -> String {
-        func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
-        }
-        let rule = "|" + table.columns.map { $0.alignsRight ? "---:|" : "---|" }.joined()
-        return (["### \(table.title)", "", line(table.columns.map(\.name)), rule] + table.rows.map { line($0.map(\.text)) })
-            .joined(separator: "\n")
-    }
-
-    private static func csv(_ table: AnalysisTable) -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        let lines = [table.columns.map { field($0.key) }] + table.rows.map { $0.map { field($0.text) } }
-        return (["# \(table.title)"] + lines.map { $0.joined(separator: ",") }).joined(separator: "\n")
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.hasSuffix(" ") { text.removeLast() }
-        return text
-    }
-}
-
-extension JSONValue {
-    /// Indented JSON in insertion order, one row object per line.
-    var indented: String {
-        JSONValue.prettyPrinted(self, indent: "")
-    }
-
-    private static func prettyPrinted(_ value: JSONValue, indent: String) -> String {
-        let inner = indent + "  "
-        switch value {
-        case let .array(items) where !items.isEmpty:
-            if items.allSatisfy({ if case .object = $0 { return false } else { return true } }) {
-                return "[" + items.map { prettyPrinted($0, indent: inner) }.joined(separator: ", ") + "]"
-            }
-            return "[\n" + items.map { inner + prettyPrinted($0, indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
-        case let .object(pairs) where !pairs.isEmpty:
-            if pairs.allSatisfy({ if case .object = $0.1 { return false } else if case .array = $0.1 { return false } else { return true } }) {
-                return "{" + pairs.map { "\(JSONValue.string($0.0).compact): \($0.1.compact)" }.joined(separator: ", ") + "}"
-            }
-            return "{\n" + pairs.map { "\(inner)\(JSONValue.string($0.0).compact): \(prettyPrinted($0.1, indent: inner))" }
-                .joined(separator: ",\n") + "\n\(indent)}"
-        default:
-            return value.compact
-        }
     }
 }

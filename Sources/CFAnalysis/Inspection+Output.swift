@@ -1,3 +1,5 @@
+import CFText
+
 extension Inspection {
     /// The bias rankings, the component's extremes and the variance explained, as tables.
     public var output: AnalysisOutput {
@@ -18,7 +20,7 @@ extension Inspection {
             tables.append(AnalysisTable(
                 title: "Variance explained by each principal component of the item embeddings",
                 key: "variance_explained",
-                columns: [.init("component"), .init("explained"), .init("cumulative")],
+                columns: [.named("component"), .named("explained"), .named("cumulative")],
                 rows: pca.explainedVarianceRatio.enumerated().map { index, ratio in
                     cumulative += ratio
                     return [.text("PC\(index + 1)"), .number(ratio, decimals: 4), .number(cumulative, decimals: 4)]
@@ -34,9 +36,9 @@ extension Inspection {
         let columns = ItemColumns(metadata: run.metadata)
         return AnalysisTable(
             title: title, key: key,
-            columns: [.init("rank")] + ItemColumns.leadingColumns + [.init("bias")] + ItemColumns.statisticsColumns,
+            columns: [.named("rank")] + ItemColumns.leadingColumns + [.named("bias")] + ItemColumns.statisticsColumns,
             rows: ranked.enumerated().map { rank, entry in
-                [.integer(rank + 1)] + columns.leading(entry.item) + [.number(entry.value, decimals: 4)] + columns.statistics(entry.item)
+                [.integer(rank + 1)] + columns.leading(entry.item) + [.number(float: Float(entry.value), decimals: 4)] + columns.statistics(entry.item)
             }
         )
     }
@@ -51,10 +53,10 @@ extension Inspection {
         let shown = shownComponents
         return AnalysisTable(
             title: title, key: key,
-            columns: [.init("rank")] + ItemColumns.leadingColumns + shown.map { .init("PC\($0 + 1)") }
+            columns: [.named("rank")] + ItemColumns.leadingColumns + shown.map { .named("PC\($0 + 1)") }
                 + [ItemColumns.statisticsColumns[0], ItemColumns.genresColumn, ItemColumns.statisticsColumns[1]],
             rows: componentExtremes(highest: highest).enumerated().map { rank, entry in
-                let scores: [AnalysisTable.Cell] = shown.map { .number(Double(pca?.score(row: entry.row, component: $0) ?? 0), decimals: 4) }
+                let scores: [TableCell] = shown.map { .number(float: pca?.score(row: entry.row, component: $0) ?? 0, decimals: 4) }
                 let statistics = columns.statistics(entry.item)
                 return [.integer(rank + 1)] + columns.leading(entry.item) + scores + [statistics[0], columns.genres(entry.item), statistics[1]]
             }

@@ -1,4 +1,4 @@
-import CFReport
+import CFLinalg
 
 /// What a run learned about items: the items with the highest and lowest learned bias,
 /// and the items at both ends of one principal component of the item embeddings.

@@ -1,4 +1,4 @@
-import CFTraining
+import CFCore
 
 /// The rows of an embedding table nearest to one row by cosine similarity.
 public enum Neighbors {

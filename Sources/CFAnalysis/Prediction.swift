@@ -1,3 +1,5 @@
+import CFText
+
 /// One predicted rating, with the actual rating when the pair was rated and whether a
 /// cold-start fallback was used.
 public struct Prediction {
@@ -36,12 +38,12 @@ public struct Prediction {
         let table = AnalysisTable(
             title: "Prediction of run \(run.runId) (\(run.kind))",
             key: "prediction",
-            columns: [.init("user"), .init("item"), .init("title", alignsRight: false), .init("predicted"),
-                      .init("actual"), .init("rated in", alignsRight: false), .init("cold start", alignsRight: false)],
+            columns: [.named("user"), .named("item"), .named("title", alignsRight: false), .named("predicted"),
+                      .named("actual"), .named("rated in", alignsRight: false), .named("cold start", alignsRight: false)],
             rows: [[
                 .text(metadata.users.raw(user)), .text(metadata.items.raw(item)), .text(metadata.itemInfo[Int(item)].title),
-                .number(Double(value), decimals: 3), actual.map { .number(Double($0.rating), decimals: 1) } ?? .text("-"),
-                .text(actual?.part ?? "-"), .text(isColdStart ? "yes" : "no"),
+                .number(float: value, decimals: 3), actual.map { .number(float: $0.rating, decimals: 1) } ?? .missing,
+                actual.map { .text($0.part) } ?? .missing, .text(isColdStart ? "yes" : "no"),
             ]]
         )
         return AnalysisOutput(tables: [table], notes: ColdStartNote.pair(user: user, item: item, in: run).map { [$0] } ?? [])

@@ -1,5 +1,6 @@
+import CFCore
 import CFModels
-import CFTraining
+import CFText
 
 /// The items a user has not rated with the highest predicted ratings.
 ///
@@ -52,10 +53,10 @@ public struct Recommendations {
         let table = AnalysisTable(
             title: "Top \(items.count) items for user \(raw) (\(excluded)), run \(run.runId)",
             key: "recommendations",
-            columns: [.init("rank")] + ItemColumns.leadingColumns + [.init("predicted")] + ItemColumns.statisticsColumns
+            columns: [.named("rank")] + ItemColumns.leadingColumns + [.named("predicted")] + ItemColumns.statisticsColumns
                 + [ItemColumns.genresColumn],
             rows: items.enumerated().map { rank, entry in
-                [.integer(rank + 1)] + columns.leading(entry.item) + [.number(Double(entry.prediction), decimals: 3)]
+                [.integer(rank + 1)] + columns.leading(entry.item) + [.number(float: entry.prediction, decimals: 3)]
                     + columns.statistics(entry.item) + [columns.genres(entry.item)]
             }
         )

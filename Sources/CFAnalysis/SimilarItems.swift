@@ -1,3 +1,5 @@
+import CFText
+
 /// The items whose embeddings point the same way as one item's: cosine similarity of
 /// rows of `item_embedding`, over items with at least `minimumRatings` training ratings.
 public struct SimilarItems {
@@ -21,7 +23,7 @@ public struct SimilarItems {
         let table = AnalysisTable(
             title: "Items most similar to \(title) (id \(run.metadata.items.raw(item))), run \(run.runId)",
             key: "similar_items",
-            columns: [.init("rank")] + ItemColumns.leadingColumns + [.init("similarity")] + ItemColumns.statisticsColumns,
+            columns: [.named("rank")] + ItemColumns.leadingColumns + [.named("similarity")] + ItemColumns.statisticsColumns,
             rows: neighbors.enumerated().map { rank, neighbor in
                 [.integer(rank + 1)] + columns.leading(neighbor.id) + [.number(neighbor.similarity, decimals: 4)]
                     + columns.statistics(neighbor.id)

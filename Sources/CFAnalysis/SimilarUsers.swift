@@ -1,4 +1,5 @@
 import CFStore
+import CFText
 
 /// The users whose embeddings point the same way as one user's (cosine similarity of
 /// rows of `user_embedding`, over users with at least `minimumRatings` training
@@ -54,11 +55,11 @@ public struct SimilarUsers {
         let users = AnalysisTable(
             title: "Users most similar to user \(raw), run \(run.runId)",
             key: "similar_users",
-            columns: [.init("rank"), .init("user"), .init("similarity"), .init("ratings"), .init("mean rating")],
+            columns: [.named("rank"), .named("user"), .named("similarity"), .named("ratings"), .named("mean rating")],
             rows: neighbors.enumerated().map { rank, neighbor in
                 [.integer(rank + 1), .text(metadata.users.raw(neighbor.id)), .number(neighbor.similarity, decimals: 4),
                  .integer(Int(metadata.userCounts[Int(neighbor.id)])),
-                 .number(Double(metadata.userMeans[Int(neighbor.id)]), decimals: 2)]
+                 .number(float: metadata.userMeans[Int(neighbor.id)], decimals: 2)]
             }
         )
         guard let closest = neighbors.first?.id else { return AnalysisOutput(tables: [users]) }
@@ -67,10 +68,10 @@ public struct SimilarUsers {
         let both = AnalysisTable(
             title: "Items both user \(raw) and user \(closestRaw) rated (user's rating, neighbour's rating)",
             key: "shared_ratings",
-            columns: ItemColumns.leadingColumns + [.init("user rating"), .init("neighbour rating"), ItemColumns.genresColumn],
+            columns: ItemColumns.leadingColumns + [.named("user rating"), .named("neighbour rating"), ItemColumns.genresColumn],
             rows: shared.prefix(sharedLimit).map { entry in
                 columns.leading(entry.item) + [
-                    .number(Double(entry.rating), decimals: 1), .number(Double(entry.neighborRating), decimals: 1),
+                    .number(float: entry.rating, decimals: 1), .number(float: entry.neighborRating, decimals: 1),
                     columns.genres(entry.item),
                 ]
             }

@@ -25,7 +25,7 @@ extension MarkedNode {
         let location = locate(node.mark)
         switch node {
         case let .scalar(scalar):
-            let value = scalar.style == .plain ? resolve(plain: scalar.string) : .string(scalar.string)
+            let value = scalar.style == .plain ? YAMLScalar.resolve(plain: scalar.string) : .string(scalar.string)
             return MarkedNode(content: .scalar(value, text: scalar.string), location: location)
         case let .sequence(sequence):
             return MarkedNode(content: .sequence(try sequence.map { try convert($0, locate: locate) }), location: location)
@@ -41,22 +41,6 @@ extension MarkedNode {
         case .alias:
             throw ConfigError(location, "", "YAML aliases are not supported; write the value out")
         }
-    }
-
-    /// YAML 1.2 core schema resolution of a plain scalar.
-    static func resolve(plain text: String) -> JSONValue {
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE": return .bool(true)
-        case "false", "False", "FALSE": return .bool(false)
-        default: break
-        }
-        let numeric = text.allSatisfy { "0123456789+-.eE_".contains($0) } && text.contains { $0.isNumber }
-        guard numeric else { return .string(text) }
-        let digits = text.replacingOccurrences(of: "_", with: "")
-        if let integer = Int64(digits) { return .int(integer) }
-        if let real = Double(digits), real.isFinite { return .double(real) }
-        return .string(text)
     }
 
     private static func syntaxIssue(_ error: YamlError, locate: (Mark?) -> ConfigLocation) -> ConfigIssue {

@@ -120,12 +120,15 @@ public enum Linalg {
 /// Why a linear-algebra call failed.
 public enum LinalgError: Error, Equatable, CustomStringConvertible {
     case shapeMismatch(expected: Int, actual: Int)
+    case badMatrix(rows: Int, columns: Int, count: Int)
     case eigenFailed(info: Int)
 
     public var description: String {
         switch self {
         case let .shapeMismatch(expected, actual):
             return "matrix has \(actual) values, expected \(expected) (n×n); pass a square matrix"
+        case let .badMatrix(rows, columns, count):
+            return "matrix has \(count) values, expected \(rows) × \(columns) (both above 0); pass a row-major matrix of that shape"
         case let .eigenFailed(info):
             return "ssyevd failed to converge (info \(info)); check the matrix for NaN or infinite values"
         }

@@ -1,4 +1,5 @@
 import CFCore
+import CFText
 
 /// Builds the comparison table of a set of runs, per run or grouped over seeds.
 ///
@@ -32,23 +33,23 @@ public struct Comparison: Sendable {
     }
 
     /// The table: grouped when `groupBy` is not empty, one row per run otherwise.
-    public func table(title: String) -> ComparisonTable {
+    public func table(title: String) -> Table {
         groupBy.isEmpty ? perRunTable(title: title) : groupedTable(title: title)
     }
 
-    private func perRunTable(title: String) -> ComparisonTable {
+    private func perRunTable(title: String) -> Table {
         let keys = differingKeys
         let metrics = MetricColumn.columns(for: runs + baselines, at: choice)
         let ranked = Self.ranked(runs) + Self.ranked(baselines)
-        var columns = [ComparisonTable.Column(title: "run", isNumeric: true)]
-        columns += keys.map { ComparisonTable.Column(title: $0, isNumeric: false) }
-        columns += metrics.map { ComparisonTable.Column(title: $0.title, isNumeric: true) }
-        columns.append(ComparisonTable.Column(title: "note", isNumeric: false))
+        var columns = [TableColumn("run", alignment: .right)]
+        columns += keys.map { TableColumn($0, alignment: .left) }
+        columns += metrics.map { $0.column() }
+        columns.append(TableColumn("note", alignment: .left))
         let best = ranked.first.flatMap { $0.isBaseline || $0.score == nil ? nil : 0 }
-        let rows = ranked.enumerated().map { position, run -> [ComparisonTable.Cell] in
-            var cells: [ComparisonTable.Cell] = [.text("\(run.record.id)")]
-            cells += keys.map { .text(ConfigParameters.display(run.parameters[$0])) }
-            cells += metrics.map { .number($0.value(run), decimals: $0.decimals) }
+        let rows = ranked.enumerated().map { position, run -> [TableCell] in
+            var cells: [TableCell] = [.integer(Int(run.record.id))]
+            cells += keys.map { TableCell(run.parameters[$0]) }
+            cells += metrics.map { $0.cell(run) }
             cells.append(.text(run.isBaseline ? "baseline \(run.modelKind)" : (position == best ? "best" : "")))
             return cells
         }
@@ -56,31 +57,31 @@ public struct Comparison: Sendable {
         if let best, let score = ranked[best].score {
             remarks.append("Best: run \(ranked[best].record.id) (\(choice.label("valid RMSE")) \(NumberText.fixed(score, decimals: 4))).")
         }
-        return ComparisonTable(title: title, columns: columns, rows: rows, bestRow: best, remarks: remarks)
+        return Table(title: title, columns: columns, rows: rows, bestRow: best, isRanked: true, remarks: remarks, underlinesHeader: true)
     }
 
-    private func groupedTable(title: String) -> ComparisonTable {
+    private func groupedTable(title: String) -> Table {
         let metrics = MetricColumn.columns(for: runs + baselines, at: choice)
         let contenders = Self.sortedGroups(RunGroup.grouping(runs, by: groupBy))
         let groups = contenders + Self.sortedGroups(RunGroup.grouping(baselines, by: groupBy))
-        var columns = groupBy.map { ComparisonTable.Column(title: $0, isNumeric: false) }
-        columns.append(ComparisonTable.Column(title: "n", isNumeric: true))
-        columns += metrics.map { ComparisonTable.Column(title: $0.title, isNumeric: true) }
-        columns.append(ComparisonTable.Column(title: "note", isNumeric: false))
+        var columns = groupBy.map { TableColumn($0, alignment: .left) }
+        columns.append(TableColumn("n", alignment: .right))
+        columns += metrics.map { $0.column(minimumDecimals: 1) }
+        columns.append(TableColumn("note", alignment: .left))
         let best = contenders.first?.meanScore == nil ? nil : 0
-        let rows = groups.enumerated().map { position, group -> [ComparisonTable.Cell] in
-            var cells: [ComparisonTable.Cell] = group.values.map { .text(ConfigParameters.display($0)) }
-            cells.append(.number(Double(group.runs.count), decimals: 0))
+        let rows = groups.enumerated().map { position, group -> [TableCell] in
+            var cells: [TableCell] = group.values.map { TableCell($0) }
+            cells.append(.integer(group.runs.count))
             cells += metrics.map { column in
                 let summary = group.summary(column.value)
-                return .summary(mean: summary.mean, deviation: summary.deviation, decimals: max(column.decimals, 1))
+                return .summary(mean: summary.mean, deviation: summary.deviation)
             }
             let note = group.isBaseline ? "baseline \(group.runs.first?.modelKind ?? "")" : (position == best ? "best" : "")
             cells.append(.text(note))
             return cells
         }
         let remarks = contenders.count > 1 && best != nil ? verdict(best: contenders[0], runnerUp: contenders[1]) : []
-        return ComparisonTable(title: title, columns: columns, rows: rows, bestRow: best, remarks: remarks)
+        return Table(title: title, columns: columns, rows: rows, bestRow: best, isRanked: true, remarks: remarks, underlinesHeader: true)
     }
 
     /// The sentences comparing the best group with the runner-up.

@@ -1,4 +1,5 @@
 import CFStore
+import CFText
 
 /// A whole `cflab compare` request: the selection, the epoch, the grouping, and its table.
 public struct ComparisonRequest: Sendable {
@@ -15,7 +16,7 @@ public struct ComparisonRequest: Sendable {
     }
 
     /// Reads the runs from `store` and lays out their comparison.
-    public func table(in store: RunStore) throws -> ComparisonTable {
+    public func table(in store: RunStore) throws -> Table {
         let loaded = try ComparisonLoader(store: store).load(selection, at: choice)
         let keys = groupBy ?? loaded.sweptKeys
         let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines, at: choice, groupBy: keys)

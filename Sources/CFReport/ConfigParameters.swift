@@ -2,7 +2,8 @@ import CFCore
 
 /// The display text of config values (the leaves of `JSONValue.leaves`) in tables and charts.
 public enum ConfigParameters {
-    /// A value as a table cell: strings bare, numbers in shortest form, `-` for null.
+    /// A value as a chart label: strings bare, numbers in shortest form, `-` for null
+    /// (tables show config values through `TableCell`).
     public static func display(_ value: JSONValue?) -> String {
         guard let value else { return "-" }
         switch value {

@@ -1,3 +1,4 @@
+import CFLinalg
 import CFStore
 
 /// The charts of the best run's item tables: PCA scree and scatter, heatmap, item biases.

@@ -1,3 +1,5 @@
+import CFText
+
 /// HTML escaping for text and attribute values.
 public enum HTMLText {
     /// `text` with `&`, `<`, `>`, `"` and `'` replaced by entities.
@@ -18,11 +20,11 @@ public enum HTMLText {
     }
 
     /// A table as HTML: header cells, then rows, the best row with class `best`.
-    static func table(_ table: ComparisonTable) -> String {
+    static func table(_ table: Table) -> String {
         var lines = ["<table>", "<thead><tr>" + table.columns.map { "<th>\(escape($0.title))</th>" }.joined() + "</tr></thead>", "<tbody>"]
         for (index, row) in table.rows.enumerated() {
             let cells = zip(table.columns, row).map { column, cell in
-                "<td\(column.isNumeric ? " class=\"number\"" : "")>\(escape(cell.text()))</td>"
+                "<td\(column.alignment == .right ? " class=\"number\"" : "")>\(escape(cell.text(style: column.numbers)))</td>"
             }
             lines.append("<tr\(index == table.bestRow ? " class=\"best\"" : "")>" + cells.joined() + "</tr>")
         }

@@ -1,3 +1,5 @@
+import CFText
+
 /// A metric column of a comparison: its title and where each run's value comes from.
 struct MetricColumn: Sendable {
     enum Source: Sendable {
@@ -25,6 +27,18 @@ struct MetricColumn: Sendable {
         case .epoch: return run.epoch.map(Double.init)
         case .seconds: return run.record.durationSeconds
         }
+    }
+
+    /// The table column, numbers at `decimals` fixed decimals (at least `minimumDecimals`).
+    func column(minimumDecimals: Int = 0) -> TableColumn {
+        TableColumn(title, alignment: .right, numbers: .fixed(max(decimals, minimumDecimals)))
+    }
+
+    /// The run's value as a cell: the epoch a whole number, a metric a number, missing when absent.
+    func cell(_ run: ComparedRun) -> TableCell {
+        guard let value = value(run) else { return .missing }
+        if case .epoch = source { return .integer(Int(value)) }
+        return .number(value, style: nil)
     }
 
     /// Prefixes of top-K ranking metrics (`ndcg@10`...), shown when stored.

@@ -1,14 +1,11 @@
+import CFText
 import Foundation
 
 /// Fixed, locale-free number formatting, so that one store always prints the same bytes.
 public enum NumberText {
     /// `value` with exactly `decimals` decimals; `-` for nil, `nan`/`inf` spelled out.
     public static func fixed(_ value: Double?, decimals: Int) -> String {
-        guard let value else { return "-" }
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value > 0 ? "inf" : "-inf" }
-        let text = String(format: "%.\(decimals)f", value)
-        return text.hasPrefix("-") && Double(text) == 0 ? String(text.dropFirst()) : text
+        value.map(NumberStyle.fixed(decimals).text) ?? "-"
     }
 
     /// A p-value: four decimals, or `< 0.0001`.

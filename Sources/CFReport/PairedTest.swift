@@ -1,3 +1,4 @@
+import CFCore
 import Foundation
 
 /// A paired t-test of two configurations over the seeds they share.

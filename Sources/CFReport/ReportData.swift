@@ -1,5 +1,6 @@
 import CFCore
 import CFStore
+import CFText
 
 /// Everything a report draws, read once from the store: runs, epochs, sweep, best model.
 public struct ReportData: Sendable {
@@ -18,7 +19,7 @@ public struct ReportData: Sendable {
     /// The best run's kept parameters and data metadata, when it kept any.
     public let model: StoredModel?
     /// The comparison table of the selection (grouped by the swept keys).
-    public let table: ComparisonTable
+    public let table: Table
 
     public init(store: RunStore, selection: RunSelection) throws {
         let loader = ComparisonLoader(store: store)

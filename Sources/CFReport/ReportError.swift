@@ -1,6 +1,5 @@
 /// Why a report or comparison could not be made; each message says what to do.
 public enum ReportError: Error, Equatable, CustomStringConvertible {
-    case badMatrix(rows: Int, columns: Int, count: Int)
     case noRuns(String)
     case unknownRun(Int64)
     case badEpoch(String)
@@ -8,8 +7,6 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .badMatrix(rows, columns, count):
-            return "matrix has \(count) values, expected \(rows) × \(columns) (both above 0); pass a row-major matrix of that shape"
         case let .noRuns(selection):
             return "no runs match \(selection); list runs with `cflab runs` and check the selection"
         case let .unknownRun(id):

@@ -1,4 +1,3 @@
-import CFConfig
 import CFCore
 
 /// `index.html`: one static page with the comparison table, the charts and each run's
@@ -31,7 +30,7 @@ public struct ReportPage: Sendable {
             "<title>cflab report: \(name)</title>", "<style>\(Self.style)</style>", "</head>", "<body>",
             "<h1>cflab report: \(name)</h1>",
             "<p>Regenerate with <code>cflab report \(report.runs.first?.record.sweep.isEmpty == false ? "--sweep " + HTMLText.escape(shellQuoted(report.name)) : "RUN_ID...")</code>; every number below is read from the run store.</p>",
-            "<h2>Comparison</h2>", "<p>\(HTMLText.escape(report.table.title))</p>", HTMLText.table(report.table),
+            "<h2>Comparison</h2>", "<p>\(HTMLText.escape(report.table.title ?? ""))</p>", HTMLText.table(report.table),
         ]
         lines += report.table.remarks.map { "<p>\(HTMLText.escape($0))</p>" }
         lines.append("<h2>Charts</h2>")

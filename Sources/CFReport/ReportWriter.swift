@@ -1,4 +1,5 @@
 import CFStore
+import CFText
 import Foundation
 
 /// Writes a report: every chart's `.gp` and `.dat` (and images when gnuplot is present),
@@ -40,7 +41,7 @@ public struct ReportWriter: Sendable {
                 failures.append("\(chart.name): \(message)")
             }
         }
-        let markdown = TableRenderer(format: .markdown).render(report.table)
+        let markdown = TableRenderer(format: .markdown).render(report.table) + "\n"
         try Data(markdown.utf8).write(to: folder.file("comparison.md"), options: .atomic)
         let extremes = EmbeddingCharts(report: report, options: options).extremes()
         let page = ReportPage(report: report, charts: charts, extremes: extremes)

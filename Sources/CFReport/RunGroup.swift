@@ -1,4 +1,5 @@
 import CFCore
+import CFText
 
 /// Runs sharing the values of the group-by keys: one configuration over seeds and folds.
 struct RunGroup: Sendable {
@@ -33,9 +34,9 @@ struct RunGroup: Sendable {
         return sums.mapValues { $0.0 / Double($0.1) }
     }
 
-    /// `model.kind=dot, model.embedding_dim=8`.
+    /// `model.kind=dot, model.embedding_dim=8`, values as the table's cells show them.
     func label(keys: [String]) -> String {
-        zip(keys, values).map { "\($0)=\(ConfigParameters.display($1))" }.joined(separator: ", ")
+        zip(keys, values).map { "\($0)=\(TableCell($1).text(style: nil))" }.joined(separator: ", ")
     }
 
     /// Groups `runs` by their values of `keys`, in order of first appearance.

@@ -1,4 +1,5 @@
 import CFConfig
+import CFCore
 import CFData
 import CFModels
 

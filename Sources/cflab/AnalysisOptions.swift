@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFAnalysis
 import CFStore
+import CFText
 
 /// The options every analysis command shares: the store, the output format, and how
 /// a stored run is loaded and its output printed.
@@ -8,7 +9,7 @@ struct AnalysisOptions: ParsableArguments {
     @OptionGroup var location: StoreLocation
 
     @Option(help: "Output format: table, markdown, csv or json.")
-    var format: AnalysisFormat = .table
+    var format = FormatChoice<ListFormats>(.aligned)
 
     /// Run `run` rebuilt from the store (opened read-only).
     func load(run: Int64) throws -> AnalyzedRun {
@@ -18,11 +19,10 @@ struct AnalysisOptions: ParsableArguments {
 
     /// Prints `output` in the chosen format.
     func print(_ output: AnalysisOutput) {
-        Console.out(output.rendered(as: format))
+        Console.out(output.rendered(as: format.format))
     }
 }
 
-extension AnalysisFormat: ExpressibleByArgument {}
 extension Recommendations.Exclusion: ExpressibleByArgument {}
 
 /// `-n`, and `--min-ratings` with its default of 20, as the analysis commands spell them.

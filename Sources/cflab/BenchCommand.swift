@@ -3,6 +3,7 @@ import CFConfig
 import CFCore
 import CFData
 import CFExperiment
+import CFText
 import CFTraining
 import Foundation
 
@@ -31,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     var overrides: [String] = []
 
     @Option(help: "Output: table, markdown or json.")
-    var format: BenchFormat = .table
+    var format = FormatChoice<BenchFormats>(.aligned)
 
     func validate() throws {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
@@ -62,7 +63,7 @@ struct BenchCommand: ParsableCommand {
             rows.append(BenchRow(kind: kind, dataset: experiment.dataset.name, trainRatings: experiment.split.train.count,
                                  reports: reports, peakMegabytes: PeakMemory.megabytes()))
         }
-        BenchRow.print(rows, format: format)
+        BenchRow.print(rows, format: format.format)
     }
 
     static func defaultExperiment(overrides: [String]) throws -> ExperimentFile {
@@ -86,8 +87,9 @@ struct BenchCommand: ParsableCommand {
     }
 }
 
-enum BenchFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, markdown, json
+/// `bench`: `table`, `markdown`, `json` (JSON Lines, one object per model).
+enum BenchFormats: FormatMenu {
+    static let formats: [TableFormat] = [.aligned, .markdown, .json]
 }
 
 /// The process's peak resident memory so far.

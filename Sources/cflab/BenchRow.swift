@@ -1,7 +1,7 @@
 import CFConfig
 import CFCore
+import CFText
 import CFTraining
-import Foundation
 
 /// One measured model of `cflab bench`: throughput, epoch time and peak memory.
 struct BenchRow {
@@ -18,31 +18,27 @@ struct BenchRow {
         return values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
     }
 
-    var cells: [String] {
-        [kind.rawValue, dataset, String(trainRatings), String(format: "%.0f", mean(MetricName.ratingsPerSecond)),
-         String(format: "%.3f", mean(MetricName.seconds)), String(format: "%.1f", peakMegabytes),
-         String(format: "%.4f", reports.last?.metrics[MetricName.validRMSE] ?? .nan)]
+    var cells: [TableCell] {
+        [.text(kind.rawValue), .text(dataset), .integer(trainRatings), .number(mean(MetricName.ratingsPerSecond)),
+         .number(mean(MetricName.seconds)), .number(peakMegabytes), .number(reports.last?.metrics[MetricName.validRMSE])]
     }
 
-    static let titles = ["model", "data", "train ratings", "ratings/s", "s/epoch", "peak MB", "valid_rmse"]
+    static let columns = [
+        TableColumn("model", alignment: .left), TableColumn("data", alignment: .left),
+        TableColumn("train ratings", key: "train_ratings", alignment: .right),
+        TableColumn("ratings/s", key: "ratings_per_second", alignment: .right, numbers: .fixed(0)),
+        TableColumn("s/epoch", key: "seconds_per_epoch", alignment: .right, numbers: .fixed(3)),
+        TableColumn("peak MB", key: "peak_megabytes", alignment: .right, numbers: .fixed(1)),
+        TableColumn("valid_rmse", alignment: .right, numbers: .fixed(4)),
+    ]
 
-    static func print(_ rows: [BenchRow], format: BenchFormat) {
-        switch format {
-        case .json:
-            for row in rows {
-                Console.out(JSONValue.object([
-                    ("model", .string(row.kind.rawValue)), ("data", .string(row.dataset)),
-                    ("train_ratings", .int(Int64(row.trainRatings))),
-                    ("ratings_per_second", .double(row.mean(MetricName.ratingsPerSecond))),
-                    ("seconds_per_epoch", .double(row.mean(MetricName.seconds))),
-                    ("peak_megabytes", .double(row.peakMegabytes)),
-                    ("valid_rmse", .double(row.reports.last?.metrics[MetricName.validRMSE] ?? .nan)),
-                ]).compact)
-            }
-        case .markdown, .table:
-            var table = TextTable(headers: titles)
-            for row in rows { table.append(row.cells) }
-            Console.out(table.render(format == .markdown ? .markdown : .table))
+    /// Prints the rows as a table, or as JSON Lines (one object per model).
+    static func print(_ rows: [BenchRow], format: TableFormat) {
+        let table = Table(columns: columns, rows: rows.map(\.cells))
+        if format == .json {
+            for row in table.jsonRows { Console.out(row.compact) }
+        } else {
+            Console.out(TableRenderer(format: format).render(table))
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFReport
 import CFStore
+import CFText
 import Foundation
 
 /// `cflab compare`: which settings won, by how much, and whether it is noise.
@@ -55,9 +56,8 @@ struct CompareCommand: ParsableCommand {
                 at: try EpochChoice(parsing: at), groupBy: Self.groupKeys(groupBy))
         }
         let table = try reportingErrors { try request.table(in: store) }
-        let style = TableFormat(rawValue: format) ?? .table
-        let text = TableRenderer(format: style, highlight: style == .table && Console.isTerminal).render(table)
-        Console.out(String(text.dropLast()))
+        let style = TableFormat(rawValue: format) ?? .aligned
+        Console.out(TableRenderer(format: style, highlightsBest: style == .aligned && Console.isTerminal).render(table))
     }
 
     /// `--group-by`: nil for the default, [] for `none`, else the listed keys.

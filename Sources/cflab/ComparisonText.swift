@@ -1,12 +1,13 @@
 import CFExperiment
+import CFText
 import Foundation
 
 /// A reproduction's comparison as terminal text: the per-epoch table and the differing values.
 enum ComparisonText {
     /// One row per epoch: `=` for bitwise equal, the relative difference otherwise (`!` when
     /// outside the rule), and the row's verdict.
-    static func table(_ comparison: MetricComparison) -> TextTable {
-        var table = TextTable(headers: ["epoch"] + comparison.metrics + ["verdict"])
+    static func table(_ comparison: MetricComparison) -> Table {
+        var table = Table(columns: (["epoch"] + comparison.metrics + ["verdict"]).map { TableColumn($0) })
         for row in comparison.rows {
             let cells = row.cells.map { cell -> String in
                 switch cell {
@@ -16,7 +17,7 @@ enum ComparisonText {
                 case .absent: return ""
                 }
             }
-            table.append([row.label] + cells + [row.verdict.rawValue])
+            table.append(([row.label] + cells + [row.verdict.rawValue]).map(TableCell.text))
         }
         return table
     }

@@ -1,6 +1,8 @@
 import CFStore
+import CFText
 
-/// One side (items or users) of a stored model as CSV rows with raw ids and metadata.
+/// One side (items or users) of a stored model as a table with raw ids and metadata,
+/// written as CSV.
 struct EmbeddingTable {
     enum Side: String {
         case item, user
@@ -9,8 +11,8 @@ struct EmbeddingTable {
     let model: StoredModel
     let side: Side
 
-    /// The whole CSV text (RFC 4180: CRLF line ends, quoted fields), header first, rows by dense id.
-    func csv() -> String {
+    /// The rows by dense id: ids, (items: title, genres), count, mean, bias, embedding.
+    func table() -> Table {
         let metadata = model.metadata
         let ids = side == .item ? metadata.items.rawIds : metadata.users.rawIds
         let counts = side == .item ? metadata.itemCounts : metadata.userCounts
@@ -23,25 +25,30 @@ struct EmbeddingTable {
         header += ["count", "mean"]
         if bias != nil { header.append("bias") }
         header += (0..<dimensions).map { "e\($0)" }
-        var lines = [header.joined(separator: ",")]
-        lines.reserveCapacity(ids.count + 1)
+        var table = Table(columns: header.map { TableColumn($0) })
+        table.rows.reserveCapacity(ids.count)
         for (index, rawId) in ids.enumerated() {
-            var cells = [String(index), rawId]
+            var cells: [TableCell] = [.integer(index), .text(rawId)]
             if side == .item {
                 let info = metadata.itemInfo.indices.contains(index) ? metadata.itemInfo[index] : nil
-                cells += [info?.title ?? "", info?.genres.joined(separator: "|") ?? ""]
+                cells += [.text(info?.title ?? ""), .text(info?.genres.joined(separator: "|") ?? "")]
             }
-            cells.append(counts.indices.contains(index) ? String(counts[index]) : "0")
-            cells.append(means.indices.contains(index) ? "\(means[index])" : "0")
-            if let bias { cells.append(bias.values.indices.contains(index) ? "\(bias.values[index])" : "") }
+            cells.append(.integer(counts.indices.contains(index) ? Int(counts[index]) : 0))
+            cells.append(means.indices.contains(index) ? .number(float: means[index]) : .integer(0))
+            if let bias { cells.append(bias.values.indices.contains(index) ? .number(float: bias.values[index]) : .missing) }
             if let embedding, dimensions > 0 {
                 let start = index * dimensions
                 if start + dimensions <= embedding.values.count {
-                    cells += embedding.values[start..<(start + dimensions)].map { "\($0)" }
+                    cells += embedding.values[start..<(start + dimensions)].map { .number(float: $0) }
                 }
             }
-            lines.append(cells.map(TextTable.csvField).joined(separator: ","))
+            table.append(cells)
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return table
+    }
+
+    /// The whole CSV text (RFC 4180: CRLF line ends, quoted fields), header first, rows by dense id.
+    func csv() -> String {
+        TableRenderer(format: .csv, lineBreak: "\r\n").render(table()) + "\r\n"
     }
 }

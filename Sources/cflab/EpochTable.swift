@@ -1,42 +1,45 @@
+import CFText
 import CFTraining
-import Foundation
 
-/// The aligned per-epoch lines `cflab run` prints, and their header.
-struct EpochTable {
-    struct Column: Sendable {
-        let title: String
-        let metric: String
-        let width: Int
-        let format: @Sendable (Double) -> String
-    }
-
-    static let columns: [Column] = [
-        Column(title: "train_loss", metric: MetricName.trainLoss, width: 10, format: { fixed($0, 4) }),
-        Column(title: "train_rmse", metric: MetricName.trainRMSE, width: 10, format: { fixed($0, 4) }),
-        Column(title: "valid_rmse", metric: MetricName.validRMSE, width: 10, format: { fixed($0, 4) }),
-        Column(title: "valid_mae", metric: MetricName.validMAE, width: 9, format: { fixed($0, 4) }),
-        Column(title: "lr", metric: MetricName.learningRate, width: 9, format: { String(format: "%.2e", $0) }),
-        Column(title: "seconds", metric: MetricName.seconds, width: 7, format: { fixed($0, 2) }),
-        Column(title: "ratings/s", metric: MetricName.ratingsPerSecond, width: 10, format: { String(format: "%.0f", $0) }),
-        Column(title: "cold", metric: MetricName.coldStart, width: 5, format: { String(format: "%.0f", $0) }),
+/// The per-epoch table: the lines `cflab run` prints one at a time, and the epochs of
+/// `cflab show` (the best one marked `*`).
+enum EpochTable {
+    /// The metric of each column after `epoch`, with its title, width and decimals.
+    static let metrics: [(metric: String, column: TableColumn)] = [
+        (MetricName.trainLoss, column("train_loss", width: 10, .fixed(4))),
+        (MetricName.trainRMSE, column("train_rmse", width: 10, .fixed(4))),
+        (MetricName.validRMSE, column("valid_rmse", width: 10, .fixed(4))),
+        (MetricName.validMAE, column("valid_mae", width: 9, .fixed(4))),
+        (MetricName.learningRate, column("lr", width: 9, .scientific(2))),
+        (MetricName.seconds, column("seconds", width: 7, .fixed(2))),
+        (MetricName.ratingsPerSecond, column("ratings/s", width: 10, .fixed(0))),
+        (MetricName.coldStart, column("cold", width: 5, .fixed(0))),
     ]
 
-    static func fixed(_ value: Double, _ digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
+    private static func column(_ title: String, width: Int, _ numbers: NumberStyle) -> TableColumn {
+        TableColumn(title, alignment: .right, numbers: numbers, width: width)
     }
 
-    static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
-    }
+    /// The columns `cflab run` streams: the epoch, then the metrics.
+    static let streamed = Table(columns: [column("epoch", width: 5, .fixed(0))] + metrics.map(\.column))
 
     static var header: String {
-        ([pad("epoch", 5)] + columns.map { pad($0.title, $0.width) }).joined(separator: "  ")
+        TableRenderer(format: .aligned).streamedHeader(streamed)
     }
 
-    static func line(_ report: EpochReport, marked: Bool = false) -> String {
-        let cells = columns.map { column -> String in
-            pad(report.metrics[column.metric].map(column.format) ?? "-", column.width)
-        }
-        return ([pad(String(report.epoch), 5)] + cells).joined(separator: "  ") + (marked ? "  *" : "")
+    static func line(_ report: EpochReport) -> String {
+        TableRenderer(format: .aligned).streamedLine(cells(report), of: streamed)
+    }
+
+    /// Every epoch, a last column marking `best` with `*`.
+    static func table(_ reports: [EpochReport], best: Int?) -> Table {
+        var table = streamed
+        table.columns.append(TableColumn("", alignment: .left))
+        for report in reports { table.append(cells(report) + [.text(report.epoch == best ? "*" : "")]) }
+        return table
+    }
+
+    private static func cells(_ report: EpochReport) -> [TableCell] {
+        [.integer(report.epoch)] + metrics.map { .number(report.metrics[$0.metric]) }
     }
 }

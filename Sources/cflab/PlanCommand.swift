@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFConfig
 import CFCore
+import CFText
 
 /// `cflab plan FILE`: the trials a file would run, without running them.
 struct PlanCommand: ParsableCommand {
@@ -14,8 +15,9 @@ struct PlanCommand: ParsableCommand {
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, json
+    /// `table` or `json`.
+    enum Formats: FormatMenu {
+        static let formats: [TableFormat] = [.aligned, .json]
     }
 
     @Argument(help: "The experiment file (YAML).")
@@ -25,7 +27,7 @@ struct PlanCommand: ParsableCommand {
     var overrides: [String] = []
 
     @Option(help: "Output: table or json.")
-    var format: Format = .table
+    var format = FormatChoice<Formats>(.aligned)
 
     func run() throws {
         let experiment = try loadExperiment(file, overrides: overrides)
@@ -37,9 +39,10 @@ struct PlanCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let keys = plan.varyingKeys()
-        switch format {
-        case .json: Console.out(json(plan, keys: keys, name: experiment.config.name).compact)
-        case .table: Console.out(text(plan, keys: keys, name: experiment.config.name))
+        if format.format == .json {
+            Console.out(json(plan, keys: keys, name: experiment.config.name).compact)
+        } else {
+            Console.out(text(plan, keys: keys, name: experiment.config.name))
         }
     }
 
@@ -48,13 +51,13 @@ struct PlanCommand: ParsableCommand {
     }
 
     private func text(_ plan: SweepPlan, keys: [String], name: String) -> String {
-        var table = TextTable(headers: ["trial"] + keys)
+        var table = Table(columns: (["trial"] + keys).map { TableColumn($0) })
         for trial in plan.trials {
-            table.append([String(trial.index)] + keys.map { key in value(trial, key).map { $0.stringValue ?? $0.compact } ?? "-" })
+            table.append([.integer(trial.index)] + keys.map { TableCell(value(trial, $0)) })
         }
         var lines = ["\(name): \(plan.count) trial\(plan.count == 1 ? "" : "s")"
             + (plan.exceedsMaxTrials ? ", more than max_trials \(plan.maxTrials): `cflab run` needs --yes" : " (max_trials \(plan.maxTrials))")]
-        lines.append(table.render(.table))
+        lines.append(TableRenderer(format: .aligned).render(table))
         let dropped = Self.droppedCounts(plan)
         if !dropped.isEmpty {
             lines.append("dropped (keys that do not apply):")

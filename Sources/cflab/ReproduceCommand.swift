@@ -2,6 +2,7 @@ import ArgumentParser
 import CFExperiment
 import CFLinalg
 import CFStore
+import CFText
 import Foundation
 
 /// `cflab reproduce RUN_ID`: trains a stored run again and checks that it matches.
@@ -58,8 +59,9 @@ struct ReproduceCommand: ParsableCommand {
             Console.error("error: \(error)")
             throw ExitCode(1)
         }
-        Console.out(ComparisonText.table(reproduction.epochs).render(.table))
-        if let test = reproduction.test { Console.out(ComparisonText.table(test).render(.table)) }
+        let renderer = TableRenderer(format: .aligned)
+        Console.out(renderer.render(ComparisonText.table(reproduction.epochs)))
+        if let test = reproduction.test { Console.out(renderer.render(ComparisonText.table(test))) }
         if let id = reproduction.newRunId { Console.out("recorded as run \(id), reproducing run \(runId)") }
         let values = "\(reproduction.comparedValues) values over \(reproduction.storedEpochCount) epochs"
         switch reproduction.verdict {

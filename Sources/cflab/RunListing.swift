@@ -1,6 +1,6 @@
 import CFCore
 import CFStore
-import Foundation
+import CFText
 
 /// Runs as rows: id, sweep, status, model, seed, swept keys, best epoch and metrics.
 struct RunListing {
@@ -8,26 +8,32 @@ struct RunListing {
     /// Config keys shown as extra columns (a sweep's swept keys).
     let sweptKeys: [String]
 
+    /// `value` with `digits` decimals, `-` when missing (for `cflab show`'s lines).
     static func number(_ value: Double?, digits: Int = 4) -> String {
-        value.map { String(format: "%.\(digits)f", $0) } ?? "-"
+        value.map(NumberStyle.fixed(digits).text) ?? "-"
     }
 
     static func configValue(_ run: RunRecord, _ key: String) -> JSONValue? {
         key == "seed" ? .int(run.seed) : run.config.value(atPath: key)
     }
 
-    func table() -> TextTable {
+    /// One row per run; metrics at 4 decimals and seconds at 1 for people, in full for CSV.
+    func table() -> Table {
         let keys = sweptKeys.filter { $0 != "seed" }
-        var table = TextTable(headers: ["id", "sweep", "attempt", "status", "model", "seed"] + keys
-            + ["best_epoch", "valid_rmse", "test_rmse", "seconds", "tags"])
+        let text = ["sweep", "status", "model", "tags"]
+        var columns = (["id", "sweep", "attempt", "status", "model", "seed"] + keys + ["best_epoch"]).map {
+            TableColumn($0, alignment: text.contains($0) ? .left : .automatic)
+        }
+        columns += [TableColumn("valid_rmse", alignment: .right, numbers: .fixed(4)), TableColumn("test_rmse", alignment: .right, numbers: .fixed(4)),
+                    TableColumn("seconds", alignment: .right, numbers: .fixed(1)), TableColumn("tags", alignment: .left)]
+        var table = Table(columns: columns)
         for run in runs {
             table.append([
-                String(run.id), run.sweep, String(run.attempt), run.status.rawValue,
-                run.config.value(atPath: "model.kind")?.stringValue ?? "-", String(run.seed),
-            ] + keys.map { key in Self.configValue(run, key).map { $0.stringValue ?? $0.compact } ?? "-" } + [
-                run.bestEpoch.map(String.init) ?? "-", Self.number(run.bestMetrics["valid_rmse"]),
-                Self.number(run.testMetrics?["rmse"]), Self.number(run.durationSeconds, digits: 1),
-                run.tags.joined(separator: ","),
+                .integer(Int(run.id)), .text(run.sweep), .integer(run.attempt), .text(run.status.rawValue),
+                TableCell(run.config.value(atPath: "model.kind")), .integer(Int(run.seed)),
+            ] + keys.map { TableCell(Self.configValue(run, $0)) } + [
+                TableCell(run.bestEpoch.map { .int(Int64($0)) }), .number(run.bestMetrics["valid_rmse"]),
+                .number(run.testMetrics?["rmse"]), .number(run.durationSeconds), .text(run.tags.joined(separator: ",")),
             ])
         }
         return table

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFCore
 import CFStore
+import CFText
 import Foundation
 
 extension RunsCommand {
@@ -40,7 +41,7 @@ extension RunsCommand {
         var filter: String?
 
         @Option(help: "Output: table, markdown, csv or json.")
-        var format: ListFormat = .table
+        var format = FormatChoice<ListFormats>(.aligned)
 
         func run() throws {
             let store = try location.open(existing: true)
@@ -58,11 +59,10 @@ extension RunsCommand {
             }
             let keys = try sweep.map { name in try reportingErrors { try store.sweeps() }.first { $0.name == name }?.sweptKeys ?? [] } ?? []
             let listing = RunListing(runs: runs, sweptKeys: keys)
-            switch format {
-            case .json: Console.out(listing.json().compact)
-            case .table, .markdown, .csv:
-                let style = TextTable.Style(rawValue: format.rawValue) ?? .table
-                Console.out(listing.table().render(style))
+            if format.format == .json {
+                Console.out(listing.json().compact)
+            } else {
+                Console.out(TableRenderer(format: format.format).render(listing.table()))
             }
         }
     }

@@ -54,11 +54,6 @@ struct RunsCommand: ParsableCommand {
     }
 }
 
-/// The output formats of `cflab runs`.
-enum ListFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, markdown, csv, json
-}
-
 /// A `--where` expression parsed for the store, or its caret diagnostic and exit 1.
 func parseWhere(_ text: String?) throws -> WhereFilter? {
     guard let text else { return nil }

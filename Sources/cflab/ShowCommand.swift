@@ -2,6 +2,7 @@ import ArgumentParser
 import CFConfig
 import CFCore
 import CFStore
+import CFText
 import CFTraining
 
 /// `cflab show RUN_ID`: one run's outcome, provenance, config and epochs.
@@ -48,11 +49,8 @@ struct ShowCommand: ParsableCommand {
         lines.append("config")
         lines += YAMLPrinter.print(run.config).trimmingTrailingNewlines().split(separator: "\n").map { "  " + $0 }
         lines.append("epochs")
-        lines.append(EpochTable.header)
-        for epoch in epochs {
-            lines.append(EpochTable.line(EpochReport(epoch: epoch.epoch, metrics: epoch.metrics, trace: []),
-                                         marked: epoch.epoch == run.bestEpoch))
-        }
+        let reports = epochs.map { EpochReport(epoch: $0.epoch, metrics: $0.metrics, trace: []) }
+        lines.append(TableRenderer(format: .aligned).render(EpochTable.table(reports, best: run.bestEpoch)))
         return lines.joined(separator: "\n")
     }
 

@@ -39,6 +39,6 @@ final class InspectionTests: XCTestCase {
         XCTAssertEqual(second.output.tables.map(\.key), [
             "highest_bias", "lowest_bias", "lowest_on_component", "highest_on_component", "variance_explained",
         ])
-        XCTAssertEqual(second.output.tables[2].columns.map(\.name), ["rank", "id", "title", "PC2", "PC1", "mean rating", "genres", "ratings"])
+        XCTAssertEqual(second.output.tables[2].table.columns.map(\.title), ["rank", "id", "title", "PC2", "PC1", "mean rating", "genres", "ratings"])
     }
 }

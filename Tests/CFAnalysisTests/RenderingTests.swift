@@ -1,4 +1,5 @@
 import CFAnalysis
+import CFText
 import XCTest
 
 /// Every output format, compared as text.
@@ -6,7 +7,7 @@ final class RenderingTests: XCTestCase {
     private let output = AnalysisOutput(
         tables: [AnalysisTable(
             title: "Two items", key: "items",
-            columns: [.init("id"), .init("title", alignsRight: false), .init("mean rating")],
+            columns: [.named("id"), .named("title", alignsRight: false), .named("mean rating")],
             rows: [
                 [.text("10"), .text("Star Wars (1977)"), .number(4.358, decimals: 2)],
                 [.text("7"), .text("Twelve Monkeys, \"12\" | x"), .integer(3)],
@@ -16,7 +17,7 @@ final class RenderingTests: XCTestCase {
     )
 
     func testTable() {
-        XCTAssertEqual(output.rendered(as: .table), """
+        XCTAssertEqual(output.rendered(as: .aligned), """
             Two items
             id  title                     mean rating
             10  Star Wars (1977)                 4.36
@@ -43,7 +44,7 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(output.rendered(as: .csv), """
             # Two items
             id,title,mean_rating
-            10,Star Wars (1977),4.36
+            10,Star Wars (1977),4.358
             7,"Twelve Monkeys, ""12"" | x",3
 
             # A note.

@@ -46,26 +46,6 @@ final class ResolvedConfigTests: XCTestCase {
         XCTAssertEqual(ResolvedConfig.json(first), ResolvedConfig.json(second))
     }
 
-    func testYAMLPrinterQuotesOnlyWhenNeeded() {
-        let json = JSONValue.object([
-            ("plain", .string("ml-100k")), ("number", .string("1.5")), ("flag", .string("true")),
-            ("colon", .string("a: b")), ("empty", .string("")), ("list", .array([.double(0.9), .double(0.99)])),
-            ("nested", .object([("k", .array([.int(10)]))])), ("none", .null),
-        ])
-        XCTAssertEqual(YAMLPrinter.print(json), """
-        plain: ml-100k
-        number: "1.5"
-        flag: "true"
-        colon: "a: b"
-        empty: ""
-        list: [0.9, 0.99]
-        nested:
-          k: [10]
-        none: null
-
-        """)
-    }
-
     func testTrialKeyIgnoresNameTagsThreadsAndKeep() throws {
         let base = try load(Fixtures.oneRun)
         let key = TrialKey.compute(config: base, dataFingerprint: "abc")

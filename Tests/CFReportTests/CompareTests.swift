@@ -1,9 +1,10 @@
 import CFReport
 import CFStore
+import CFText
 import XCTest
 
 final class CompareTests: XCTestCase {
-    private func table(_ request: ComparisonRequest, _ test: XCTestCase) throws -> ComparisonTable {
+    private func table(_ request: ComparisonRequest, _ test: XCTestCase) throws -> Table {
         let (store, _) = try ReportFixtures.store(test)
         return try request.table(in: store)
     }
@@ -11,13 +12,13 @@ final class CompareTests: XCTestCase {
     func testGroupedTableInEveryFormatMatchesFixtures() throws {
         let table = try table(ComparisonRequest(selection: RunSelection(sweep: "fixture-sweep")), self)
         for format in TableFormat.allCases {
-            try TextFixture.assertMatches(TableRenderer(format: format).render(table), "compare-grouped.\(format.rawValue)")
+            try TextFixture.assertMatches(TableRenderer(format: format).render(table) + "\n", "compare-grouped.\(format.rawValue)")
         }
     }
 
     func testPerRunTableShowsOnlyDifferingParametersAndBaselines() throws {
         let table = try table(ComparisonRequest(selection: RunSelection(sweep: "fixture-sweep"), groupBy: []), self)
-        try TextFixture.assertMatches(TableRenderer(format: .table).render(table), "compare-runs.table")
+        try TextFixture.assertMatches(TableRenderer(format: .aligned).render(table) + "\n", "compare-runs.table")
         XCTAssertEqual(table.columns.prefix(3).map(\.title), ["run", "model.kind", "seed"])
         XCTAssertEqual(table.bestRow, 0)
     }
@@ -25,7 +26,7 @@ final class CompareTests: XCTestCase {
     func testGroupedNumbersAndPairedTestMatchHandValues() throws {
         let table = try table(ComparisonRequest(selection: RunSelection(sweep: "fixture-sweep")), self)
         // dot_bias: mean of 0.91, 0.93, 0.92 = 0.92, sample std 0.01; dot: 0.95 ± 0.01.
-        guard case let .summary(mean, deviation, _) = table.rows[0][2] else { return XCTFail("\(table.rows[0])") }
+        guard case let .summary(mean, deviation) = table.rows[0][2] else { return XCTFail("\(table.rows[0])") }
         XCTAssertEqual(mean ?? 0, 0.92, accuracy: 1e-12)
         XCTAssertEqual(deviation ?? 0, 0.01, accuracy: 1e-12)
         // scipy.stats.ttest_rel: t = −5.196, p = 0.0351; 95% CI [−0.0548, −0.0052].
@@ -43,11 +44,11 @@ final class CompareTests: XCTestCase {
         let (store, _) = try ReportFixtures.store(self)
         let last = try ComparisonRequest(selection: RunSelection(runIds: [1]), at: .last, groupBy: []).table(in: store)
         XCTAssertEqual(last.columns[1].title, "last valid RMSE")
-        XCTAssertEqual(last.rows[0][1], .number(0.95, decimals: 4))
-        XCTAssertEqual(last.rows[0][2], .number(3, decimals: 0))
+        XCTAssertEqual(last.rows[0][1], .number(0.95))
+        XCTAssertEqual(last.rows[0][2], .integer(3))
         let first = try ComparisonRequest(selection: RunSelection(runIds: [1]), at: .epoch(1), groupBy: []).table(in: store)
         XCTAssertEqual(first.columns[1].title, "valid RMSE @1")
-        XCTAssertEqual(first.rows[0][1], .number(0.98, decimals: 4))
+        XCTAssertEqual(first.rows[0][1], .number(0.98))
         XCTAssertThrowsError(try EpochChoice(parsing: "0"))
         XCTAssertEqual(try EpochChoice(parsing: "7"), .epoch(7))
     }
@@ -60,11 +61,11 @@ final class CompareTests: XCTestCase {
     }
 
     func testCSVAndLaTeXEscapeHostileParameterValues() {
-        let table = ComparisonTable(
-            title: ReportFixtures.hostileTitle, columns: [.init(title: "name", isNumeric: false)],
-            rows: [[.text(ReportFixtures.hostileTitle)]], bestRow: nil, remarks: [])
+        let table = Table(
+            title: ReportFixtures.hostileTitle, columns: [TableColumn("name", alignment: .left)],
+            rows: [[.text(ReportFixtures.hostileTitle)]])
         let csv = TableRenderer(format: .csv).render(table)
-        XCTAssertEqual(csv, "name\n\"Evil \"\"$(rm -rf ~)\"\" `ls`; system(\"\"x\"\") @x #y, é 'q' \\ ,\"\n")
+        XCTAssertEqual(csv, "name\n\"Evil \"\"$(rm -rf ~)\"\" `ls`; system(\"\"x\"\") @x #y, é 'q' \\ ,\"")
         let latex = TableRenderer(format: .latex).render(table)
         XCTAssertTrue(latex.contains("Evil \"\\$(rm -rf \\textasciitilde{})\" `ls`; system(\"x\") @x \\#y, é 'q' \\textbackslash{} ,"), latex)
     }

@@ -1,4 +1,4 @@
-import CFReport
+import CFLinalg
 import XCTest
 
 final class PCATests: XCTestCase {

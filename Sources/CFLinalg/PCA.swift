@@ -1,5 +1,3 @@
-import CFLinalg
-
 /// A principal component analysis of the rows of a matrix, such as item embeddings.
 ///
 /// With the column-centred matrix X (rows × columns) and its covariance
@@ -19,7 +17,7 @@ public struct PCA: Sendable {
     /// components (all `columns` when nil).
     public static func fit(matrix: [Float], rows: Int, columns: Int, components: Int? = nil) throws -> PCA {
         guard rows > 0, columns > 0, matrix.count == rows * columns else {
-            throw ReportError.badMatrix(rows: rows, columns: columns, count: matrix.count)
+            throw LinalgError.badMatrix(rows: rows, columns: columns, count: matrix.count)
         }
         let kept = min(max(components ?? columns, 0), columns)
         let centred = centre(matrix, rows: rows, columns: columns)

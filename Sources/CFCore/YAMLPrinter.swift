@@ -1,5 +1,3 @@
-import CFCore
-
 /// Prints a JSON value as block-style YAML: stable, readable, and parsed back unchanged.
 ///
 /// Mappings nest by two spaces; lists of scalars (and empty collections) are written in
@@ -57,7 +55,7 @@ public enum YAMLPrinter {
     private static func scalar(_ value: JSONValue) -> String {
         guard case let .string(text) = value else { return value.compact }
         let special = text.contains { ":#{}[],&*!|>'\"%@`\\\n\t".contains($0) }
-        let ambiguous = MarkedNode.resolve(plain: text) != .string(text) || text.hasPrefix("-") || text.hasPrefix("?")
+        let ambiguous = YAMLScalar.resolve(plain: text) != .string(text) || text.hasPrefix("-") || text.hasPrefix("?")
         let padded = text.first == " " || text.last == " "
         return special || ambiguous || padded ? value.compact : text
     }

@@ -1,9 +1,8 @@
 import CFCore
-@testable import CFTraining
 import XCTest
 
 /// The bounded heap keeps the same top K as a full sort, whatever the offer order.
-final class RankingSelectorTests: XCTestCase {
+final class TopKSelectorTests: XCTestCase {
     func testMatchesAFullSortWithTiesAndNaN() {
         var random = Xoshiro256StarStar(seed: 7)
         for trial in 0..<50 {
