@@ -101,15 +101,16 @@ let package = Package(
         .testTarget(
             name: "CFExperimentTests",
             dependencies: [
-                "CFExperiment", "CFConfig", "CFCore", "CFStore", "CFTraining", .product(name: "GRDB", package: "GRDB.swift"),
+                "CFExperiment", "CFAnalysis", "CFConfig", "CFCore", "CFData", "CFModels", "CFStore", "CFTraining",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "cflab", "CFCore", "CFStore", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "cflab", "CFCore", "CFConfig", "CFExperiment", "CFStore", "CFTraining",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
     ]
