@@ -46,7 +46,7 @@ struct ReproduceCommand: ParsableCommand {
         }
         let interrupt = InterruptSignal()
         let newRun = LockedValue<Int64?>(nil)
-        interrupt.install {
+        interrupt.install(onFirstSignal: Console.announceStop) {
             if let id = newRun.current { _ = try? store.markInterrupted(runIds: [id], reason: "interrupted by a second signal") }
             Foundation.exit(130)
         }

@@ -80,7 +80,7 @@ struct RunCommand: ParsableCommand {
             policy: ClaimPolicy(rerun: rerun, retryFailed: retryFailed, staleAfter: staleAfter),
             jobs: jobs, stop: interrupt.stop, reporter: reporter
         )
-        interrupt.install {
+        interrupt.install(onFirstSignal: Console.announceStop) {
             runner.abandonInFlight()
             Foundation.exit(130)
         }

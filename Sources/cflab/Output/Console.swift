@@ -29,6 +29,11 @@ enum Console {
         return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: 30 - filled) + "]"
     }
 
+    /// What the first Ctrl-C or SIGTERM prints.
+    @Sendable static func announceStop(_ signal: String) {
+        error("\n\(signal): stopping at the next epoch boundary (again to stop now)")
+    }
+
     static func clearStatus() {
         FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
     }
