@@ -69,7 +69,11 @@ struct RunCommand: ParsableCommand {
         Linalg.setSingleThreaded()
         var preparer = ExperimentPreparer(file: file)
         let experiments = try reportingErrors { try plan.trials.map { try preparer.prepare($0.config) } }
-        let writer = try noStore ? nil : reportingErrors { try openWriter(file: file, preparer: preparer) }
+        let writer = try noStore ? nil : reportingErrors {
+            let writer = StoreWriter(store: try RunStore(path: store))
+            try writer.register(file, preparer: preparer)
+            return writer
+        }
         let labels = SweepProgress.labels(for: plan.trials.map { ($0.assignment.map(\.description), $0.seed) })
         let reporter: any SweepReporter = file.isSweep
             ? SweepProgress(experiments: experiments, labels: labels, format: format)
@@ -104,21 +108,6 @@ struct RunCommand: ParsableCommand {
             for issue in error.issues { Console.error("error: \(issue)") }
             throw ExitCode(1)
         }
-    }
-
-    /// Opens the store, registers the sweep and stores the metadata of each split.
-    private func openWriter(file: ExperimentFile, preparer: ExperimentPreparer) throws -> StoreWriter {
-        let writer = StoreWriter(store: try RunStore(path: store))
-        var keys = file.sweep?.parameters.map(\.path) ?? []
-        if (file.sweep?.seeds.count ?? 1) > 1 { keys.append("seed") }
-        let sweptKeys = keys
-        let spec = file.sweep?.json ?? .object([])
-        let loadedSplits = preparer.loadedSplits.map { DataMetadata(dataset: $0.dataset, training: $0.split.train, splitFingerprint: $0.split.fingerprint) }
-        try writer.perform { store in
-            try store.registerSweep(name: file.config.name, sweptKeys: sweptKeys, spec: spec)
-            for metadata in loadedSplits { try store.saveDataMetadata(metadata) }
-        }
-        return writer
     }
 }
 
