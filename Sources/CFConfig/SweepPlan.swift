@@ -27,7 +27,7 @@ public struct SweepPlan: Sendable {
         var values: [String: Set<String>] = [:]
         var presence: [String: Int] = [:]
         for trial in trials {
-            for (path, value) in Self.leaves(of: trial.resolved, prefix: "") {
+            for (path, value) in trial.resolved.leaves {
                 if values[path] == nil { order.append(path) }
                 values[path, default: []].insert(value.canonical)
                 presence[path, default: 0] += 1
@@ -35,16 +35,11 @@ public struct SweepPlan: Sendable {
         }
         let varying = order.filter { (values[$0]?.count ?? 0) > 1 || presence[$0] != trials.count }
         guard let first = trials.first else { return [] }
-        let canonicalOrder = Self.leaves(of: ResolvedConfig.everyKey(first.config), prefix: "").map(\.0)
+        let canonicalOrder = ResolvedConfig.everyKey(first.config).leaves.map(\.key)
         let rank = Dictionary(canonicalOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return varying.enumerated().sorted {
             (rank[$0.element] ?? Int.max, $0.offset) < (rank[$1.element] ?? Int.max, $1.offset)
         }.map(\.element)
-    }
-
-    private static func leaves(of value: JSONValue, prefix: String) -> [(String, JSONValue)] {
-        guard case let .object(pairs) = value, !pairs.isEmpty else { return [(prefix, value)] }
-        return pairs.flatMap { key, child in leaves(of: child, prefix: prefix.isEmpty ? key : "\(prefix).\(key)") }
     }
 }
 
