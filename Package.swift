@@ -12,7 +12,19 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "cflab", targets: ["cflab"]),
+        // Each library is a product, so a dashboard, a worker or a notebook tool can build on
+        // cflab's pieces: CFExperiment is the one that wires them together for a run.
+        .library(name: "CFCore", targets: ["CFCore"]),
+        .library(name: "CFText", targets: ["CFText"]),
+        .library(name: "CFConfig", targets: ["CFConfig"]),
+        .library(name: "CFData", targets: ["CFData"]),
+        .library(name: "CFLinalg", targets: ["CFLinalg"]),
+        .library(name: "CFModels", targets: ["CFModels"]),
+        .library(name: "CFTraining", targets: ["CFTraining"]),
+        .library(name: "CFStore", targets: ["CFStore"]),
         .library(name: "CFExperiment", targets: ["CFExperiment"]),
+        .library(name: "CFReport", targets: ["CFReport"]),
+        .library(name: "CFAnalysis", targets: ["CFAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -75,7 +87,7 @@ let package = Package(
         .executableTarget(
             name: "cflab",
             dependencies: [
-                "CFCore", "CFText", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore", "CFReport", "CFAnalysis",
+                "CFCore", "CFText", "CFConfig", "CFData", "CFLinalg", "CFTraining", "CFStore", "CFReport", "CFAnalysis",
                 "CFExperiment", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: tuning
