@@ -81,6 +81,13 @@ let package = Package(
             swiftSettings: tuning
         ),
 
+        // MARK: test support (temporary folders and stores, planted data, text fixtures, the CLI runner)
+        .target(
+            name: "CFTestSupport",
+            dependencies: ["CFCore", "CFConfig", "CFData", "CFStore"],
+            path: "Tests/CFTestSupport"
+        ),
+
         // MARK: tests (each declares exactly the modules it imports)
         .testTarget(name: "CFCoreTests", dependencies: ["CFCore"]),
         .testTarget(name: "CFTextTests", dependencies: ["CFText", "CFCore"]),
