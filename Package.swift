@@ -123,9 +123,10 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "cflab", "CFCore", "CFStore", .product(name: "GRDB", package: "GRDB.swift"),
+                "cflab", "CFCore", "CFStore", "CFTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            exclude: ["Help"]
         ),
     ]
 )
