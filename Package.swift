@@ -93,27 +93,41 @@ let package = Package(
             swiftSettings: tuning
         ),
 
+        // MARK: test support (temporary folders and stores, planted data, text fixtures, the CLI runner)
+        .target(
+            name: "CFTestSupport",
+            dependencies: ["CFCore", "CFConfig", "CFData", "CFStore"],
+            path: "Tests/CFTestSupport"
+        ),
+
         // MARK: tests (each declares exactly the modules it imports)
         .testTarget(name: "CFCoreTests", dependencies: ["CFCore"]),
         .testTarget(name: "CFTextTests", dependencies: ["CFText", "CFCore"]),
-        .testTarget(name: "CFConfigTests", dependencies: ["CFConfig", "CFCore"]),
+        .testTarget(name: "CFConfigTests", dependencies: ["CFConfig", "CFCore", "CFTestSupport"]),
         .testTarget(
             name: "CFDataTests",
-            dependencies: ["CFData", "CFConfig", "CFCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CFData", "CFConfig", "CFCore", "CFTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "CFLinalgTests", dependencies: ["CFLinalg"]),
         .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData", "CFConfig", "CFCore", "CFLinalg"]),
-        .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData", "CFConfig", "CFCore"]),
-        .testTarget(name: "CFStoreTests", dependencies: ["CFStore", "CFData", "CFCore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "CFReportTests", dependencies: ["CFReport", "CFText", "CFStore", "CFData", "CFCore"]),
+        .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData", "CFConfig", "CFCore", "CFTestSupport"]),
+        .testTarget(
+            name: "CFStoreTests",
+            dependencies: ["CFStore", "CFData", "CFCore", "CFTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "CFReportTests",
+            dependencies: ["CFReport", "CFText", "CFStore", "CFData", "CFCore", "CFTestSupport"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "CFAnalysisTests",
-            dependencies: ["CFAnalysis", "CFText", "CFStore", "CFConfig", "CFData", "CFCore"]
+            dependencies: ["CFAnalysis", "CFText", "CFStore", "CFConfig", "CFData", "CFCore", "CFTestSupport"]
         ),
         .testTarget(
             name: "CFExperimentTests",
             dependencies: [
-                "CFExperiment", "CFAnalysis", "CFConfig", "CFCore", "CFData", "CFModels", "CFStore", "CFTraining",
+                "CFExperiment", "CFAnalysis", "CFConfig", "CFCore", "CFData", "CFModels", "CFStore", "CFTraining", "CFTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
@@ -121,9 +135,10 @@ let package = Package(
         .testTarget(
             name: "CLITests",
             dependencies: [
-                "cflab", "CFCore", "CFConfig", "CFExperiment", "CFStore", "CFTraining",
+                "cflab", "CFCore", "CFConfig", "CFExperiment", "CFStore", "CFTraining", "CFTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            exclude: ["Help"]
         ),
     ]
 )

@@ -3,6 +3,7 @@ import CFConfig
 import CFCore
 import CFData
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
@@ -22,7 +23,6 @@ import XCTest
 /// training rating. Items 10 and 30 have identical embeddings.
 struct AnalysisFixture {
     let store: RunStore
-    let folder: URL
 
     static let titles = [
         "Star Wars (1977)", "English Patient, The (1996)", "Star Trek: First Contact (1996)",
@@ -48,11 +48,7 @@ struct AnalysisFixture {
     static var training: RatingSet { dataset.ratings.subset(0..<7) }
 
     init(_ test: XCTestCase) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cfanalysis-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let folder = folder
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        store = try RunStore(path: folder.appendingPathComponent("runs.sqlite").path)
+        store = try TemporaryStore.make(for: test).store
     }
 
     /// A resolved config with `model` (default dot_bias, two-wide, y_range [0, 5.5]).

@@ -1,4 +1,5 @@
 import CFConfig
+import CFTestSupport
 import Foundation
 import XCTest
 
@@ -7,18 +8,11 @@ final class ConfigLoaderTests: XCTestCase {
     private var folder = ""
 
     override func setUpWithError() throws {
-        folder = NSTemporaryDirectory() + "cfconfig-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(atPath: folder)
+        folder = try TemporaryFolder.make(for: self, prefix: "cfconfig").path
     }
 
     private func write(_ name: String, _ text: String) throws -> String {
-        let path = folder + "/" + name
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
+        try TemporaryFolder.write(text, named: name, in: URL(fileURLWithPath: folder))
     }
 
     func testTheOneRunExampleParses() throws {

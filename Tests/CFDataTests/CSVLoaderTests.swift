@@ -1,10 +1,11 @@
 @testable import CFData
 import CFConfig
+import CFTestSupport
 import XCTest
 
 final class CSVLoaderTests: XCTestCase {
     func testColumnsByIndexWithoutHeader() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         let path = try folder.write("plain.tsv", "5.0\tu2\tA\n3\tu1\tB\n4.5\tu1\tA\n")
         var options = CSVOptions()
         options.rating = .index(0)
@@ -23,7 +24,7 @@ final class CSVLoaderTests: XCTestCase {
     }
 
     func testColumnsByHeaderNameWithQuotedFields() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         let path = try folder.write("data/r.csv", "when;stars;who;what\n100;4;\"7\";\"x;y\"\n200;2;10;z\n300;5;7;z\n")
         var options = CSVOptions()
         options.user = .name("who")
@@ -43,7 +44,7 @@ final class CSVLoaderTests: XCTestCase {
     }
 
     func testDefaultTimestampColumnIsOptional() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         let path = try folder.write("r.csv", "u,i,r\n1,2,3\n")
         let dataset = try DatasetLoader.loadCSV(path: path, options: CSVOptions())
         XCTAssertEqual(dataset.ratings.count, 1)
@@ -51,7 +52,7 @@ final class CSVLoaderTests: XCTestCase {
     }
 
     func testUnknownHeaderNameIsReported() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         let path = try folder.write("r.csv", "u,i,r\n1,2,3\n")
         var options = CSVOptions()
         options.rating = .name("stars")

@@ -1,5 +1,6 @@
 import CFCore
 @testable import CFData
+import CFTestSupport
 import Foundation
 import XCTest
 import ZIPFoundation
@@ -9,12 +10,7 @@ final class DataFetcherTests: XCTestCase {
     var folder: URL!
 
     override func setUpWithError() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("cflab-fetch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: folder)
+        folder = try TemporaryFolder.make(for: self, prefix: "cflab-fetch")
     }
 
     /// A zip holding `ml-latest-small/` with a ratings.csv and a movies.csv.

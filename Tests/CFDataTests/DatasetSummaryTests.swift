@@ -1,10 +1,11 @@
 @testable import CFData
 import CFCore
+import CFTestSupport
 import XCTest
 
 final class DatasetSummaryTests: XCTestCase {
     func testSummaryFiguresAndText() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("ratings.csv", Fixture.latestSmallRatings)
         let dataset = try DatasetLoader.loadMovieLens(folder: folder.path, name: "tiny")
         let summary = DatasetSummary(dataset)

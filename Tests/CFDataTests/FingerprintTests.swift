@@ -1,10 +1,11 @@
 @testable import CFData
 import CFConfig
+import CFTestSupport
 import XCTest
 
 final class FingerprintTests: XCTestCase {
     private func load(_ ratings: String) throws -> Dataset {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("ratings.csv", ratings)
         return try DatasetLoader.loadMovieLens(folder: folder.path)
     }
@@ -44,7 +45,7 @@ final class FingerprintTests: XCTestCase {
     }
 
     func testSameContentInAnotherFormatHasTheSameFingerprint() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("ratings.dat", "10::200::4::1\n2::30::3::2\n")
         let dat = try DatasetLoader.loadMovieLens(folder: folder.path)
         let csv = try load(header + "2,30,3.0,7\n10,200,4.0,8\n")

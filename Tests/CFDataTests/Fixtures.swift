@@ -1,39 +1,3 @@
-import Foundation
-import XCTest
-
-/// A temporary folder that tests write small data files into.
-final class FixtureFolder {
-    let path: String
-
-    init() throws {
-        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("cfdata-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(atPath: path)
-    }
-
-    /// Writes `text` as UTF-8 to `name` inside the folder and returns the file's path.
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        try write(name, bytes: Array(text.utf8))
-    }
-
-    @discardableResult
-    func write(_ name: String, bytes: [UInt8]) throws -> String {
-        let file = (path as NSString).appendingPathComponent(name)
-        try FileManager.default.createDirectory(
-            atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(bytes).write(to: URL(fileURLWithPath: file))
-        return file
-    }
-
-    func file(_ name: String) -> String {
-        (path as NSString).appendingPathComponent(name)
-    }
-}
-
 /// Small MovieLens-shaped fixtures.
 enum Fixture {
     static let latestSmallRatings = """

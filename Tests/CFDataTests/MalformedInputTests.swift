@@ -1,10 +1,11 @@
 @testable import CFData
 import CFConfig
+import CFTestSupport
 import XCTest
 
 final class MalformedInputTests: XCTestCase {
     private func loadError(ratings: String, file: String = "ratings.csv", duplicates: DataConfig.DuplicatePolicy = .last) throws -> (String, String) {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         let path = try folder.write(file, ratings)
         do {
             _ = try DatasetLoader.loadMovieLens(folder: folder.path, duplicates: duplicates)
@@ -45,7 +46,7 @@ final class MalformedInputTests: XCTestCase {
     }
 
     func testDuplicatePolicyLastKeepsTheLastOccurrence() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("ratings.csv", "userId,movieId,rating,timestamp\n1,2,3.0,100\n1,5,1.0,100\n1,2,4.5,200\n")
         let dataset = try DatasetLoader.loadMovieLens(folder: folder.path, duplicates: .last)
         XCTAssertEqual(dataset.ratings.count, 2)
@@ -62,7 +63,7 @@ final class MalformedInputTests: XCTestCase {
     }
 
     func testFoldWithUnknownIdIsReported() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("u.data", Fixture.ml100kData)
         try folder.write("u1.base", "1\t1\t5\t1\n")
         let testPath = try folder.write("u1.test", "1\t2\t3\t1\n9\t1\t3\t1\n")
@@ -72,7 +73,7 @@ final class MalformedInputTests: XCTestCase {
     }
 
     func testMissingFolderAndUnknownLayout() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         let locator = DataLocator(environment: ["CFLAB_DATA": folder.path], currentDirectory: "/")
         var config = DataConfig()
         config.source = .movielens
@@ -90,7 +91,7 @@ final class MalformedInputTests: XCTestCase {
     }
 
     func testLocatorResolution() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("work/sub/x", "")
         try folder.write("shared/data/ml-100k/u.data", "")
         let fromCurrent = DataLocator(environment: [:], currentDirectory: folder.file("work"))

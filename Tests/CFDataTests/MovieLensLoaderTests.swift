@@ -1,10 +1,11 @@
 @testable import CFData
 import CFConfig
+import CFTestSupport
 import XCTest
 
 final class MovieLensLoaderTests: XCTestCase {
     func testLatestSmallLayoutWithQuotedTitles() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("ratings.csv", Fixture.latestSmallRatings)
         try folder.write("movies.csv", Fixture.latestSmallMovies)
         let dataset = try DatasetLoader.loadMovieLens(folder: folder.path, name: "tiny")
@@ -28,10 +29,10 @@ final class MovieLensLoaderTests: XCTestCase {
     }
 
     func testCRLFAndByteOrderMarkAreAccepted() throws {
-        let plain = try FixtureFolder()
+        let plain = try TemporaryFolder()
         try plain.write("ratings.csv", Fixture.latestSmallRatings)
         try plain.write("movies.csv", Fixture.latestSmallMovies)
-        let windows = try FixtureFolder()
+        let windows = try TemporaryFolder()
         let crlf = { (text: String) in text.replacingOccurrences(of: "\n", with: "\r\n") }
         try windows.write("ratings.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(crlf(Fixture.latestSmallRatings + "\n\n").utf8))
         try windows.write("movies.csv", bytes: [0xEF, 0xBB, 0xBF] + Array(crlf(Fixture.latestSmallMovies).utf8))
@@ -43,7 +44,7 @@ final class MovieLensLoaderTests: XCTestCase {
     }
 
     func testML100kWithLatin1TitlesAndFolds() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("u.data", Fixture.ml100kData)
         try folder.write("u.item", bytes: Fixture.ml100kItemBytes)
         try folder.write("u.genre", Fixture.ml100kGenre)
@@ -67,7 +68,7 @@ final class MovieLensLoaderTests: XCTestCase {
     }
 
     func testUTF8ItemFileStaysUTF8() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("u.data", Fixture.ml100kData)
         try folder.write("u.item", "1|Amélie (2001)|x||u|0\n2|B (1990)|x||u|0\n3|C (1990)|x||u|1\n")
         let dataset = try DatasetLoader.loadMovieLens(folder: folder.path)
@@ -76,7 +77,7 @@ final class MovieLensLoaderTests: XCTestCase {
     }
 
     func testDoubleColonLayout() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("ratings.dat", "1::1193::5::978300760\n1::661::3::978302109\n2::1193::4::978298413\n")
         var movies = Array("1193::One Flew Over the Cuckoo's Nest (1975)::Drama\n661::James and the Giant Peach (1996)::Animation|Children's|Musical\n".utf8)
         movies += Array("7::M".utf8) + [0xE9] + Array("lo (2000)::Comedy\n".utf8)
@@ -90,7 +91,7 @@ final class MovieLensLoaderTests: XCTestCase {
     }
 
     func testItemsWithoutMetadataGetPlaceholderTitles() throws {
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try folder.write("ratings.csv", Fixture.latestSmallRatings)
         let dataset = try DatasetLoader.loadMovieLens(folder: folder.path)
         XCTAssertEqual(dataset.itemInfo[0], ItemInfo(title: "item 10", genres: []))

@@ -1,16 +1,10 @@
 @testable import CFData
 import CFConfig
+import CFTestSupport
 import XCTest
 
 final class SplitterTests: XCTestCase {
-    private lazy var dataset: Dataset = {
-        var options = SyntheticOptions()
-        options.users = 120
-        options.items = 80
-        options.ratings = 3000
-        options.seed = 11
-        return SyntheticData.generate(options)
-    }()
+    private lazy var dataset: Dataset = SyntheticData.generate(Planted.options(users: 120, items: 80, ratings: 3000, seed: 11))
 
     private func config(_ kind: SplitConfig.Kind, valid: Double = 0.2, test: Double = 0) -> SplitConfig {
         var config = SplitConfig()

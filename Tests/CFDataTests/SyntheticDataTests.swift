@@ -1,18 +1,12 @@
 @testable import CFData
 import CFConfig
 import CFCore
+import CFTestSupport
 import XCTest
 
 final class SyntheticDataTests: XCTestCase {
     private func options(users: Int = 300, items: Int = 200, ratings: Int = 12000, rank: Int = 4, seed: UInt64 = 7) -> SyntheticOptions {
-        var options = SyntheticOptions()
-        options.users = users
-        options.items = items
-        options.ratings = ratings
-        options.rank = rank
-        options.noise = 0.3
-        options.seed = seed
-        return options
+        Planted.options(users: users, items: items, ratings: ratings, rank: rank, noise: 0.3, seed: seed)
     }
 
     func testSameOptionsGiveTheSameDataset() {
@@ -52,7 +46,7 @@ final class SyntheticDataTests: XCTestCase {
 
     func testWrittenLayoutLoadsBackWithTheSameFingerprint() throws {
         let dataset = SyntheticData.generate(options(ratings: 3000))
-        let folder = try FixtureFolder()
+        let folder = try TemporaryFolder()
         try SyntheticData.writeMovieLensLayout(dataset, to: folder.path)
         let loaded = try DatasetLoader.loadMovieLens(folder: folder.path)
         XCTAssertEqual(loaded.fingerprint, dataset.fingerprint)

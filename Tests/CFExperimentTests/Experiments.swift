@@ -1,5 +1,6 @@
 import CFConfig
 import CFExperiment
+import CFTestSupport
 import Foundation
 import XCTest
 
@@ -7,19 +8,10 @@ import XCTest
 enum Experiments {
     /// A dot_bias run on 3,000 synthetic ratings, three epochs, with the given extra lines.
     static func yaml(kind: String = "dot_bias", extra: String = "", epochs: Int = 3) -> String {
-        """
-        version: 1
-        name: tiny
-        seed: 11
-        data:
-          source: synthetic
-          synthetic: {users: 120, items: 80, ratings: 3000, rank: 3, noise: 0.3, seed: 5}
-        split: {kind: random, valid: 0.2}
-        model: {kind: \(kind), embedding_dim: 6\(kind == "dot" ? "" : ", y_range: [0.0, 5.5]")}
-        optimizer: {kind: adamw, lr: 1.0e-2, weight_decay: 0.01}
-        training: {epochs: \(epochs), batch_size: 64}
-        \(extra)
-        """
+        ExperimentYAML.synthetic(
+            name: "tiny", seed: 11, data: "{users: 120, items: 80, ratings: 3000, rank: 3, noise: 0.3, seed: 5}",
+            model: "{kind: \(kind), embedding_dim: 6\(kind == "dot" ? "" : ", y_range: [0.0, 5.5]")}",
+            training: "{epochs: \(epochs), batch_size: 64}", extra: extra)
     }
 
     static func file(_ yaml: String, overrides: [String] = []) throws -> ExperimentFile {
@@ -44,14 +36,6 @@ enum Experiments {
         let model = try Trainer.makeModelFromConfig(experiment.config, trainer.statistics, experiment.streams.parameterStreams())
         for tensor in model.savedTensors { initial.append((tensor.name, tensor.values)) }
         return initial
-    }
-
-    /// A fresh temporary folder, removed by the test case's teardown.
-    static func temporaryFolder(_ testCase: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cflab-experiment-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
     }
 }
 

@@ -5,6 +5,7 @@ import CFData
 import CFExperiment
 import CFModels
 import CFStore
+import CFTestSupport
 import CFTraining
 import XCTest
 
@@ -24,18 +25,10 @@ final class ModelContractTests: XCTestCase {
     ]
 
     static func yaml(_ kind: String, _ model: String, seed: Int = 3, epochs: Int = 12) -> String {
-        """
-        version: 1
-        name: contract-\(kind)
-        seed: \(seed)
-        data:
-          source: synthetic
-          synthetic: {users: 150, items: 100, ratings: 6000, rank: 3, noise: 0.3, seed: 9}
-        split: {kind: random, valid: 0.2}
-        model: {kind: \(kind)\(model)}
-        optimizer: {kind: adam, lr: 1.0e-2}
-        training: {epochs: \(epochs), batch_size: 64, keep: final}
-        """
+        ExperimentYAML.synthetic(
+            name: "contract-\(kind)", seed: seed, data: "{users: 150, items: 100, ratings: 6000, rank: 3, noise: 0.3, seed: 9}",
+            model: "{kind: \(kind)\(model)}", optimizer: "{kind: adam, lr: 1.0e-2}",
+            training: "{epochs: \(epochs), batch_size: 64, keep: final}")
     }
 
     static func prepare(_ kind: String, _ model: String, seed: Int = 3, epochs: Int = 12) throws -> PreparedExperiment {
@@ -74,8 +67,7 @@ final class ModelContractTests: XCTestCase {
     }
 
     func testKeptTensorsRoundTripThroughTheStoreIntoAnalysis() throws {
-        let folder = try Experiments.temporaryFolder(self)
-        let store = try RunStore(path: folder.appendingPathComponent("runs.sqlite").path)
+        let (store, _) = try TemporaryStore.make(for: self)
         for (kind, model, _) in Self.kinds {
             let experiment = try Self.prepare(kind, model, epochs: 2)
             let writer = StoreWriter(store: store)

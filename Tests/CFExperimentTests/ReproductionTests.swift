@@ -2,6 +2,7 @@ import CFConfig
 import CFCore
 import CFExperiment
 import CFStore
+import CFTestSupport
 import Foundation
 import GRDB
 import XCTest
@@ -10,9 +11,7 @@ import XCTest
 final class ReproductionTests: XCTestCase {
     /// A store holding one trained run of the tiny experiment (with a test part).
     func trainedStore() throws -> (RunStore, String) {
-        let folder = try Experiments.temporaryFolder(self)
-        let path = folder.appendingPathComponent("runs.sqlite").path
-        let store = try RunStore(path: path)
+        let (store, path) = try TemporaryStore.make(for: self)
         let file = try Experiments.file(Experiments.yaml(), overrides: ["split.test=0.1"])
         let experiment = try PreparedExperiment.prepare(file)
         let writer = StoreWriter(store: store)
@@ -88,7 +87,7 @@ final class ReproductionTests: XCTestCase {
     func testRunsStoredByTheFirstReleaseStillReproduce() throws {
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/semantics-1.sqlite")
-        let folder = try Experiments.temporaryFolder(self)
+        let folder = try TemporaryFolder.make(for: self)
         let copy = folder.appendingPathComponent("runs.sqlite")
         try FileManager.default.copyItem(at: fixture, to: copy)
         let store = try RunStore(path: copy.path)

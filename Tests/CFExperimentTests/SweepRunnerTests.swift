@@ -2,6 +2,7 @@ import CFConfig
 import CFCore
 import CFExperiment
 import CFStore
+import CFTestSupport
 import CFTraining
 import XCTest
 
@@ -29,8 +30,7 @@ final class SweepRunnerTests: XCTestCase {
     }
 
     func testJobsNeverChangeResultsAndEveryTrialIsRecorded() throws {
-        let folder = try Experiments.temporaryFolder(self)
-        let store = try RunStore(path: folder.appendingPathComponent("runs.sqlite").path)
+        let store = try TemporaryStore.make(for: self).store
         let parallel = try run(Self.sweep, store: store, jobs: 2)
         let serial = try run(Self.sweep, store: nil, jobs: 1)
         XCTAssertEqual(parallel.count, 8)
@@ -49,8 +49,7 @@ final class SweepRunnerTests: XCTestCase {
     }
 
     func testAStopRequestEndsTrialsAtTheNextEpochAsInterrupted() throws {
-        let folder = try Experiments.temporaryFolder(self)
-        let store = try RunStore(path: folder.appendingPathComponent("runs.sqlite").path)
+        let store = try TemporaryStore.make(for: self).store
         let file = try Experiments.file(Experiments.yaml(epochs: 4))
         let experiment = try PreparedExperiment.prepare(file)
         let stop = StopRequest()

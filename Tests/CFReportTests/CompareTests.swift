@@ -1,5 +1,6 @@
 import CFReport
 import CFStore
+import CFTestSupport
 import CFText
 import XCTest
 
@@ -12,13 +13,13 @@ final class CompareTests: XCTestCase {
     func testGroupedTableInEveryFormatMatchesFixtures() throws {
         let table = try table(ComparisonRequest(selection: RunSelection(sweep: "fixture-sweep")), self)
         for format in TableFormat.allCases {
-            try TextFixture.assertMatches(TableRenderer(format: format).render(table) + "\n", "compare-grouped.\(format.rawValue)")
+            try ReportFixtures.expected.assertMatches(TableRenderer(format: format).render(table) + "\n", "compare-grouped.\(format.rawValue)")
         }
     }
 
     func testPerRunTableShowsOnlyDifferingParametersAndBaselines() throws {
         let table = try table(ComparisonRequest(selection: RunSelection(sweep: "fixture-sweep"), groupBy: []), self)
-        try TextFixture.assertMatches(TableRenderer(format: .aligned).render(table) + "\n", "compare-runs.table")
+        try ReportFixtures.expected.assertMatches(TableRenderer(format: .aligned).render(table) + "\n", "compare-runs.table")
         XCTAssertEqual(table.columns.prefix(3).map(\.title), ["run", "model.kind", "seed"])
         XCTAssertEqual(table.bestRow, 0)
     }

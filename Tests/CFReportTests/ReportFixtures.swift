@@ -1,21 +1,17 @@
 import CFCore
 import CFData
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
 /// A run store written directly through `RunStore`, with known numbers, for report tests.
 enum ReportFixtures {
+    /// The expected text outputs in Tests/CFReportTests/Fixtures.
+    static let expected = TextFixtures(folder: "Fixtures")
+
     /// A title with every character that could break a shell, gnuplot, HTML, CSV or LaTeX.
     static let hostileTitle = "Evil \"$(rm -rf ~)\" `ls`; system(\"x\") @x #y, é 'q' \\ ,"
-
-    /// A fresh folder under the temporary directory, removed after `test`.
-    static func temporaryFolder(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cfreport-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
 
     /// Best validation RMSE by model kind and seed: dot_bias wins on every seed.
     static let scores: [(kind: String, seeds: [Double])] = [
@@ -26,8 +22,7 @@ enum ReportFixtures {
     /// A store with sweep `sweepName` (model.kind × seeds 1–3), one failed run, and
     /// `global_mean` and `biases` baselines on the same split.
     static func store(_ test: XCTestCase, sweepName: String = "fixture-sweep", title: String = hostileTitle) throws -> (store: RunStore, path: String) {
-        let path = try temporaryFolder(test).appendingPathComponent("runs.sqlite").path
-        let store = try RunStore(path: path)
+        let (store, path) = try TemporaryStore.make(for: test)
         try store.saveDataMetadata(metadata(title: title))
         try store.registerSweep(name: sweepName, sweptKeys: ["model.kind"], spec: .object([("method", .string("grid"))]))
         for (kind, seeds) in scores {
@@ -96,13 +91,9 @@ enum ReportFixtures {
         ])
     }
 
+    /// A new run of the sweep's config for `kind` and `seed`, on the fixture's data and split.
     static func newRun(kind: String, seed: Int64) -> NewRun {
-        NewRun(
-            name: "fixture", config: config(kind: kind, seed: seed), seed: seed,
-            streamSeeds: .object([("init", .string("\(seed)1")), ("split", .string("7"))]), tags: [],
-            dataSource: "synthetic", dataName: "synthetic", dataFingerprint: "data-fp",
-            split: .object([("kind", .string("random"))]), splitFingerprint: "split-fp",
-            buildId: "build-1", build: .object([("git", .string("abc"))]), operatingSystem: "Linux", cpuModel: "cpu", threads: 1)
+        SampleRuns.newRun(config(kind: kind, seed: seed), seed: seed, tags: [], dataFingerprint: "data-fp", splitFingerprint: "split-fp")
     }
 
     /// 4 users, 24 items; item 0 carries `title` and is the most rated.

@@ -1,11 +1,12 @@
 import CFReport
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
 final class ReportTests: XCTestCase {
     private func write(_ store: RunStore, sweep: String = "fixture-sweep", gnuplot: Gnuplot? = Gnuplot.find()) throws -> ReportWriter.Outcome {
-        let root = try ReportFixtures.temporaryFolder(self)
+        let root = try TemporaryFolder.make(for: self)
         let writer = ReportWriter(root: root, options: ChartSet.Options(minRatings: 20, labelled: 5), gnuplot: gnuplot)
         return try writer.write(store: store, selection: RunSelection(sweep: sweep))
     }
@@ -19,7 +20,7 @@ final class ReportTests: XCTestCase {
         let outcome = try write(store, gnuplot: nil)
         XCTAssertEqual(outcome.charts, ["curves", "overlay", "pca-scree", "pca", "heatmap", "item-bias", "schedule", "ranking"])
         for name in ["curves.gp", "curves.dat", "overlay.gp", "overlay.dat", "pca.gp", "item-bias.gp", "item-bias.dat"] {
-            try TextFixture.assertMatches(try text(outcome.folder, name), "report-" + name)
+            try ReportFixtures.expected.assertMatches(try text(outcome.folder, name), "report-" + name)
         }
     }
 
@@ -87,7 +88,7 @@ final class ReportTests: XCTestCase {
     func testSweepNamesCannotEscapeTheOutputFolder() throws {
         for name in ["../../x", "a/b", "..", ".", "/etc/passwd", ReportFixtures.hostileTitle] {
             let (store, _) = try ReportFixtures.store(self, sweepName: name)
-            let root = try ReportFixtures.temporaryFolder(self)
+            let root = try TemporaryFolder.make(for: self)
             let outcome = try ReportWriter(root: root, gnuplot: nil).write(store: store, selection: RunSelection(sweep: name))
             let plots = root.appendingPathComponent("plots").standardizedFileURL.path
             XCTAssertEqual(outcome.folder.standardizedFileURL.deletingLastPathComponent().path, plots, name)

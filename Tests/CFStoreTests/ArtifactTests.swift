@@ -1,13 +1,14 @@
 import CFData
 import CFStore
+import CFTestSupport
 import Foundation
 import GRDB
 import XCTest
 
 final class ArtifactTests: XCTestCase {
     func testParametersRoundTripBitwiseAsLittleEndianFloat32() throws {
-        let (store, path) = try StoreFixtures.store(self)
-        let runId = try store.startRun(StoreFixtures.newRun())
+        let (store, path) = try TemporaryStore.make(for: self)
+        let runId = try store.startRun(SampleRuns.newRun())
         let odd: [Float] = [1, -0.0, .infinity, -.infinity, Float(bitPattern: 0x7fc0_1234), .leastNonzeroMagnitude, .greatestFiniteMagnitude, 0.1]
         let tensors = [
             ParameterTensor(name: "user_embedding", shape: [2, 4], values: odd),
@@ -26,8 +27,8 @@ final class ArtifactTests: XCTestCase {
     }
 
     func testMetadataIsStoredOncePerSplitAndLoadsWithTheModel() throws {
-        let (store, path) = try StoreFixtures.store(self)
-        let metadata = StoreFixtures.metadata()
+        let (store, path) = try TemporaryStore.make(for: self)
+        let metadata = SampleRuns.metadata()
         try store.saveDataMetadata(metadata)
         try store.saveDataMetadata(metadata)
         XCTAssertEqual(try store.dataMetadata(splitFingerprint: "split-1"), metadata)
@@ -35,7 +36,7 @@ final class ArtifactTests: XCTestCase {
         let rows = try DatabaseQueue(path: path).read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM data_metadata") }
         XCTAssertEqual(rows, 1)
 
-        let runId = try store.startRun(StoreFixtures.newRun())
+        let runId = try store.startRun(SampleRuns.newRun())
         XCTAssertThrowsError(try store.loadModel(runId: runId)) { error in
             XCTAssertEqual(error as? StoreError, .noParameters(runId: runId))
         }
@@ -47,7 +48,7 @@ final class ArtifactTests: XCTestCase {
         let model = try store.loadModel(runId: runId)
         XCTAssertEqual(model.which, .best)
         XCTAssertEqual(model.tensors, best)
-        XCTAssertEqual(model.config.canonical, StoreFixtures.config().canonical)
+        XCTAssertEqual(model.config.canonical, SampleRuns.config().canonical)
         XCTAssertEqual(model.metadata.users.dense("100"), 2)
         XCTAssertEqual(model.metadata.items.raw(2), "50")
         XCTAssertEqual(model.metadata.itemInfo[1].title, "Jumanji, \"the\" (1995)")

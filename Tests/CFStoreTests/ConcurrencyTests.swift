@@ -1,4 +1,5 @@
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
@@ -19,7 +20,7 @@ private final class ClaimLog: @unchecked Sendable {
 
 final class ConcurrencyTests: XCTestCase {
     func testTwoStoresOnOneFileNeverClaimATrialTwice() throws {
-        let (_, path) = try StoreFixtures.store(self)
+        let (_, path) = try TemporaryStore.make(for: self)
         let stores = [try RunStore(path: path), try RunStore(path: path)]
         let trials = (0..<40).map { "trial-\($0)" }
         let log = ClaimLog()
@@ -29,10 +30,10 @@ final class ConcurrencyTests: XCTestCase {
             let order = worker % 2 == 0 ? trials : trials.reversed()
             for trial in order {
                 do {
-                    if case let .claimed(runId) = try store.claimTrial(sweep: "race", trialKey: trial, newRun: StoreFixtures.newRun()) {
+                    if case let .claimed(runId) = try store.claimTrial(sweep: "race", trialKey: trial, newRun: SampleRuns.newRun()) {
                         log.record(trial: trial, runId: runId)
                         try store.appendEpoch(runId: runId, epoch: 1, metrics: ["valid_rmse": 1])
-                        try store.finishRun(runId: runId, outcome: StoreFixtures.completed(validRMSE: 1))
+                        try store.finishRun(runId: runId, outcome: SampleRuns.completed(validRMSE: 1))
                     }
                 } catch {
                     log.record(error: error)

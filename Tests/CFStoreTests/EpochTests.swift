@@ -1,17 +1,18 @@
 import CFCore
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
 final class EpochTests: XCTestCase {
     func testEachEpochIsOnDiskOnceAppendEpochReturns() throws {
-        let (store, path) = try StoreFixtures.store(self)
-        let runId = try store.claimTrial(sweep: "s", trialKey: "k", newRun: StoreFixtures.newRun()).runId
+        let (store, path) = try TemporaryStore.make(for: self)
+        let runId = try store.claimTrial(sweep: "s", trialKey: "k", newRun: SampleRuns.newRun()).runId
         for epoch in 1...3 {
             try store.appendEpoch(runId: runId, epoch: epoch, metrics: ["valid_rmse": 1.0 / Double(epoch), "lr": 1e-3])
         }
         // What a SIGKILL leaves: the database and its WAL, copied while the writer is still open.
-        let crashed = try StoreFixtures.temporaryFolder(self).appendingPathComponent("runs.sqlite")
+        let crashed = try TemporaryFolder.make(for: self).appendingPathComponent("runs.sqlite")
         for suffix in ["", "-wal"] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.copyItem(atPath: path + suffix, toPath: crashed.path + suffix)
         }
@@ -27,8 +28,8 @@ final class EpochTests: XCTestCase {
     }
 
     func testMetricsRoundTripExactlyIncludingNonFiniteValuesAndStepTraces() throws {
-        let (store, _) = try StoreFixtures.store(self)
-        let runId = try store.startRun(StoreFixtures.newRun())
+        let (store, _) = try TemporaryStore.make(for: self)
+        let runId = try store.startRun(SampleRuns.newRun())
         let metrics = ["valid_rmse": 0.1 + 0.2, "train_loss": .infinity, "odd": -.infinity, "bad": .nan, "tiny": 5e-324]
         let trace = JSONValue.array([.double(0.5), .double(0.25)])
         try store.appendEpoch(runId: runId, epoch: 1, metrics: metrics, stepTrace: trace)
@@ -42,7 +43,7 @@ final class EpochTests: XCTestCase {
     }
 
     func testUnknownRunIsAnError() throws {
-        let (store, _) = try StoreFixtures.store(self)
+        let (store, _) = try TemporaryStore.make(for: self)
         XCTAssertThrowsError(try store.appendEpoch(runId: 99, epoch: 1, metrics: [:])) { error in
             XCTAssertEqual(error as? StoreError, .unknownRun(id: 99))
         }

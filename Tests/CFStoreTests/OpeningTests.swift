@@ -1,11 +1,12 @@
 import CFStore
+import CFTestSupport
 import Foundation
 import GRDB
 import XCTest
 
 final class OpeningTests: XCTestCase {
     func testMigrationsApplyInOrderAndReopeningIsANoOp() throws {
-        let (store, path) = try StoreFixtures.store(self)
+        let (store, path) = try TemporaryStore.make(for: self)
         XCTAssertEqual(try store.appliedMigrations(), ["v1-runs", "v1-epochs", "v1-artifacts", "v1-views", "v2-rated-pairs", "v3-semantics"])
         let again = try RunStore(path: path)
         XCTAssertEqual(try again.appliedMigrations(), try store.appliedMigrations())
@@ -14,7 +15,7 @@ final class OpeningTests: XCTestCase {
     }
 
     func testStoreFromANewerCflabIsRefused() throws {
-        let (_, path) = try StoreFixtures.store(self)
+        let (_, path) = try TemporaryStore.make(for: self)
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v3-future')") }
         try queue.close()
@@ -30,7 +31,7 @@ final class OpeningTests: XCTestCase {
     }
 
     func testAFileThatIsNotADatabaseIsAOneLineError() throws {
-        let path = try StoreFixtures.temporaryFolder(self).appendingPathComponent("runs.sqlite").path
+        let path = try TemporaryFolder.make(for: self).appendingPathComponent("runs.sqlite").path
         try Data(String(repeating: "not a database at all\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try RunStore(path: path)) { error in
             XCTAssertEqual(error as? StoreError, .notADatabase(path: path))
@@ -40,7 +41,7 @@ final class OpeningTests: XCTestCase {
     }
 
     func testALocationThatCannotBeWrittenIsAOneLineError() throws {
-        let folder = try StoreFixtures.temporaryFolder(self)
+        let folder = try TemporaryFolder.make(for: self)
         let blocker = folder.appendingPathComponent("blocker")
         try Data("a file, not a folder".utf8).write(to: blocker)
         let path = blocker.appendingPathComponent("runs.sqlite").path
@@ -67,14 +68,14 @@ final class OpeningTests: XCTestCase {
     }
 
     func testReadOnlyStoreMustExistAndRefusesWrites() throws {
-        let missing = try StoreFixtures.temporaryFolder(self).appendingPathComponent("none.sqlite").path
+        let missing = try TemporaryFolder.make(for: self).appendingPathComponent("none.sqlite").path
         XCTAssertThrowsError(try RunStore(path: missing, readOnly: true)) { error in
             XCTAssertTrue("\(error)".hasPrefix(missing), "\(error)")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
-        let (_, path) = try StoreFixtures.store(self)
+        let (_, path) = try TemporaryStore.make(for: self)
         let reader = try RunStore(path: path, readOnly: true)
-        XCTAssertThrowsError(try reader.startRun(StoreFixtures.newRun())) { error in
+        XCTAssertThrowsError(try reader.startRun(SampleRuns.newRun())) { error in
             guard case .notWritable? = error as? StoreError else { return XCTFail("\(error)") }
         }
     }

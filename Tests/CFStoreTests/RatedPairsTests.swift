@@ -1,5 +1,6 @@
 import CFData
 import CFStore
+import CFTestSupport
 import XCTest
 
 /// Rated pairs: grouped by user, split into training and held out, stored once per split.
@@ -37,14 +38,14 @@ final class RatedPairsTests: XCTestCase {
     }
 
     func testPairsSurviveTheStoreOncePerSplit() throws {
-        let (store, _) = try StoreFixtures.store(self)
+        let (store, _) = try TemporaryStore.make(for: self)
         try store.saveDataMetadata(metadata)
         try store.saveDataMetadata(metadata)
         XCTAssertEqual(try store.dataMetadata(splitFingerprint: "tiny-split"), metadata)
     }
 
     func testOlderMetadataGainsItsPairsLater() throws {
-        let (store, _) = try StoreFixtures.store(self)
+        let (store, _) = try TemporaryStore.make(for: self)
         var older = metadata
         older.ratedPairs = nil
         try store.saveDataMetadata(older)

@@ -1,11 +1,12 @@
 @testable import CFStore
+import CFTestSupport
 import Foundation
 import GRDB
 import XCTest
 
 final class RunColumnTests: XCTestCase {
     func testMigratedRunsTableHasExactlyTheDefinedColumnsInOrder() throws {
-        let (_, path) = try StoreFixtures.store(self)
+        let (_, path) = try TemporaryStore.make(for: self)
         let names = try DatabaseQueue(path: path).read { db in
             try Row.fetchAll(db, sql: "PRAGMA table_info(runs)").map { $0["name"] as String }
         }

@@ -1,5 +1,6 @@
 import CFCore
 import CFStore
+import CFTestSupport
 import Foundation
 import GRDB
 import XCTest
@@ -15,8 +16,8 @@ final class RunRecordTests: XCTestCase {
     }
 
     func testARecordComposesTheNewRunItWasStartedWith() throws {
-        let (store, _) = try StoreFixtures.store(self)
-        var newRun = StoreFixtures.newRun()
+        let (store, _) = try TemporaryStore.make(for: self)
+        var newRun = SampleRuns.newRun()
         newRun.dataPath = "/data/ml-100k"
         newRun.threads = 2
         let runId = try store.startRun(newRun, sweep: "s", trialKey: "k")
@@ -31,8 +32,8 @@ final class RunRecordTests: XCTestCase {
     }
 
     func testTagsAreTheCurrentOnes() throws {
-        let (store, _) = try StoreFixtures.store(self)
-        let runId = try store.startRun(StoreFixtures.newRun(tags: ["b", "a"]))
+        let (store, _) = try TemporaryStore.make(for: self)
+        let runId = try store.startRun(SampleRuns.newRun(tags: ["b", "a"]))
         XCTAssertEqual(try store.run(id: runId).tags, ["a", "b"])
         try store.tagRun(id: runId, tag: "c")
         try store.untagRun(id: runId, tag: "a")
@@ -40,21 +41,21 @@ final class RunRecordTests: XCTestCase {
     }
 
     func testAnUnfinishedRunHasEmptyMetricsAndTheOutcomeFinishRunWrote() throws {
-        let (store, _) = try StoreFixtures.store(self)
-        let runId = try store.startRun(StoreFixtures.newRun())
+        let (store, _) = try TemporaryStore.make(for: self)
+        let runId = try store.startRun(SampleRuns.newRun())
         let running = try store.run(id: runId).outcome
         XCTAssertEqual(running, RunOutcome(status: .running))
         try store.markInterrupted(runIds: [runId])
         XCTAssertEqual(try store.run(id: runId).bestMetrics, [:])
-        let finished = try store.startRun(StoreFixtures.newRun())
-        let outcome = StoreFixtures.completed(validRMSE: 0.9)
+        let finished = try store.startRun(SampleRuns.newRun())
+        let outcome = SampleRuns.completed(validRMSE: 0.9)
         try store.finishRun(runId: finished, outcome: outcome)
         XCTAssertEqual(try store.run(id: finished).outcome, outcome)
     }
 
     func testARowWithoutASeedIsACorruptRecord() throws {
-        let (store, path) = try StoreFixtures.store(self)
-        let runId = try store.startRun(StoreFixtures.newRun())
+        let (store, path) = try TemporaryStore.make(for: self)
+        let runId = try store.startRun(SampleRuns.newRun())
         try DatabaseQueue(path: path).write { db in try db.execute(sql: "UPDATE runs SET seed = NULL WHERE id = ?", arguments: [runId]) }
         XCTAssertThrowsError(try store.run(id: runId)) { error in
             XCTAssertEqual(error as? StoreError, .corruptRecord(path: "runs", reason: "run \(runId): column seed cannot be decoded"))

@@ -1,11 +1,12 @@
 @testable import CFStore
+import CFTestSupport
 import Foundation
 import GRDB
 import XCTest
 
 final class SemanticsTests: XCTestCase {
     func testAStoreFromBeforeTheColumnMigratesWithSemanticsOne() throws {
-        let path = try StoreFixtures.temporaryFolder(self).appendingPathComponent("runs.sqlite").path
+        let path = try TemporaryFolder.make(for: self).appendingPathComponent("runs.sqlite").path
         let queue = try DatabaseQueue(path: path)
         try StoreSchema.migrator.migrate(queue, upTo: "v2-rated-pairs")
         try queue.write { db in
@@ -31,10 +32,10 @@ final class SemanticsTests: XCTestCase {
     }
 
     func testANewRunsSemanticsRoundTripsAndDefaultsToOne() throws {
-        let (store, path) = try StoreFixtures.store(self)
-        XCTAssertEqual(StoreFixtures.newRun().semantics, 1)
-        let first = try store.startRun(StoreFixtures.newRun())
-        var newRun = StoreFixtures.newRun()
+        let (store, path) = try TemporaryStore.make(for: self)
+        XCTAssertEqual(SampleRuns.newRun().semantics, 1)
+        let first = try store.startRun(SampleRuns.newRun())
+        var newRun = SampleRuns.newRun()
         newRun.semantics = 2
         let second = try store.claimTrial(sweep: "s", trialKey: "k", newRun: newRun).runId
         XCTAssertEqual(try store.run(id: first).semantics, 1)
@@ -46,10 +47,10 @@ final class SemanticsTests: XCTestCase {
     }
 
     func testWhereFiltersAndSortsBySemantics() throws {
-        let (store, _) = try StoreFixtures.store(self)
+        let (store, _) = try TemporaryStore.make(for: self)
         var ids: [Int64] = []
         for semantics in [2, 1, 2] {
-            var newRun = StoreFixtures.newRun()
+            var newRun = SampleRuns.newRun()
             newRun.semantics = semantics
             ids.append(try store.startRun(newRun))
         }

@@ -1,4 +1,5 @@
 import CFStore
+import CFTestSupport
 import Foundation
 import GRDB
 import XCTest
@@ -6,16 +7,16 @@ import XCTest
 final class WhereFilterTests: XCTestCase {
     /// Five finished runs: (kind, dropout, lr, valid_rmse), plus tags.
     private func populatedStore() throws -> (RunStore, String, [Int64]) {
-        let (store, path) = try StoreFixtures.store(self)
+        let (store, path) = try TemporaryStore.make(for: self)
         let rows: [(String, Double, Double, Double)] = [
             ("dot", 0.0, 1e-3, 0.95), ("dot_bias", 0.3, 1e-3, 0.88), ("dot_bias", 0.0, 3e-3, 0.87),
             ("dot_bias", 0.0, 1e-2, 0.91), ("nn", 0.5, 1e-2, 0.89),
         ]
         var ids: [Int64] = []
         for (kind, dropout, lr, rmse) in rows {
-            let config = StoreFixtures.config(kind: kind, dropout: dropout, learningRate: lr)
-            let runId = try store.startRun(StoreFixtures.newRun(config, tags: [kind == "nn" ? "deep" : "shallow"]), sweep: "grid")
-            try store.finishRun(runId: runId, outcome: StoreFixtures.completed(validRMSE: rmse))
+            let config = SampleRuns.config(kind: kind, dropout: dropout, learningRate: lr)
+            let runId = try store.startRun(SampleRuns.newRun(config, tags: [kind == "nn" ? "deep" : "shallow"]), sweep: "grid")
+            try store.finishRun(runId: runId, outcome: SampleRuns.completed(validRMSE: rmse))
             ids.append(runId)
         }
         try store.tagRun(id: ids[1], tag: "best one")

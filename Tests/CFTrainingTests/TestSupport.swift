@@ -1,6 +1,4 @@
 import CFConfig
-import CFCore
-import CFData
 import CFModels
 @testable import CFTraining
 import XCTest
@@ -34,40 +32,4 @@ func optimizerConfig(
 func assertValues(_ actual: [Float], _ expected: [Double], accuracy: Double = 1e-6, file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertEqual(actual.count, expected.count, file: file, line: line)
     for (a, e) in zip(actual, expected) { XCTAssertEqual(Double(a), e, accuracy: accuracy, file: file, line: line) }
-}
-
-/// A small planted-factor dataset (SyntheticData) and its random 80/20 split.
-enum Planted {
-    static let dataset: Dataset = {
-        var options = SyntheticOptions()
-        options.users = 150
-        options.items = 100
-        options.ratings = 6000
-        options.rank = 4
-        options.noise = 0.2
-        options.seed = 3
-        return SyntheticData.generate(options)
-    }()
-
-    static let split: DataSplit = {
-        do {
-            return try Splitter.split(dataset, config: SplitConfig(), seed: 5)
-        } catch {
-            fatalError("planted split: \(error)")
-        }
-    }()
-
-    /// A config for the planted data: Adam, constant lr, batch 64.
-    static func config(_ kind: ModelConfig.Kind, epochs: Int = 8, learningRate: Double = 0.01) -> ExperimentConfig {
-        var config = ExperimentConfig()
-        config.seed = 1
-        config.model.kind = kind
-        config.model.embeddingDim = .fixed(8)
-        config.model.initializer = .normal(std: 0.1)
-        config.optimizer.kind = .adam
-        config.optimizer.learningRate = learningRate
-        config.training.epochs = epochs
-        config.training.batchSize = 64
-        return config
-    }
 }

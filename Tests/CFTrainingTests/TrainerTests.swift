@@ -2,6 +2,7 @@ import CFConfig
 import CFCore
 import CFData
 import CFModels
+import CFTestSupport
 @testable import CFTraining
 import XCTest
 

@@ -1,12 +1,13 @@
 import CFCore
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
 /// `inspect`, `similar`, `recommend` and `predict` on a tiny run trained by `cflab run`.
 final class AnalysisCommandTests: XCTestCase {
     func testAnalysesOfATrainedRun() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
+        let folder = try TemporaryFolder.make(for: self)
         let experiment = folder.appendingPathComponent("tiny.yaml")
         try RunCommandTests.tinyExperiment.write(to: experiment, atomically: true, encoding: .utf8)
         let store = folder.appendingPathComponent("runs.sqlite").path
@@ -51,7 +52,7 @@ final class AnalysisCommandTests: XCTestCase {
     }
 
     func testErrorsAreOneLineWithExitCodeOne() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
+        let folder = try TemporaryFolder.make(for: self)
         let experiment = folder.appendingPathComponent("tiny.yaml")
         try RunCommandTests.tinyExperiment.write(to: experiment, atomically: true, encoding: .utf8)
         let store = folder.appendingPathComponent("runs.sqlite").path

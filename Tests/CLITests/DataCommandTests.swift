@@ -1,4 +1,5 @@
 import CFCore
+import CFTestSupport
 import Foundation
 import XCTest
 import ZIPFoundation
@@ -6,7 +7,7 @@ import ZIPFoundation
 /// `cflab data info | synth | fetch` driven as a subprocess.
 final class DataCommandTests: XCTestCase {
     func testSynthThenInfoAgreeOnTheFingerprint() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
+        let folder = try TemporaryFolder.make(for: self)
         let out = folder.appendingPathComponent("synth").path
         let synth = try CLIRunner.run(["data", "synth", "--out", out, "--users", "50", "--items", "40", "--ratings", "600", "--seed", "3"])
         XCTAssertEqual(synth.status, 0, synth.stderr)
@@ -23,7 +24,7 @@ final class DataCommandTests: XCTestCase {
     }
 
     func testInfoOnABrokenFileNamesTheLine() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
+        let folder = try TemporaryFolder.make(for: self)
         try "userId,movieId,rating,timestamp\n1,2,4.0,10\n1,3,oops,11\n"
             .write(to: folder.appendingPathComponent("ratings.csv"), atomically: true, encoding: .utf8)
         let info = try CLIRunner.run(["data", "info", folder.path])
@@ -33,7 +34,7 @@ final class DataCommandTests: XCTestCase {
     }
 
     func testFetchFromALocalZipChecksAndUnpacks() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
+        let folder = try TemporaryFolder.make(for: self)
         let release = folder.appendingPathComponent("src/ml-latest-small")
         try FileManager.default.createDirectory(at: release, withIntermediateDirectories: true)
         try "userId,movieId,rating,timestamp\n1,10,4.0,100\n2,10,3.0,101\n"

@@ -1,3 +1,4 @@
+import CFTestSupport
 import Foundation
 import XCTest
 
@@ -12,25 +13,20 @@ final class HelpTextTests: XCTestCase {
         ["data"], ["data", "info"], ["data", "synth"], ["data", "fetch"], ["bench"],
     ]
 
+    static let fixtures = TextFixtures(folder: "Help")
+
     func testHelpTextMatchesFixtures() throws {
-        let folder = CLIRunner.repositoryRoot.appendingPathComponent("Tests/CLITests/Help")
-        let update = ProcessInfo.processInfo.environment["CFLAB_UPDATE_FIXTURES"] == "1"
         for command in Self.commands {
             let output = try CLIRunner.run(command + ["--help"])
             XCTAssertEqual(output.status, 0, "\(command)")
             let name = (["cflab"] + command).joined(separator: "-") + ".txt"
-            let fixture = folder.appendingPathComponent(name)
-            if update {
-                try output.stdout.write(to: fixture, atomically: true, encoding: .utf8)
-                continue
-            }
-            let expected = try String(contentsOf: fixture, encoding: .utf8)
-            XCTAssertEqual(output.stdout, expected, "help of `cflab \(command.joined(separator: " "))` changed; see \(name)")
+            try Self.fixtures.assertMatches(
+                output.stdout, name, message: "help of `cflab \(command.joined(separator: " "))` changed; see \(name)")
         }
     }
 
     func testEveryFixtureBelongsToACommand() throws {
-        let folder = CLIRunner.repositoryRoot.appendingPathComponent("Tests/CLITests/Help")
+        let folder = Self.fixtures.folder
         let names = Set(Self.commands.map { (["cflab"] + $0).joined(separator: "-") + ".txt" })
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".txt") }
         XCTAssertEqual(Set(files), names)

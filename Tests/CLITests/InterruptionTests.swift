@@ -1,15 +1,16 @@
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
 /// Runs killed with SIGKILL, or stopped with Ctrl-C, as later `cflab run`s see them.
 final class InterruptionTests: XCTestCase {
     func testKilledRunBecomesInterruptedAndIsRedoneExactlyOnce() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try StoreFixtures.write(StoreFixtures.slowRun, named: "slow.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(CLIExperiments.slowRun, named: "slow.yaml", in: folder)
         let storePath = folder.appendingPathComponent("runs.sqlite").path
-        let process = try StoreFixtures.start(["run", path, "--store", storePath])
-        try StoreFixtures.waitUntil { try StoreFixtures.recordedEpochs(store: storePath) >= 1 }
+        let process = try CLIRunner.start(["run", path, "--store", storePath])
+        try CLIRunner.waitUntil { try StoredMetrics.recordedEpochs(store: storePath) >= 1 }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
         let store = try RunStore(path: storePath, readOnly: true)
@@ -33,11 +34,11 @@ final class InterruptionTests: XCTestCase {
     }
 
     func testCtrlCMarksTheRunInterruptedAndExits130() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try StoreFixtures.write(StoreFixtures.slowRun, named: "slow.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(CLIExperiments.slowRun, named: "slow.yaml", in: folder)
         let storePath = folder.appendingPathComponent("runs.sqlite").path
-        let process = try StoreFixtures.start(["run", path, "--store", storePath])
-        try StoreFixtures.waitUntil { try StoreFixtures.recordedEpochs(store: storePath) >= 1 }
+        let process = try CLIRunner.start(["run", path, "--store", storePath])
+        try CLIRunner.waitUntil { try StoredMetrics.recordedEpochs(store: storePath) >= 1 }
         kill(process.processIdentifier, SIGINT)
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 130)

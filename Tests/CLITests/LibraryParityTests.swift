@@ -2,6 +2,7 @@ import CFConfig
 import CFCore
 import CFExperiment
 import CFStore
+import CFTestSupport
 import CFTraining
 import Foundation
 import XCTest
@@ -10,20 +11,11 @@ import XCTest
 /// per-epoch metrics to `cflab run` on the same file.
 final class LibraryParityTests: XCTestCase {
     static func experiment(kind: String, model: String) -> String {
-        """
-        version: 1
-        name: parity-\(kind)
-        seed: 8
-        data:
-          source: synthetic
-          synthetic: {users: 100, items: 70, ratings: 2500, rank: 3, noise: 0.3, seed: 2}
-        split: {kind: random, valid: 0.2, test: 0.1}
-        model: {kind: \(kind), embedding_dim: 5\(model)}
-        optimizer: {kind: adamw, lr: 1.0e-2, weight_decay: 0.01}
-        schedule: {kind: one_cycle}
-        evaluation: {ranking: {k: [5], every: epoch}}
-        training: {epochs: 3, batch_size: 50}
-        """
+        ExperimentYAML.synthetic(
+            name: "parity-\(kind)", seed: 8, data: "{users: 100, items: 70, ratings: 2500, rank: 3, noise: 0.3, seed: 2}",
+            split: "{kind: random, valid: 0.2, test: 0.1}", model: "{kind: \(kind), embedding_dim: 5\(model)}",
+            training: "{epochs: 3, batch_size: 50}",
+            extra: "schedule: {kind: one_cycle}\nevaluation: {ranking: {k: [5], every: epoch}}")
     }
 
     static let cases = [
@@ -40,10 +32,10 @@ final class LibraryParityTests: XCTestCase {
     }
 
     func testSingleRunsMatchTheLibraryBitForBit() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
+        let folder = try TemporaryFolder.make(for: self)
         for (kind, model) in Self.cases {
             let yaml = Self.experiment(kind: kind, model: model)
-            let path = try StoreFixtures.write(yaml, named: "\(kind).yaml", in: folder)
+            let path = try TemporaryFolder.write(yaml, named: "\(kind).yaml", in: folder)
             let output = try CLIRunner.run(["run", path, "--format", "json", "--no-store"])
             XCTAssertEqual(output.status, 0, output.stderr)
             let lines = try output.stdout.split(separator: "\n").map { try JSONValue.parse(String($0)) }
@@ -60,7 +52,7 @@ final class LibraryParityTests: XCTestCase {
     }
 
     func testASweepRecordedByTheCLIMatchesTheSweepRunner() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
+        let folder = try TemporaryFolder.make(for: self)
         let yaml = Self.experiment(kind: "dot_bias", model: ", y_range: [0.0, 5.5]") + """
 
             sweep:
@@ -69,7 +61,7 @@ final class LibraryParityTests: XCTestCase {
                 model.embedding_dim: [3, 6]
               seeds: [1, 2]
             """
-        let path = try StoreFixtures.write(yaml, named: "sweep.yaml", in: folder)
+        let path = try TemporaryFolder.write(yaml, named: "sweep.yaml", in: folder)
         let storePath = folder.appendingPathComponent("runs.sqlite").path
         let output = try CLIRunner.run(["run", path, "--store", storePath, "--jobs", "2"])
         XCTAssertEqual(output.status, 0, output.stderr)

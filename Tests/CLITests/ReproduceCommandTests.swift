@@ -1,4 +1,5 @@
 import CFStore
+import CFTestSupport
 import Foundation
 import GRDB
 import XCTest
@@ -32,9 +33,9 @@ final class ReproduceCommandTests: XCTestCase {
 
     /// Writes the CSV experiment, runs it once into a fresh store, returns (store path, CSV path).
     func trainedRun() throws -> (store: String, csv: String) {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let csv = try StoreFixtures.write(Self.ratingsCSV(), named: "ratings.csv", in: folder)
-        let path = try StoreFixtures.write(Self.csvExperiment, named: "csv.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let csv = try TemporaryFolder.write(Self.ratingsCSV(), named: "ratings.csv", in: folder)
+        let path = try TemporaryFolder.write(Self.csvExperiment, named: "csv.yaml", in: folder)
         let storePath = folder.appendingPathComponent("runs.sqlite").path
         let output = try CLIRunner.run(["run", path, "--store", storePath])
         XCTAssertEqual(output.status, 0, output.stderr)

@@ -1,36 +1,22 @@
 import CFCore
+import CFTestSupport
 import Foundation
 import XCTest
 
 /// `cflab run` and `cflab config show` driven as a subprocess.
 final class RunCommandTests: XCTestCase {
-    static let tinyExperiment = """
-    version: 1
-    name: tiny
-    seed: 5
-    data:
-      source: synthetic
-      synthetic: {users: 120, items: 80, ratings: 3000, rank: 3, noise: 0.2, seed: 3}
-    split: {kind: random, valid: 0.2, test: 0.1}
-    model: {kind: dot_bias, embedding_dim: 8, y_range: [0.0, 5.5]}
-    optimizer: {kind: adamw, lr: 1.0e-2, weight_decay: 0.01}
-    schedule: {kind: one_cycle}
-    training: {epochs: 3, batch_size: 64}
-    """
-
-    func write(_ text: String, named name: String, in folder: URL) throws -> String {
-        let url = folder.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
-    }
+    static let tinyExperiment = ExperimentYAML.synthetic(
+        name: "tiny", seed: 5, data: "{users: 120, items: 80, ratings: 3000, rank: 3, noise: 0.2, seed: 3}",
+        split: "{kind: random, valid: 0.2, test: 0.1}", model: "{kind: dot_bias, embedding_dim: 8, y_range: [0.0, 5.5]}",
+        training: "{epochs: 3, batch_size: 64}", extra: "schedule: {kind: one_cycle}")
 
     func jsonLines(_ text: String) throws -> [JSONValue] {
         try text.split(separator: "\n").map { try JSONValue.parse(String($0)) }
     }
 
     func testJSONOutputHasOneObjectPerEpochAndASummary() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
         let output = try CLIRunner.run(["run", path, "--format", "json", "--no-store"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let lines = try jsonLines(output.stdout)
@@ -50,8 +36,8 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testSameFileGivesBitwiseIdenticalEpochMetrics() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
         func metrics() throws -> [String] {
             let output = try CLIRunner.run(["run", path, "--format", "json", "--no-store"])
             XCTAssertEqual(output.status, 0, output.stderr)
@@ -66,8 +52,8 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testTextOutputIsAlignedAndEndsWithASummary() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
         let output = try CLIRunner.run(["run", path, "--set", "training.epochs=2", "--no-store"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let lines = output.stdout.split(separator: "\n").map(String.init)
@@ -78,8 +64,8 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testEveryConfigErrorIsListedWithFileLineAndColumnAndNothingRuns() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try write("""
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write("""
         version: 1
         model:
           kind: dot_bias
@@ -99,8 +85,8 @@ final class RunCommandTests: XCTestCase {
         let missing = try CLIRunner.run(["run", "/nonexistent/x.yaml"])
         XCTAssertNotEqual(missing.status, 0)
         XCTAssertTrue(missing.stderr.contains("/nonexistent/x.yaml"), missing.stderr)
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try write("""
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write("""
         data: {source: movielens, path: no-such-folder}
         """, named: "nodata.yaml", in: folder)
         let output = try CLIRunner.run(["run", path])
@@ -110,8 +96,8 @@ final class RunCommandTests: XCTestCase {
     }
 
     func testConfigShowPrintsResolvedDefaultsAndOverrides() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(Self.tinyExperiment, named: "tiny.yaml", in: folder)
         let output = try CLIRunner.run(["config", "show", path, "--set", "optimizer.lr=0.5", "--format", "json"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let json = try JSONValue.parse(output.stdout)

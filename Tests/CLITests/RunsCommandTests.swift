@@ -1,13 +1,14 @@
 import CFCore
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
 /// `cflab runs`, `show`, `export` and `plan` over a small finished sweep.
 final class RunsCommandTests: XCTestCase {
     func finishedSweep() throws -> String {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try StoreFixtures.write(StoreFixtures.tinySweep, named: "sweep.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
         let storePath = folder.appendingPathComponent("runs.sqlite").path
         XCTAssertEqual(try CLIRunner.run(["run", path, "--store", storePath, "--jobs", "2"]).status, 0)
         return storePath
@@ -56,7 +57,7 @@ final class RunsCommandTests: XCTestCase {
             XCTAssertTrue(show.stdout.contains(part), part + "\n" + show.stdout)
         }
 
-        let folder = try CLIRunner.temporaryDirectory(self)
+        let folder = try TemporaryFolder.make(for: self)
         let export = try CLIRunner.run(["export", "3", "--store", storePath, "--embeddings", folder.path])
         XCTAssertEqual(export.status, 0, export.stderr)
         let items = try String(contentsOf: folder.appendingPathComponent("items.csv"), encoding: .utf8)
@@ -67,8 +68,8 @@ final class RunsCommandTests: XCTestCase {
     }
 
     func testPlanListsVaryingKeysMergesAndTheCount() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try StoreFixtures.write(StoreFixtures.tinySweep, named: "sweep.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
         let table = try CLIRunner.run(["plan", path])
         XCTAssertEqual(table.status, 0, table.stderr)
         XCTAssertTrue(table.stdout.hasPrefix("tiny-sweep: 6 trials (max_trials 500)"), table.stdout)

@@ -1,12 +1,13 @@
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
 /// `cflab run` with the run store: recording, skipping, parallel jobs and processes.
 final class SweepRunTests: XCTestCase {
     func testSingleRunIsRecordedWithProvenanceAndASecondRunTrainsNothing() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try StoreFixtures.write(RunCommandTests.tinyExperiment, named: "tiny.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(RunCommandTests.tinyExperiment, named: "tiny.yaml", in: folder)
         let storePath = folder.appendingPathComponent("runs.sqlite").path
         let first = try CLIRunner.run(["run", path, "--store", storePath])
         XCTAssertEqual(first.status, 0, first.stderr)
@@ -34,8 +35,8 @@ final class SweepRunTests: XCTestCase {
     }
 
     func testSecondRunOfASweepTrainsNothingAndRerunAddsAttempts() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try StoreFixtures.write(StoreFixtures.tinySweep, named: "sweep.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
         let storePath = folder.appendingPathComponent("runs.sqlite").path
         let first = try CLIRunner.run(["run", path, "--store", storePath])
         XCTAssertEqual(first.status, 0, first.stderr)
@@ -53,22 +54,22 @@ final class SweepRunTests: XCTestCase {
     }
 
     func testOneAndTwoJobsStoreIdenticalMetrics() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try StoreFixtures.write(StoreFixtures.tinySweep, named: "sweep.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
         let one = folder.appendingPathComponent("one.sqlite").path
         let two = folder.appendingPathComponent("two.sqlite").path
         XCTAssertEqual(try CLIRunner.run(["run", path, "--store", one, "--jobs", "1"]).status, 0)
         XCTAssertEqual(try CLIRunner.run(["run", path, "--store", two, "--jobs", "2"]).status, 0)
-        let first = try StoreFixtures.metricsByTrial(store: one)
+        let first = try StoredMetrics.byTrial(store: one)
         XCTAssertEqual(first.count, 6)
-        XCTAssertEqual(first, try StoreFixtures.metricsByTrial(store: two))
+        XCTAssertEqual(first, try StoredMetrics.byTrial(store: two))
     }
 
     func testTwoProcessesOnOneSweepLoseNothingAndDuplicateNothing() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try StoreFixtures.write(StoreFixtures.tinySweep, named: "sweep.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
         let storePath = folder.appendingPathComponent("runs.sqlite").path
-        let processes = try (0..<2).map { _ in try StoreFixtures.start(["run", path, "--store", storePath]) }
+        let processes = try (0..<2).map { _ in try CLIRunner.start(["run", path, "--store", storePath]) }
         for process in processes { process.waitUntilExit() }
         XCTAssertEqual(processes.map(\.terminationStatus), [0, 0])
         let store = try RunStore(path: storePath, readOnly: true)
@@ -80,8 +81,8 @@ final class SweepRunTests: XCTestCase {
     }
 
     func testAboveMaxTrialsRunRefusesWithoutYes() throws {
-        let folder = try CLIRunner.temporaryDirectory(self)
-        let path = try StoreFixtures.write(StoreFixtures.tinySweep + "\n  max_trials: 4\n", named: "sweep.yaml", in: folder)
+        let folder = try TemporaryFolder.make(for: self)
+        let path = try TemporaryFolder.write(CLIExperiments.tinySweep + "\n  max_trials: 4\n", named: "sweep.yaml", in: folder)
         let storePath = folder.appendingPathComponent("runs.sqlite").path
         let refused = try CLIRunner.run(["run", path, "--store", storePath])
         XCTAssertEqual(refused.status, 1)

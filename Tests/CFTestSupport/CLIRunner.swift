@@ -1,16 +1,16 @@
 import Foundation
-import XCTest
 
 /// Runs the built `cflab` binary as a subprocess and captures what it prints.
-struct CLIRunner {
-    struct Output {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+public enum CLIRunner {
+    /// What one run of `cflab` printed, and how it exited.
+    public struct Output: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
     /// The folder holding the built products (the test bundle sits beside `cflab`).
-    static var productsDirectory: URL {
+    public static var productsDirectory: URL {
         #if os(macOS)
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent()
@@ -19,15 +19,17 @@ struct CLIRunner {
         return Bundle.main.bundleURL
     }
 
-    static var binary: URL { productsDirectory.appendingPathComponent("cflab") }
+    public static var binary: URL { productsDirectory.appendingPathComponent("cflab") }
 
     /// The repository root (two levels above this file's folder).
-    static var repositoryRoot: URL {
+    public static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// Runs `cflab arguments` in `directory` (default: the repository root) with `COLUMNS=80`
+    /// and `environment` added, and waits for it to exit.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -48,13 +50,5 @@ struct CLIRunner {
             status: process.terminationStatus,
             stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    /// A fresh temporary folder, removed by the test case's teardown.
-    static func temporaryDirectory(_ testCase: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cflab-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        testCase.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
     }
 }

@@ -1,27 +1,13 @@
 import CFCore
 import CFData
 import CFStore
-import Foundation
-import XCTest
 
-/// Temporary folders and sample runs shared by the store tests.
-enum StoreFixtures {
-    /// A fresh empty folder under the system temporary directory, removed after `test`.
-    static func temporaryFolder(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cfstore-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-
-    /// A store in a fresh folder (nested, to check parent folders are created).
-    static func store(_ test: XCTestCase) throws -> (store: RunStore, path: String) {
-        let path = try temporaryFolder(test).appendingPathComponent("results/nested/runs.sqlite").path
-        return (try RunStore(path: path), path)
-    }
-
+/// Records to write into a store: a resolved config, a new run, an outcome and data metadata.
+public enum SampleRuns {
     /// A resolved config with typed leaves of every kind.
-    static func config(kind: String = "dot_bias", dropout: Double = 0.0, learningRate: Double = 1e-3, dimensions: Int64 = 32) -> JSONValue {
+    public static func config(
+        kind: String = "dot_bias", dropout: Double = 0.0, learningRate: Double = 1e-3, dimensions: Int64 = 32
+    ) -> JSONValue {
         .object([
             ("version", .int(1)),
             ("name", .string("fixture")),
@@ -36,11 +22,14 @@ enum StoreFixtures {
     }
 
     /// A new run of `config` with plausible provenance.
-    static func newRun(_ config: JSONValue = config(), tags: [String] = ["fixture"], splitFingerprint: String = "split-1") -> NewRun {
+    public static func newRun(
+        _ config: JSONValue = config(), seed: Int64 = 1, tags: [String] = ["fixture"],
+        dataFingerprint: String = "data-1", splitFingerprint: String = "split-1"
+    ) -> NewRun {
         NewRun(
-            name: "fixture", config: config, seed: 1,
-            streamSeeds: .object([("init", .string("11")), ("shuffle", .string("12"))]), tags: tags,
-            dataSource: "synthetic", dataName: "synthetic", dataPath: nil, dataFingerprint: "data-1",
+            name: "fixture", config: config, seed: seed,
+            streamSeeds: .object([("init", .string("\(seed)1")), ("shuffle", .string("\(seed)2"))]), tags: tags,
+            dataSource: "synthetic", dataName: "synthetic", dataPath: nil, dataFingerprint: dataFingerprint,
             split: .object([("kind", .string("random")), ("valid", .double(0.2))]), splitFingerprint: splitFingerprint,
             buildId: "build-1", build: .object([("git", .string("abc")), ("dirty", .bool(false))]),
             operatingSystem: "Linux", cpuModel: "test cpu", threads: 1
@@ -48,7 +37,7 @@ enum StoreFixtures {
     }
 
     /// A completed outcome with the given best validation RMSE.
-    static func completed(validRMSE: Double, seconds: Double = 1.5) -> RunOutcome {
+    public static func completed(validRMSE: Double, seconds: Double = 1.5) -> RunOutcome {
         RunOutcome(
             status: .completed, bestEpoch: 2,
             bestMetrics: ["valid_rmse": validRMSE, "valid_mae": validRMSE * 0.8, "train_loss": 0.5],
@@ -58,7 +47,7 @@ enum StoreFixtures {
     }
 
     /// Metadata for 3 users and 4 items.
-    static func metadata(splitFingerprint: String = "split-1") -> DataMetadata {
+    public static func metadata(splitFingerprint: String = "split-1") -> DataMetadata {
         DataMetadata(
             dataFingerprint: "data-1", splitFingerprint: splitFingerprint,
             users: IdMap(rawIds: ["7", "12", "100"]), items: IdMap(rawIds: ["1", "2", "50", "333"]),
