@@ -101,4 +101,14 @@ final class OwnerLockTests: XCTestCase {
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: lockPath))
     }
+
+    func testReleasingTheOwnerLockDeletesItsFileUntilTheNextRun() throws {
+        let (store, path) = try StoreFixtures.store(self)
+        let lockPath = OwnerLock.path(storePath: path, token: store.owner.token)
+        _ = try store.startRun(StoreFixtures.newRun())
+        store.releaseOwnerLock()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: lockPath))
+        _ = try store.startRun(StoreFixtures.newRun())
+        XCTAssertFalse(OwnerLock.isAbandoned(storePath: path, token: store.owner.token))
+    }
 }

@@ -55,11 +55,19 @@ final class OwnerLock: @unchecked Sendable {
         }
     }
 
+    /// Deletes the lock file and drops the lock; a later `acquire` takes it again.
+    func release() {
+        mutex.withLock {
+            guard descriptor >= 0 else { return }
+            unlink(path)
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+            descriptor = -1
+        }
+    }
+
     deinit {
-        guard descriptor >= 0 else { return }
-        unlink(path)
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
+        release()
     }
 
     /// Whether the owner with `token` is gone: its lock file exists and nobody holds it.

@@ -2,6 +2,16 @@ import Foundation
 import GRDB
 
 extension RunStore {
+    /// Ends this writer's owner lock and deletes its file, as releasing the store does.
+    ///
+    /// For a process about to `exit()` with the store still referenced (deinit does not
+    /// run then; the kernel still drops the lock, but the file stays until a claim finds
+    /// it). Runs still `running` under this owner then go stale by heartbeat only. A later
+    /// claim or `startRun` takes the lock again.
+    public func releaseOwnerLock() {
+        ownerLock?.release()
+    }
+
     /// Throws unless run `runId` is `running` and owned by this store's `owner`.
     ///
     /// Every write of a run goes through it: a run that another process reclaimed (or
