@@ -5,6 +5,7 @@ public struct StoreCheckReport: Equatable, Sendable {
         /// `epochs` or `parameters` for a checksum that does not match; nil for a line of
         /// `PRAGMA integrity_check`.
         public var table: String?
+        /// The run the damaged row belongs to.
         public var runId: Int64?
         /// The epoch of a damaged `epochs` row.
         public var epoch: Int?
@@ -33,11 +34,13 @@ public struct StoreCheckReport: Equatable, Sendable {
 
     /// Everything found wrong, integrity lines first; empty for a healthy store.
     public var problems: [Problem]
-    /// Rows whose checksum was verified (matching or not).
+    /// Epochs whose checksum was verified (matching or not).
     public var checkedEpochs: Int
+    /// Kept tensors whose checksum was verified (matching or not).
     public var checkedParameters: Int
-    /// Rows with no checksum (written before `v4-checksums`): neither verified nor damage.
+    /// Epochs with no checksum (written before `v4-checksums`): neither verified nor damage.
     public var uncheckedEpochs: Int
+    /// Kept tensors with no checksum (written before `v4-checksums`).
     public var uncheckedParameters: Int
 
     public init(
