@@ -7,7 +7,9 @@ import XCTest
 final class OpeningTests: XCTestCase {
     func testMigrationsApplyInOrderAndReopeningIsANoOp() throws {
         let (store, path) = try TemporaryStore.make(for: self)
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-runs", "v1-epochs", "v1-artifacts", "v1-views", "v2-rated-pairs", "v3-semantics"])
+        XCTAssertEqual(try store.appliedMigrations(), [
+            "v1-runs", "v1-epochs", "v1-artifacts", "v1-views", "v2-rated-pairs", "v3-semantics", "v4-exactly-once", "v4-checksums",
+        ])
         let again = try RunStore(path: path)
         XCTAssertEqual(try again.appliedMigrations(), try store.appliedMigrations())
         let reader = try RunStore(path: path, readOnly: true)

@@ -14,9 +14,11 @@ struct ParameterRecord: Codable, FetchableRecord, PersistableRecord {
     /// The shape as a JSON array, for example `[610,32]`.
     var shape: String
     var data: Data
+    /// `RowChecksum.parameter` of `shape` and `data`; nil in rows from before `v4-checksums`.
+    var checksum: String?
 
     enum CodingKeys: String, CodingKey {
-        case runId = "run_id", which, position, name, shape, data
+        case runId = "run_id", which, position, name, shape, data, checksum
     }
 
     init(runId: Int64, which: ParameterSet, position: Int, tensor: ParameterTensor) {
@@ -26,6 +28,7 @@ struct ParameterRecord: Codable, FetchableRecord, PersistableRecord {
         self.name = tensor.name
         self.shape = JSONValue.array(tensor.shape.map { .int(Int64($0)) }).canonical
         self.data = FloatBlob.encode(tensor.values)
+        self.checksum = RowChecksum.parameter(shape: Data(shape.utf8), data: data)
     }
 
     /// The tensor, checking that the BLOB holds exactly the shape's element count.

@@ -3,12 +3,14 @@ import GRDB
 
 extension RunStore {
     /// Stores a run's kept tensors as `which`, replacing any set stored under that name.
+    ///
+    /// Throws `runReclaimed`, writing nothing, when the run is no longer this writer's.
     public func saveParameters(runId: Int64, which: ParameterSet, tensors: [ParameterTensor]) throws {
         for tensor in tensors where tensor.values.count != tensor.shape.reduce(1, *) {
             throw StoreError.invalidArgument("tensor \(tensor.name): \(tensor.values.count) values for shape \(tensor.shape)")
         }
         try write { db in
-            try requireRun(runId, in: db)
+            try requireOwnedRunning(runId, in: db)
             try db.execute(sql: "DELETE FROM parameters WHERE run_id = ? AND which = ?", arguments: [runId, which.rawValue])
             for (position, tensor) in tensors.enumerated() {
                 try ParameterRecord(runId: runId, which: which, position: position, tensor: tensor).insert(db)
@@ -44,6 +46,8 @@ extension RunStore {
     public func dataMetadata(splitFingerprint: String) throws -> DataMetadata? {
         try read { db in
             guard var metadata = try DataMetadataRecord.fetchOne(db, key: splitFingerprint)?.metadata() else { return nil }
+            // A store from before `v2-rated-pairs`, read without migrating, has no such table.
+            guard try db.tableExists(RatedPairsRecord.databaseTableName) else { return metadata }
             metadata.ratedPairs = try RatedPairsRecord.fetchOne(db, key: splitFingerprint)?
                 .pairs(userCount: metadata.users.count, itemCount: metadata.items.count)
             return metadata

@@ -6,16 +6,18 @@ extension RunStore {
     /// Claims one trial of a sweep for this process, in one `IMMEDIATE` transaction.
     ///
     /// `trial_claims` holds one row per (sweep, trial key) pointing at the trial's current
-    /// run. With no row, or when the current run was interrupted (or is `running` with a
-    /// heartbeat older than `policy.staleAfter`, which is first marked `interrupted`), a
-    /// new attempt is inserted as `running` and the claim row is pointed at it. Completed
-    /// and diverged trials are skipped unless `policy.rerun`; failed ones unless
-    /// `policy.retryFailed` (or `rerun`). A live run answers `.busy`.
+    /// run. With no row, or when the current run was interrupted (or is `running` but its
+    /// owner is gone, which is first marked `interrupted`), a new attempt is inserted as
+    /// `running` and the claim row is pointed at it. An owner is gone when it ran on this
+    /// host and its `OwnerLock` is free, or when its heartbeat is older than
+    /// `policy.staleAfter`. Completed, diverged, superseded and pruned trials are skipped
+    /// unless `policy.rerun`; failed ones unless `policy.retryFailed` (or `rerun`). A live
+    /// run answers `.busy`.
     public func claimTrial(sweep: String, trialKey: String, newRun: NewRun, policy: ClaimPolicy = ClaimPolicy()) throws -> ClaimResult {
         let now = Date()
         return try write { db in
             let current = try Row.fetchOne(db, sql: """
-                SELECT r.id, r.status, r.heartbeat_at FROM trial_claims c JOIN runs r ON r.id = c.run_id
+                SELECT r.id, r.status, r.heartbeat_at, r.owner, r.pid, r.host FROM trial_claims c JOIN runs r ON r.id = c.run_id
                 WHERE c.sweep = ? AND c.trial_key = ?
                 """, arguments: [sweep, trialKey])
             if let current {
@@ -23,11 +25,12 @@ extension RunStore {
                 let statusText: String = current["status"]
                 let status = RunStatus(rawValue: statusText) ?? .interrupted
                 switch status {
-                case .completed, .diverged:
+                case .completed, .diverged, .superseded, .pruned:
                     if !policy.rerun { return .skippedCompleted(runId: runId) }
                 case .failed:
                     if !(policy.retryFailed || policy.rerun) { return .skippedFailed(runId: runId) }
                 case .pending, .running:
+                    if try reclaimIfOwnerIsGone(current, at: now, in: db) { break }
                     let cutoff = StoreClock.timestamp(now.addingTimeInterval(-policy.staleAfter))
                     let heartbeat: String? = current["heartbeat_at"]
                     if let heartbeat, heartbeat >= cutoff { return .busy(runId: runId) }
@@ -53,6 +56,8 @@ extension RunStore {
 
     /// Inserts a `running` run owned by this instance, its tags and its config leaves.
     func insertRun(_ run: NewRun, sweep: String, trialKey: String?, at date: Date, in db: Database) throws -> Int64 {
+        // Taken before the row exists, so that no probe ever sees this owner's run without its lock.
+        ownerLock?.acquire()
         var attempt = 1
         if let trialKey {
             let previous = try Int.fetchOne(db, sql: "SELECT MAX(attempt) FROM runs WHERE sweep = ? AND trial_key = ?", arguments: [sweep, trialKey])

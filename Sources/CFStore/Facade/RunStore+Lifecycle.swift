@@ -3,47 +3,75 @@ import Foundation
 import GRDB
 
 extension RunStore {
-    /// Refreshes the heartbeat of the active runs among `runIds`; call it on a timer.
+    /// Refreshes the heartbeat of the runs among `runIds` that this writer still owns;
+    /// call it on a timer.
+    ///
+    /// The owned runs are refreshed in one transaction. Then, if any run is no longer this
+    /// writer's, `runReclaimed` is thrown for the first of them (`unknownRun` for a
+    /// deleted one), so that the caller stops that trial; the next call reports the next.
     public func heartbeat(runIds: [Int64], at date: Date = Date()) throws {
         guard !runIds.isEmpty else { return }
         let now = StoreClock.timestamp(date)
-        try write { db in
+        let refused: StoreError? = try write { db in
+            var first: StoreError?
             for runId in runIds {
-                try db.execute(sql: "UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status IN ('pending', 'running')", arguments: [now, runId])
+                do {
+                    try requireOwnedRunning(runId, in: db)
+                } catch let error as StoreError {
+                    first = first ?? error
+                    continue
+                }
+                try db.execute(sql: "UPDATE runs SET heartbeat_at = ? WHERE id = ?", arguments: [now, runId])
             }
+            return first
         }
+        if let refused { throw refused }
     }
 
     /// Records one finished epoch (1-based) in its own transaction, and refreshes the heartbeat.
     ///
     /// Once this returns, the epoch is on disk: a SIGKILL afterwards loses nothing of it.
-    /// Recording the same epoch again replaces it.
+    /// Recording the same epoch again replaces it. Throws `runReclaimed`, writing nothing,
+    /// when the run is no longer this writer's.
     public func appendEpoch(runId: Int64, epoch: Int, metrics: [String: Double], stepTrace: JSONValue? = nil) throws {
         let now = StoreClock.now()
+        let metricsText = MetricsJSON.encode(metrics)
+        let traceText = stepTrace?.canonical
+        let checksum = RowChecksum.epoch(metrics: Data(metricsText.utf8), stepTrace: traceText.map { Data($0.utf8) })
         try write { db in
-            try requireRun(runId, in: db)
+            try requireOwnedRunning(runId, in: db)
             try db.execute(sql: """
-                INSERT OR REPLACE INTO epochs (run_id, epoch, recorded_at, metrics, step_trace) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [runId, epoch, now, MetricsJSON.encode(metrics), stepTrace?.canonical])
-            try db.execute(sql: "UPDATE runs SET heartbeat_at = ? WHERE id = ? AND status IN ('pending', 'running')", arguments: [now, runId])
+                INSERT OR REPLACE INTO epochs (run_id, epoch, recorded_at, metrics, step_trace, checksum) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [runId, epoch, now, metricsText, traceText, checksum])
+            try db.execute(sql: "UPDATE runs SET heartbeat_at = ? WHERE id = ?", arguments: [now, runId])
         }
     }
 
     /// Records how a run ended: status, error, best/final/test metrics and duration.
+    ///
+    /// Throws `runReclaimed`, writing nothing, when the run is no longer this writer's: a
+    /// reclaimed run is never marked completed. A completed sweep trial keeps the rule of
+    /// one `completed` attempt per trial (see `settleCompletion`).
     public func finishRun(runId: Int64, outcome: RunOutcome) throws {
         guard !outcome.status.isActive else {
             throw StoreError.invalidArgument("finishRun needs an end status, not `\(outcome.status.rawValue)`")
         }
         let now = StoreClock.now()
         try write { db in
-            try requireRun(runId, in: db)
+            try requireOwnedRunning(runId, in: db)
+            var status = outcome.status
+            var error = outcome.error
+            if status == .completed, let note = try settleCompletion(of: runId, in: db) {
+                status = .superseded
+                error = error ?? note
+            }
             try db.execute(sql: """
                 UPDATE runs SET status = ?, error = ?, ended_at = ?, heartbeat_at = ?,
                     duration_seconds = COALESCE(?, (julianday(?) - julianday(started_at)) * 86400.0),
                     best_epoch = ?, best_metrics = ?, final_metrics = ?, test_metrics = ?
                 WHERE id = ?
                 """, arguments: [
-                    outcome.status.rawValue, outcome.error, now, now, outcome.durationSeconds, now,
+                    status.rawValue, error, now, now, outcome.durationSeconds, now,
                     outcome.bestEpoch, MetricsJSON.encode(outcome.bestMetrics), MetricsJSON.encode(outcome.finalMetrics),
                     outcome.testMetrics.map(MetricsJSON.encode), runId,
                 ])
@@ -69,38 +97,6 @@ extension RunStore {
                 """, arguments: [cutoff])
             try interrupt(stale, reason: "heartbeat stale", at: now, in: db)
             return stale
-        }
-    }
-
-    /// Adds `tag` to a run (no effect when it has it).
-    public func tagRun(id runId: Int64, tag: String) throws {
-        try write { db in
-            try requireRun(runId, in: db)
-            try db.execute(sql: "INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)", arguments: [runId, tag])
-        }
-    }
-
-    /// Removes `tag` from a run.
-    public func untagRun(id runId: Int64, tag: String) throws {
-        try write { db in
-            try db.execute(sql: "DELETE FROM run_tags WHERE run_id = ? AND tag = ?", arguments: [runId, tag])
-        }
-    }
-
-    /// Deletes runs with their params, tags, epochs and parameters; returns how many existed.
-    ///
-    /// Deleting the current run of a trial removes its claim too, so the next `cflab run`
-    /// of the sweep trains the trial again. Runs that reproduced a deleted run keep their
-    /// rows, with `reproduces_run_id` set to NULL.
-    @discardableResult
-    public func deleteRuns(ids runIds: [Int64]) throws -> Int {
-        try write { db in
-            var deleted = 0
-            for runId in runIds {
-                try db.execute(sql: "DELETE FROM runs WHERE id = ?", arguments: [runId])
-                deleted += db.changesCount
-            }
-            return deleted
         }
     }
 

@@ -4,14 +4,23 @@ import Foundation
 public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// The file exists but is not an SQLite database.
     case notADatabase(path: String)
+    /// The file is an SQLite database whose pages are damaged (truncated, overwritten).
+    case damaged(path: String, reason: String)
+    /// A write failed because the disk (or the store's size limit) is full.
+    case diskFull(path: String)
     /// The store (or its folder) cannot be created or written.
     case notWritable(path: String, reason: String)
     /// The store cannot be opened for another reason.
     case cannotOpen(path: String, reason: String)
     /// The store was migrated by a newer cflab.
     case newerStore(path: String, migration: String)
-    /// A read-only store is missing migrations that this build would apply.
+    /// A store is missing migrations that this build would apply. Read-only openings no
+    /// longer throw it (they read an older store as it is); kept for callers that match it.
     case outdatedStore(path: String, migration: String)
+    /// The run is no longer this writer's: another process reclaimed it (`by` names the
+    /// owner that holds its trial or the run now), or it already ended. The caller must
+    /// stop that trial and write nothing more to it.
+    case runReclaimed(runId: Int64, status: RunStatus, by: String?)
     /// No run has this id.
     case unknownRun(id: Int64)
     /// The run kept no parameters (`training.keep: none`, or it never finished).
@@ -27,6 +36,12 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .notADatabase(path):
             return "\(path) is not a cflab run store (not an SQLite database); move it aside or use another --store"
+        case let .damaged(path, reason):
+            return "\(path) is damaged (\(reason)); restore a backup, or recover its rows with "
+                + "`sqlite3 \(path) .recover | sqlite3 \(path).recovered` and use --store \(path).recovered"
+        case let .diskFull(path):
+            return "\(path) cannot be written: disk full; free some space and run again "
+                + "(every write committed before this one is kept)"
         case let .notWritable(path, reason):
             return "\(path) cannot be written (\(reason)); check the folder's permissions or use another --store"
         case let .cannotOpen(path, reason):
@@ -35,6 +50,10 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "\(path) was written by a newer cflab (migration '\(migration)'); upgrade cflab or use another --store"
         case let .outdatedStore(path, migration):
             return "\(path) was written by an older cflab and lacks migration '\(migration)'; open it once for writing to upgrade it"
+        case let .runReclaimed(runId, status, holder):
+            let now = holder.map { "; \($0) holds it now" } ?? ""
+            return "run \(runId) is no longer this process's to write (it is \(status.rawValue)\(now)); "
+                + "stop training it and write nothing more to it"
         case let .unknownRun(id):
             return "no run with id \(id) in the store; `cflab runs` lists them"
         case let .noParameters(runId):

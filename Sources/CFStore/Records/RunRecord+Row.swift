@@ -42,7 +42,8 @@ extension RunRecord: FetchableRecord {
             splitFingerprint: row[RunColumn.splitFingerprint], buildId: row[RunColumn.buildId], build: try json(.build),
             operatingSystem: row[RunColumn.operatingSystem], cpuModel: row[RunColumn.cpuModel],
             threads: row[RunColumn.threads], reproducesRunId: row[RunColumn.reproducesRunId],
-            semantics: row[RunColumn.semantics]
+            // Missing in a store from before `v3-semantics` read without migrating: 1.
+            semantics: (row[RunColumn.semantics] as Int?) ?? 1
         )
         outcome = RunOutcome(
             status: status, error: row[RunColumn.error], bestEpoch: row[RunColumn.bestEpoch],

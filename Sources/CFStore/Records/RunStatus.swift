@@ -12,6 +12,11 @@ public enum RunStatus: String, CaseIterable, Codable, Sendable {
     case diverged
     /// Stopped by Ctrl-C, a kill, or a heartbeat that went stale.
     case interrupted
+    /// Trained to the end, but another attempt of the same trial is the one that counts
+    /// (a sweep trial has at most one `completed` attempt); `runs.error` says which.
+    case superseded
+    /// Reserved for trials that a sweep stops early as unpromising; nothing writes it yet.
+    case pruned
 
     /// Whether the run ended with a result that a rerun would only repeat.
     public var isFinished: Bool { self == .completed || self == .diverged }

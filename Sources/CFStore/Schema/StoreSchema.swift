@@ -12,6 +12,8 @@ enum StoreSchema {
         migrator.registerMigration("v1-views", migrate: createViews)
         migrator.registerMigration("v2-rated-pairs", migrate: createRatedPairs)
         migrator.registerMigration("v3-semantics", migrate: addSemantics)
+        migrator.registerMigration("v4-exactly-once", foreignKeyChecks: .deferred, migrate: enforceExactlyOnce)
+        migrator.registerMigration("v4-checksums", migrate: addChecksums)
         return migrator
     }
 
