@@ -45,6 +45,11 @@ public struct DataConfig: Equatable, Sendable {
     public var synthetic = SyntheticOptions()
     /// `duplicates`: what a repeated (user, item) pair means. Default `last`.
     public var duplicates: DuplicatePolicy = .last
+    /// `rating_range: [lo, hi]`: the scale every rating must lie on. Default null: a
+    /// MovieLens release's known scale (1-5 for ml-100k, 0.5-5 for the others), the
+    /// observed range for csv and synthetic data. It only checks the data, so it is not
+    /// part of the trial key.
+    public var ratingRange: ClosedRange<Double>?
 
     public init() {}
 }
