@@ -67,6 +67,6 @@ enum ConfigSchema {
 private extension String {
     /// Long lists of every path are not helpful: keep only the suggestion.
     func replacingAllowedList() -> String {
-        hasPrefix("; allowed:") ? "; see CONFIG.md for the keys of an experiment file" : self
+        hasPrefix("; allowed:") ? "; see docs/config.md for the keys of an experiment file" : self
     }
 }

@@ -1,7 +1,7 @@
 /// One experiment file, resolved: every field typed, validated and defaulted.
 ///
 /// The YAML keys (`embedding_dim`, `lr`, ...) are the user's vocabulary, documented in
-/// `../shared/docs/CONFIG.md`; the Swift names spell them out. Every default is stated
+/// `docs/config.md` (with every limit); the Swift names spell them out. Every default is stated
 /// on its field. `ConfigLoader` is the only way to build one from a file.
 public struct ExperimentConfig: Equatable, Sendable {
     /// Schema version (`version`), part of the trial key. Default 1.

@@ -101,6 +101,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("/nonexistent/x.yaml"), missing.stderr)
         let folder = try CLIRunner.temporaryDirectory(self)
         let path = try write("""
+        version: 1
         data: {source: movielens, path: no-such-folder}
         """, named: "nodata.yaml", in: folder)
         let output = try CLIRunner.run(["run", path])
