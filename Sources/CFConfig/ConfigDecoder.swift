@@ -32,6 +32,9 @@ struct ConfigDecoder {
             }
         }
         config.name = reader.label(file["name"], "name") ?? config.name
+        if file["name"] == nil, let problem = NodeReader.unprintable(in: defaultName, allowing: []) {
+            reader.fail(root.location, "name", "the file's name is not printable text (\(problem)); state `name:`")
+        }
         config.description = reader.prose(file["description"], "description") ?? config.description
         if let tags = reader.list(file["tags"], "tags", { $0.label($1, $2) }) {
             if tags.count <= ConfigLimits.maximumTags { config.tags = tags } else if let node = file["tags"] {
@@ -106,10 +109,16 @@ struct ConfigDecoder {
     }
 
     /// Text, or `.some(nil)` for an explicit null.
+    /// A name or path of data (printable: it reaches the file system and the store).
     private mutating func optionalText(_ node: MarkedNode?, _ path: String) -> String?? {
         guard let node else { return nil }
         if node.json == .null { return .some(nil) }
-        return reader.text(node, path).map { .some($0) }
+        guard let text = reader.text(node, path) else { return nil }
+        if let problem = NodeReader.unprintable(in: text, allowing: []) {
+            reader.fail(node, path, "must be printable text; \(problem)")
+            return nil
+        }
+        return .some(text)
     }
 
     private mutating func column(_ section: NodeReader.Section, _ key: String) -> ColumnRef? {

@@ -101,6 +101,9 @@ final class HostileConfigTests: XCTestCase {
         Row("base empty", file("base: none.yaml\n"), at: "h.yaml:3:7", "none.yaml is empty", files: ["none.yaml": text("")]),
         Row("base with NUL", file("base: bin.yaml\n"), at: "h.yaml:3:7", "bin.yaml holds a NUL byte at line 1, column 3",
             files: ["bin.yaml": [0x61, 0x62, 0x00]]),
+        Row("base with a NUL in its path", file("base: \"a\\0.yaml\"\n"), at: "h.yaml:3:7", "base: must be the printable path of another experiment file; found U+0000"),
+        Row("NUL in data.path", "version: 1\ndata: {source: movielens, path: \"d\\0\"}\n", at: "h.yaml:2:33", "data.path: must be printable text; found U+0000"),
+        Row("newline in data.name", "version: 1\ndata: {source: movielens, name: \"ml\\n100k\"}\n", at: "h.yaml:2:33", "data.name: must be printable text; found U+000A"),
         Row("base with laughs", file("base: lol.yaml\n"), at: "lol.yaml:6:45", "aliases expand to more than 10000 nodes",
             files: ["lol.yaml": text(laughs(levels: 9))]),
 
@@ -272,6 +275,20 @@ final class HostileConfigTests: XCTestCase {
         XCTAssertEqual(TrialKey.compute(config: ranged, dataFingerprint: "f"), TrialKey.compute(config: plain, dataFingerprint: "f"))
         ranged.data.ratingRange = nil
         XCTAssertEqual(ranged, plain)
+    }
+
+    func testAFileWhoseNameIsNotPrintableMustStateOne() throws {
+        let folder = NSTemporaryDirectory() + "cfhostile-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/tab\tname.yaml"
+        try "version: 1\n".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ConfigLoader.load(path: path)) { error in
+            XCTAssertEqual((error as? ConfigError)?.description,
+                           "\(path):1:1: name: the file's name is not printable text (found U+0009 (a control character) at character 4); state `name:`")
+        }
+        try "version: 1\nname: tabs\n".write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ConfigLoader.load(path: path).config.name, "tabs")
     }
 
     func testWholeFloatsCountAsWholeNumbers() throws {
