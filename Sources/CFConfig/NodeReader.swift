@@ -72,8 +72,13 @@ struct NodeReader {
         case let .scalar(.int(value), _) where Int(exactly: value) != nil:
             integer = Int(value)
         case let .scalar(.double(value), _) where value.rounded() == value:
-            // Past Int's range a float is clamped: it fails the bounds below, not the type.
-            integer = abs(value) < 9.0e18 ? Int(value) : (value < 0 ? .min : .max)
+            guard abs(value) < 9.0e18 else {
+                let bound = value < 0 ? "at least \(minimum)" : maximum < .max ? "at most \(maximum) (cflab's limit, see docs/config.md)"
+                    : "below 9e18"
+                fail(node, path, "must be \(bound), got \(node.shortDescription.trimmingQuotes)")
+                return nil
+            }
+            integer = Int(value)
         default:
             fail(node, path, "expected a whole number, got \(node.shortDescription)")
             return nil

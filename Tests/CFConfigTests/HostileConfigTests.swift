@@ -154,6 +154,7 @@ final class HostileConfigTests: XCTestCase {
             "sweep.repeats: must be at most 1000"),
         Row("sweep samples 1e9", file("sweep: {method: random, samples: 1e9, parameters: {model.dropout: [0.1]}}\n"), at: "h.yaml:3:34",
             "sweep.samples: must be at most 100000"),
+        Row("seed 1e30", file("seed: 1e30\n"), at: "h.yaml:3:7", "seed: must be below 9e18, got 1e30"),
         Row("epochs via --set", file(""), at: "--set", "training.epochs: must be at most 10000", overrides: ["training.epochs=1e13"]),
 
         // data.rating_range.
