@@ -10,9 +10,16 @@ extension ConfigDecoder {
         model.globalMean = reader.flag(section["global_mean"], "model.global_mean") ?? model.globalMean
         model.yRange = yRange(section["y_range"]) ?? model.yRange
         model.dropout = dropout(section["dropout"]) ?? model.dropout
-        model.layers = reader.list(section["layers"], "model.layers") { $0.integer($1, $2, atLeast: 1) } ?? model.layers
-        if model.layers.isEmpty, let node = section["layers"] {
-            reader.fail(node, "model.layers", "needs at least one hidden layer, such as [100, 50]")
+        let widest = ConfigLimits.maximumLayerWidth
+        if let layers = reader.list(section["layers"], "model.layers", { $0.integer($1, $2, atLeast: 1, atMost: widest) }),
+           let node = section["layers"] {
+            if layers.isEmpty {
+                reader.fail(node, "model.layers", "needs at least one hidden layer, such as [100, 50]")
+            } else if layers.count > ConfigLimits.maximumLayers {
+                reader.fail(node, "model.layers", "at most \(ConfigLimits.maximumLayers) hidden layers (cflab's limit), got \(layers.count)")
+            } else {
+                model.layers = layers
+            }
         }
         let layerDropout = reader.list(section["layer_dropout"], "model.layer_dropout") { $0.number($1, $2, .fraction) }
         if let layerDropout, let node = section["layer_dropout"] {
@@ -32,15 +39,15 @@ extension ConfigDecoder {
             return .auto
         case .mapping:
             guard let sides = reader.section(node, path) else { return nil }
-            let user = reader.integer(sides["user"], path + ".user", atLeast: 1)
-            let item = reader.integer(sides["item"], path + ".item", atLeast: 1)
+            let user = reader.integer(sides["user"], path + ".user", atLeast: 1, atMost: ConfigLimits.maximumEmbeddingDim)
+            let item = reader.integer(sides["item"], path + ".item", atLeast: 1, atMost: ConfigLimits.maximumEmbeddingDim)
             if sides["user"] == nil || sides["item"] == nil {
                 reader.fail(node, path, "a per-side size needs both user and item, such as {user: 64, item: 128}")
             }
             guard let user, let item else { return nil }
             return .perSide(user: user, item: item)
-        case .scalar(.int, _):
-            return reader.integer(node, path, atLeast: 1).map(EmbeddingDim.fixed)
+        case .scalar(.int, _), .scalar(.double, _):
+            return reader.integer(node, path, atLeast: 1, atMost: ConfigLimits.maximumEmbeddingDim).map(EmbeddingDim.fixed)
         default:
             reader.fail(node, path, "expected a size such as 50, auto, or {user: 64, item: 128}, got \(node.shortDescription)")
             return nil

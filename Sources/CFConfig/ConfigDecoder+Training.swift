@@ -34,21 +34,23 @@ extension ConfigDecoder {
             ?? schedule.moms
         schedule.warmup = reader.number(section["warmup"], "schedule.warmup", .fraction) ?? schedule.warmup
         schedule.minLR = reader.number(section["min_lr"], "schedule.min_lr", .unit) ?? schedule.minLR
-        schedule.stepSize = reader.integer(section["step_size"], "schedule.step_size", atLeast: 1) ?? schedule.stepSize
+        schedule.stepSize = reader.integer(section["step_size"], "schedule.step_size", atLeast: 1, atMost: ConfigLimits.maximumEpochs) ?? schedule.stepSize
         schedule.gamma = reader.number(section["gamma"], "schedule.gamma", .positive) ?? schedule.gamma
     }
 
     mutating func decodeTraining(_ section: NodeReader.Section, into training: inout TrainingConfig) {
-        training.epochs = reader.integer(section["epochs"], "training.epochs", atLeast: 1) ?? training.epochs
-        training.batchSize = reader.integer(section["batch_size"], "training.batch_size", atLeast: 1) ?? training.batchSize
+        training.epochs = reader.integer(section["epochs"], "training.epochs", atLeast: 1, atMost: ConfigLimits.maximumEpochs) ?? training.epochs
+        training.batchSize = reader.integer(
+            section["batch_size"], "training.batch_size", atLeast: 1, atMost: ConfigLimits.maximumBatchSize) ?? training.batchSize
         training.keep = reader.choice(section["keep"], "training.keep") ?? training.keep
-        training.threads = reader.integer(section["threads"], "training.threads", atLeast: 1) ?? training.threads
+        training.threads = reader.integer(section["threads"], "training.threads", atLeast: 1, atMost: ConfigLimits.maximumThreads) ?? training.threads
         guard let node = section["early_stopping"] else { return }
         if case .scalar(.null, _) = node.content {
             training.earlyStopping = nil
         } else if let stopping = reader.section(node, "training.early_stopping") {
             var rule = EarlyStopping()
-            rule.patience = reader.integer(stopping["patience"], "training.early_stopping.patience", atLeast: 1) ?? rule.patience
+            rule.patience = reader.integer(
+                stopping["patience"], "training.early_stopping.patience", atLeast: 1, atMost: ConfigLimits.maximumEpochs) ?? rule.patience
             rule.minDelta = reader.number(stopping["min_delta"], "training.early_stopping.min_delta", .nonNegative)
                 ?? rule.minDelta
             rule.restoreBest = reader.flag(stopping["restore_best"], "training.early_stopping.restore_best")
@@ -63,11 +65,15 @@ extension ConfigDecoder {
         guard let ranking = reader.section(section["ranking"], "evaluation.ranking") else { return }
         evaluation.ranking.every = reader.choice(ranking["every"], "evaluation.ranking.every") ?? evaluation.ranking.every
         if let node = ranking["k"] {
+            let most = ConfigLimits.maximumRankingK
             if case .scalar = node.content {
-                evaluation.ranking.k = reader.integer(node, "evaluation.ranking.k", atLeast: 1).map { [$0] } ?? evaluation.ranking.k
-            } else {
-                evaluation.ranking.k = reader.list(node, "evaluation.ranking.k") { $0.integer($1, $2, atLeast: 1) }
+                evaluation.ranking.k = reader.integer(node, "evaluation.ranking.k", atLeast: 1, atMost: most).map { [$0] }
                     ?? evaluation.ranking.k
+            } else if let cutoffs = reader.list(node, "evaluation.ranking.k", { $0.integer($1, $2, atLeast: 1, atMost: most) }) {
+                if cutoffs.count <= ConfigLimits.maximumRankingCutoffs { evaluation.ranking.k = cutoffs } else {
+                    reader.fail(node, "evaluation.ranking.k",
+                                "at most \(ConfigLimits.maximumRankingCutoffs) cutoffs (cflab's limit), got \(cutoffs.count)")
+                }
             }
         }
         evaluation.ranking.threshold = reader.number(ranking["threshold"], "evaluation.ranking.threshold")

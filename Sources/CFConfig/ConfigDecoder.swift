@@ -31,11 +31,16 @@ struct ConfigDecoder {
                 reader.fail(node, "version", "unsupported version \(version); this cflab reads version 1")
             }
         }
-        if let name = reader.text(file["name"], "name") {
-            if name.isEmpty { reader.fail(file.node, "name", "must not be empty") } else { config.name = name }
+        config.name = reader.label(file["name"], "name") ?? config.name
+        if file["name"] == nil, let problem = NodeReader.unprintable(in: defaultName, allowing: []) {
+            reader.fail(root.location, "name", "the file's name is not printable text (\(problem)); state `name:`")
         }
-        config.description = reader.text(file["description"], "description") ?? config.description
-        config.tags = reader.list(file["tags"], "tags") { $0.text($1, $2) } ?? config.tags
+        config.description = reader.prose(file["description"], "description") ?? config.description
+        if let tags = reader.list(file["tags"], "tags", { $0.label($1, $2) }) {
+            if tags.count <= ConfigLimits.maximumTags { config.tags = tags } else if let node = file["tags"] {
+                reader.fail(node, "tags", "at most \(ConfigLimits.maximumTags) tags (cflab's limit), got \(tags.count)")
+            }
+        }
         config.seed = reader.seed(file["seed"], "seed") ?? config.seed
         if let data = reader.section(file["data"], "data") { decodeData(data, into: &config.data) }
         if let split = reader.section(file["split"], "split") { decodeSplit(split, into: &config.split) }
@@ -57,6 +62,9 @@ struct ConfigDecoder {
         data.name = optionalText(section["name"], "data.name") ?? data.name
         data.path = optionalText(section["path"], "data.path") ?? data.path
         data.duplicates = reader.choice(section["duplicates"], "data.duplicates") ?? data.duplicates
+        if let node = section["rating_range"] {
+            if node.json == .null { data.ratingRange = nil } else if let range = ratingRange(node) { data.ratingRange = range }
+        }
         if let csv = reader.section(section["csv"], "data.csv") {
             data.csv.path = optionalText(csv["path"], "data.csv.path") ?? data.csv.path
             if let delimiter = reader.text(csv["delimiter"], "data.csv.delimiter") {
@@ -78,20 +86,39 @@ struct ConfigDecoder {
         }
         if let synthetic = reader.section(section["synthetic"], "data.synthetic") {
             let path: (String) -> String = synthetic.path(_:)
-            data.synthetic.users = reader.integer(synthetic["users"], path("users"), atLeast: 1) ?? data.synthetic.users
-            data.synthetic.items = reader.integer(synthetic["items"], path("items"), atLeast: 1) ?? data.synthetic.items
-            data.synthetic.ratings = reader.integer(synthetic["ratings"], path("ratings"), atLeast: 1) ?? data.synthetic.ratings
-            data.synthetic.rank = reader.integer(synthetic["rank"], path("rank"), atLeast: 1) ?? data.synthetic.rank
+            let side = ConfigLimits.maximumSyntheticSide
+            data.synthetic.users = reader.integer(synthetic["users"], path("users"), atLeast: 1, atMost: side) ?? data.synthetic.users
+            data.synthetic.items = reader.integer(synthetic["items"], path("items"), atLeast: 1, atMost: side) ?? data.synthetic.items
+            data.synthetic.ratings = reader.integer(
+                synthetic["ratings"], path("ratings"), atLeast: 1, atMost: ConfigLimits.maximumSyntheticRatings) ?? data.synthetic.ratings
+            data.synthetic.rank = reader.integer(
+                synthetic["rank"], path("rank"), atLeast: 1, atMost: ConfigLimits.maximumSyntheticRank) ?? data.synthetic.rank
             data.synthetic.noise = reader.number(synthetic["noise"], path("noise"), .nonNegative) ?? data.synthetic.noise
             data.synthetic.seed = reader.seed(synthetic["seed"], path("seed")) ?? data.synthetic.seed
         }
     }
 
+    /// `data.rating_range: [lo, hi]`, the scale every rating must lie on.
+    private mutating func ratingRange(_ node: MarkedNode) -> ClosedRange<Double>? {
+        guard let bounds = reader.list(node, "data.rating_range", count: 2, { $0.number($1, $2) }) else { return nil }
+        guard bounds[0] < bounds[1] else {
+            reader.fail(node, "data.rating_range", "the low end must be below the high end, such as [0.5, 5.0]")
+            return nil
+        }
+        return bounds[0]...bounds[1]
+    }
+
     /// Text, or `.some(nil)` for an explicit null.
+    /// A name or path of data (printable: it reaches the file system and the store).
     private mutating func optionalText(_ node: MarkedNode?, _ path: String) -> String?? {
         guard let node else { return nil }
         if node.json == .null { return .some(nil) }
-        return reader.text(node, path).map { .some($0) }
+        guard let text = reader.text(node, path) else { return nil }
+        if let problem = NodeReader.unprintable(in: text, allowing: []) {
+            reader.fail(node, path, "must be printable text; \(problem)")
+            return nil
+        }
+        return .some(text)
     }
 
     private mutating func column(_ section: NodeReader.Section, _ key: String) -> ColumnRef? {
@@ -109,7 +136,7 @@ struct ConfigDecoder {
         split.kind = reader.choice(section["kind"], "split.kind") ?? split.kind
         split.valid = reader.number(section["valid"], "split.valid", .openFraction) ?? split.valid
         split.test = reader.number(section["test"], "split.test", .fraction) ?? split.test
-        split.folds = reader.integer(section["folds"], "split.folds", atLeast: 2) ?? split.folds
+        split.folds = reader.integer(section["folds"], "split.folds", atLeast: 2, atMost: ConfigLimits.maximumFolds) ?? split.folds
         if let node = section["fold"] {
             if split.kind == .predefined {
                 let names = ["u1", "u2", "u3", "u4", "u5", "ua", "ub"]

@@ -9,20 +9,33 @@ public enum ConfigLoader {
     /// Loads the file at `path`. `overrides` are `key.path=value` strings from `--set`;
     /// each value is read as YAML (`0.3`, `1e-3`, `{user: 0.3, item: 0.6}`, `[16, 64]`)
     /// and replaces the whole value at that path.
+    ///
+    /// A file read from disk, and every `base:` file, must state `version: 1`, and is
+    /// refused before parsing when it is not a regular UTF-8 text file of at most
+    /// `ConfigLimits.maximumFileBytes` bytes without NUL bytes.
     public static func load(path: String, overrides: [String] = []) throws -> ExperimentFile {
-        try parse(yaml: try readFile(path, from: nil), fileName: path, overrides: overrides)
+        try parse(yaml: try ConfigFileReader.read(path, from: nil), fileName: path, overrides: overrides, requiresVersion: true)
     }
 
     /// Parses YAML text as if it were the file `fileName` (a `base:` is read relative to it).
+    ///
+    /// Text built by a program (a stored config, a built-in experiment) may leave out
+    /// `version`; `load(path:)` requires it of files.
     public static func parse(yaml: String, fileName: String, overrides: [String] = []) throws -> ExperimentFile {
-        var tree = try resolvedTree(yaml: yaml, fileName: fileName, chain: [standardized(fileName)])
+        try parse(yaml: yaml, fileName: fileName, overrides: overrides, requiresVersion: false)
+    }
+
+    private static func parse(yaml: String, fileName: String, overrides: [String], requiresVersion: Bool) throws -> ExperimentFile {
+        let own = try MarkedNode.parse(yaml: yaml, fileName: fileName)
+        var issues = requiresVersion ? ExperimentShape.issues(of: own, fileName: fileName, base: nil) : []
+        var tree = try resolvedTree(own, fileName: fileName, chain: [standardized(fileName)])
         tree = try applying(overrides, to: tree)
         let sweepNode = tree["sweep"]
         let runTree = tree.removing("sweep")
         let stem = URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent
         var decoder = ConfigDecoder(mainFile: fileName, mode: sweepNode == nil ? .singleRun : .sweepTrial)
         let config = decoder.decode(tree, defaultName: stem.isEmpty ? "experiment" : stem)
-        var issues = decoder.issues
+        issues += decoder.issues
         var sweep: SweepSpec?
         if let sweepNode {
             var sweepDecoder = SweepDecoder(base: config)
@@ -34,24 +47,32 @@ public enum ConfigLoader {
     }
 
     /// The file's tree with its `base` chain merged underneath (this file wins).
-    private static func resolvedTree(yaml: String, fileName: String, chain: [String]) throws -> MarkedNode {
-        let tree = try MarkedNode.parse(yaml: yaml, fileName: fileName)
+    private static func resolvedTree(_ tree: MarkedNode, fileName: String, chain: [String]) throws -> MarkedNode {
         guard let baseEntry = tree.entry("base") else { return tree }
         let own = tree.removing("base")
         if case .scalar(.null, _) = baseEntry.value.content { return own }
-        guard case let .scalar(.string(relative), _) = baseEntry.value.content else {
-            throw ConfigError(baseEntry.value.location, "base", "expected the path of another experiment file, got \(baseEntry.value.shortDescription)")
+        let location = baseEntry.value.location
+        guard case let .scalar(.string(relative), _) = baseEntry.value.content, !relative.isEmpty else {
+            throw ConfigError(location, "base", "expected the path of another experiment file, got \(baseEntry.value.shortDescription)")
+        }
+        if let problem = NodeReader.unprintable(in: relative, allowing: []) {
+            throw ConfigError(location, "base", "must be the printable path of another experiment file; \(problem)")
+        }
+        guard [".yaml", ".yml"].contains(where: relative.lowercased().hasSuffix) else {
+            throw ConfigError(location, "base", "'\(relative)' is not a .yaml or .yml file; base names another experiment file")
         }
         let folder = (fileName as NSString).deletingLastPathComponent
         let basePath = relative.hasPrefix("/") || folder.isEmpty ? relative : folder + "/" + relative
         let key = standardized(basePath)
         if chain.contains(key) {
             let names = (chain + [key]).map { URL(fileURLWithPath: $0).lastPathComponent }
-            throw ConfigError(baseEntry.value.location, "base", "inheritance cycle \(names.joined(separator: " -> ")); remove one of the base: keys")
+            throw ConfigError(location, "base", "inheritance cycle \(names.joined(separator: " -> ")); remove one of the base: keys")
         }
-        let text = try readFile(basePath, from: baseEntry.value.location)
-        let parent = try resolvedTree(yaml: text, fileName: basePath, chain: chain + [key])
-        return own.merged(over: parent)
+        let text = try ConfigFileReader.read(basePath, from: location)
+        let parent = try MarkedNode.parse(yaml: text, fileName: basePath)
+        let shapeIssues = ExperimentShape.issues(of: parent, fileName: basePath, base: location)
+        guard shapeIssues.isEmpty else { throw ConfigError(issues: shapeIssues) }
+        return own.merged(over: try resolvedTree(parent, fileName: basePath, chain: chain + [key]))
     }
 
     private static func applying(_ overrides: [String], to tree: MarkedNode) throws -> MarkedNode {
@@ -79,16 +100,6 @@ public enum ConfigLoader {
         }
         guard issues.isEmpty else { throw ConfigError(issues: issues) }
         return tree
-    }
-
-    private static func readFile(_ path: String, from location: ConfigLocation?) throws -> String {
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "it is not readable UTF-8 text" : "no such file"
-            throw ConfigError(location ?? .file(path, line: 1, column: 1), location == nil ? "" : "base",
-                              "cannot read experiment file \(path): \(reason)")
-        }
     }
 
     private static func standardized(_ path: String) -> String {

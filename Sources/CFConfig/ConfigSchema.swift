@@ -11,7 +11,7 @@ enum ConfigSchema {
     /// The keys of each mapping, by dotted path.
     static let sections: [String: [String]] = [
         "": root,
-        "data": ["source", "name", "path", "csv", "synthetic", "duplicates"],
+        "data": ["source", "name", "path", "csv", "synthetic", "duplicates", "rating_range"],
         "data.csv": ["path", "columns", "delimiter", "header"],
         "data.csv.columns": ["user", "item", "rating", "timestamp"],
         "data.synthetic": ["users", "items", "ratings", "rank", "noise", "seed"],
@@ -44,10 +44,19 @@ enum ConfigSchema {
         return paths
     }()
 
-    /// Every dotted path that a sweep may vary: the settable paths outside `sweep`.
+    /// Every dotted path that a sweep may vary: the settable paths outside `sweep`, except
+    /// the ones that identify the file (`unsweepable`).
     static let sweepablePaths: [String] = settablePaths.filter {
-        $0 != "sweep" && !$0.hasPrefix("sweep.") && $0 != "version"
+        $0 != "sweep" && !$0.hasPrefix("sweep.") && unsweepable[$0] == nil
     }
+
+    /// Keys a sweep may not vary, with the reason a message gives.
+    static let unsweepable: [String: String] = [
+        "name": "a sweep has one name, which the store files every trial under; its trials differ by their parameters",
+        "version": "the schema version belongs to the file, not to a trial",
+        "base": "the base file is merged before the sweep expands; sweep the keys it sets instead",
+        "seed": "vary the seed with sweep.seeds or sweep.repeats, not as a parameter",
+    ]
 
     /// An issue message for a path that is not in `paths`.
     static func unknownPathMessage(_ path: String, among paths: [String]) -> String {
@@ -58,6 +67,6 @@ enum ConfigSchema {
 private extension String {
     /// Long lists of every path are not helpful: keep only the suggestion.
     func replacingAllowedList() -> String {
-        hasPrefix("; allowed:") ? "; see CONFIG.md for the keys of an experiment file" : self
+        hasPrefix("; allowed:") ? "; see docs/config.md for the keys of an experiment file" : self
     }
 }

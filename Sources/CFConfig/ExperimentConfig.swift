@@ -1,7 +1,7 @@
 /// One experiment file, resolved: every field typed, validated and defaulted.
 ///
 /// The YAML keys (`embedding_dim`, `lr`, ...) are the user's vocabulary, documented in
-/// `../shared/docs/CONFIG.md`; the Swift names spell them out. Every default is stated
+/// `docs/config.md` (with every limit); the Swift names spell them out. Every default is stated
 /// on its field. `ConfigLoader` is the only way to build one from a file.
 public struct ExperimentConfig: Equatable, Sendable {
     /// Schema version (`version`), part of the trial key. Default 1.
@@ -45,6 +45,11 @@ public struct DataConfig: Equatable, Sendable {
     public var synthetic = SyntheticOptions()
     /// `duplicates`: what a repeated (user, item) pair means. Default `last`.
     public var duplicates: DuplicatePolicy = .last
+    /// `rating_range: [lo, hi]`: the scale every rating must lie on. Default null: a
+    /// MovieLens release's known scale (1-5 for ml-100k, 0.5-5 for the others), the
+    /// observed range for csv and synthetic data. It only checks the data, so it is not
+    /// part of the trial key.
+    public var ratingRange: ClosedRange<Double>?
 
     public init() {}
 }

@@ -6,10 +6,16 @@ extension MarkedNode {
     /// Parses YAML text into a located tree; malformed YAML becomes one issue with its position.
     ///
     /// An empty document is an empty mapping. `location` names the file, or is `.override`
-    /// for the value of a `--set` option.
+    /// for the value of a `--set` option. `YAMLBudget` refuses, with the location of the
+    /// node at fault, documents nested too deeply, too large once aliases are expanded,
+    /// or carrying explicit tags.
     static func parse(yaml: String, fileName: String, override: Bool = false) throws -> MarkedNode {
         let locate: (Mark?) -> ConfigLocation = { mark in
             override ? .override : .file(fileName, line: mark?.line ?? 1, column: mark?.column ?? 1)
+        }
+        // Bounded before composing: Yams expands aliases and recurses per level without limits.
+        _ = try YAMLBudget.check(yaml) { line, column in
+            override ? .override : .file(fileName, line: line, column: column)
         }
         let root: Node?
         do {

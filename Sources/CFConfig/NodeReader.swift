@@ -63,15 +63,32 @@ struct NodeReader {
         return value
     }
 
-    /// A whole number no smaller than `minimum`.
-    mutating func integer(_ node: MarkedNode?, _ path: String, atLeast minimum: Int) -> Int? {
+    /// A whole number in `minimum...maximum`. Integral floats such as `1e6` count as whole
+    /// numbers; past `maximum` (one of `ConfigLimits`) the message names the limit.
+    mutating func integer(_ node: MarkedNode?, _ path: String, atLeast minimum: Int, atMost maximum: Int = .max) -> Int? {
         guard let node else { return nil }
-        guard case let .scalar(.int(value), _) = node.content, let integer = Int(exactly: value) else {
+        let integer: Int
+        switch node.content {
+        case let .scalar(.int(value), _) where Int(exactly: value) != nil:
+            integer = Int(value)
+        case let .scalar(.double(value), _) where value.rounded() == value:
+            guard abs(value) < 9.0e18 else {
+                let bound = value < 0 ? "at least \(minimum)" : maximum < .max ? "at most \(maximum) (cflab's limit, see docs/config.md)"
+                    : "below 9e18"
+                fail(node, path, "must be \(bound), got \(node.shortDescription.trimmingQuotes)")
+                return nil
+            }
+            integer = Int(value)
+        default:
             fail(node, path, "expected a whole number, got \(node.shortDescription)")
             return nil
         }
         guard integer >= minimum else {
-            fail(node, path, "must be at least \(minimum), got \(integer)")
+            fail(node, path, "must be at least \(minimum), got \(node.shortDescription.trimmingQuotes)")
+            return nil
+        }
+        guard integer <= maximum else {
+            fail(node, path, "must be at most \(maximum) (cflab's limit, see docs/config.md), got \(node.shortDescription.trimmingQuotes)")
             return nil
         }
         return integer
@@ -140,5 +157,12 @@ struct NodeReader {
             return number
         }
         return nil
+    }
+}
+
+private extension String {
+    /// `'12'` as `12`: how numbers read in bound messages.
+    var trimmingQuotes: String {
+        hasPrefix("'") && hasSuffix("'") && count >= 2 ? String(dropFirst().dropLast()) : self
     }
 }

@@ -84,7 +84,12 @@ public enum ResolvedConfig {
                 ("noise", .double(synthetic.noise)), ("seed", seed(synthetic.seed)),
             ])),
             ("duplicates", .string(data.duplicates.rawValue)),
-        ])
+        ] + ratingRange(data.ratingRange))
+    }
+
+    /// `rating_range` appears only when set, so files that never name it resolve (and key) as before.
+    private static func ratingRange(_ range: ClosedRange<Double>?) -> [(String, JSONValue)] {
+        range.map { [("rating_range", pair($0.lowerBound, $0.upperBound))] } ?? []
     }
 
     private static func split(_ split: SplitConfig) -> JSONValue {

@@ -19,18 +19,21 @@ struct SweepDecoder {
         guard let section = reader.section(node, "sweep") else { return nil }
         var spec = SweepSpec()
         spec.method = reader.choice(section["method"], "sweep.method") ?? spec.method
-        spec.samples = reader.integer(section["samples"], "sweep.samples", atLeast: 1) ?? spec.samples
+        let trials = ConfigLimits.maximumTrials
+        spec.samples = reader.integer(section["samples"], "sweep.samples", atLeast: 1, atMost: trials) ?? spec.samples
         spec.samplerSeed = reader.seed(section["sampler_seed"], "sweep.sampler_seed") ?? base.seed
-        spec.maxTrials = reader.integer(section["max_trials"], "sweep.max_trials", atLeast: 1) ?? spec.maxTrials
+        spec.maxTrials = reader.integer(section["max_trials"], "sweep.max_trials", atLeast: 1, atMost: trials) ?? spec.maxTrials
         spec.seeds = [base.seed]
-        if let seeds = reader.list(section["seeds"], "sweep.seeds", { $0.seed($1, $2) }) {
-            if seeds.isEmpty, let node = section["seeds"] {
+        if let seeds = reader.list(section["seeds"], "sweep.seeds", { $0.seed($1, $2) }), let node = section["seeds"] {
+            if seeds.isEmpty {
                 reader.fail(node, "sweep.seeds", "needs at least one seed, such as [1, 2, 3]")
+            } else if seeds.count > ConfigLimits.maximumSeeds {
+                reader.fail(node, "sweep.seeds", "at most \(ConfigLimits.maximumSeeds) seeds (cflab's limit), got \(seeds.count)")
             } else {
                 spec.seeds = seeds
             }
         }
-        if let repeats = reader.integer(section["repeats"], "sweep.repeats", atLeast: 1) {
+        if let repeats = reader.integer(section["repeats"], "sweep.repeats", atLeast: 1, atMost: ConfigLimits.maximumSeeds) {
             if let node = section["seeds"] {
                 reader.fail(node, "sweep.seeds", "give seeds or repeats, not both")
             }
@@ -52,8 +55,8 @@ struct SweepDecoder {
         var parameters: [SweepParameter] = []
         for entry in entries {
             let label = "sweep.parameters.\(entry.key)"
-            if entry.key == "seed" {
-                reader.fail(entry.keyLocation, label, "vary the seed with sweep.seeds or sweep.repeats, not as a parameter")
+            if let reason = ConfigSchema.unsweepable[entry.key] {
+                reader.fail(entry.keyLocation, label, entry.key == "seed" ? reason : "cannot be swept: \(reason)")
                 continue
             }
             guard ConfigSchema.sweepablePaths.contains(entry.key) else {

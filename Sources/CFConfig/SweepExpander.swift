@@ -13,7 +13,7 @@ import Foundation
 /// trials with identical resolved configs are merged.
 public enum SweepExpander {
     /// No sweep expands to more trials than this, even with `--yes`.
-    public static let hardLimit = 100_000
+    public static let hardLimit = ConfigLimits.maximumTrials
 
     /// The plan of `file`; a single-run file gives a plan of one trial.
     public static func expand(_ file: ExperimentFile) throws -> SweepPlan {

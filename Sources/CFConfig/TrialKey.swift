@@ -5,9 +5,10 @@ import CFCore
 /// SHA-256 (lowercase hex) of the canonical JSON of the resolved config, where the data
 /// is described by its source, its fingerprint and the settings that change what is
 /// read (csv columns, synthetic generator, duplicates policy) rather than by its name
-/// or path. `name`, `description`, `tags`, `training.threads` and `training.keep` are
-/// left out because they never change results; `version` is kept, and so is the run
-/// semantics version (`RunSemantics`), so that a change of results gets new keys.
+/// or path. `name`, `description`, `tags`, `training.threads`, `training.keep` and
+/// `data.rating_range` (a check on the data) are left out because they never change
+/// results; `version` is kept, and so is the run semantics version (`RunSemantics`), so
+/// that a change of results gets new keys.
 public enum TrialKey {
     /// The hex trial key of `config` run on data with the given fingerprint.
     public static func compute(
@@ -24,7 +25,7 @@ public enum TrialKey {
     ) -> JSONValue {
         var json = ResolvedConfig.json(config)
         for path in ["name", "description", "tags", "training.threads", "training.keep",
-                     "data.name", "data.path", "data.csv.path"] {
+                     "data.name", "data.path", "data.csv.path", "data.rating_range"] {
             json = json.removing(path: path)
         }
         if let data = json["data"] {

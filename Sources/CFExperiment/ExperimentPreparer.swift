@@ -1,6 +1,7 @@
 import CFConfig
 import CFCore
 import CFData
+import CFModels
 import Foundation
 
 /// Prepares experiments, loading each distinct dataset and split once for all of them.
@@ -34,10 +35,12 @@ public struct ExperimentPreparer {
         return try prepare(config, dataset: dataset, semantics: semantics, baseSeed: baseSeed)
     }
 
-    /// The experiment for `config` on an already loaded `dataset`.
+    /// The experiment for `config` on an already loaded `dataset`; refused, before anything
+    /// is allocated for training, when its memory estimate is too large.
     public mutating func prepare(
         _ config: ExperimentConfig, dataset: Dataset, semantics: RunSemantics = .current, baseSeed: UInt64? = nil
     ) throws -> PreparedExperiment {
+        try ModelFactory.checkMemory(config, users: dataset.userCount, items: dataset.itemCount)
         let splitKey = dataset.fingerprint + "|" + Splitter.definition(config.split, seed: config.splitSeed, dataset: dataset).canonical
         let split: DataSplit
         if let cached = splits[splitKey] {

@@ -68,11 +68,13 @@ final class ConfigLoaderTests: XCTestCase {
 
     func testBaseIsInheritedAndThisFileWins() throws {
         _ = try write("base.yaml", """
+        version: 1
         seed: 7
         model: {kind: dot_bias, embedding_dim: 32, init: {kind: uniform, low: -0.05, high: 0.05}}
         optimizer: {kind: adam, lr: 0.01}
         """)
         let child = try write("child.yaml", """
+        version: 1
         base: base.yaml
         model: {init: {kind: normal, std: 0.1}}
         optimizer: {lr: 0.001}
@@ -86,17 +88,17 @@ final class ConfigLoaderTests: XCTestCase {
     }
 
     func testInheritedInapplicableKeysAreDroppedSilently() throws {
-        _ = try write("net.yaml", "model: {kind: nn, layers: [64], batchnorm: true}\n")
-        let child = try write("dot.yaml", "base: net.yaml\nmodel: {kind: dot}\n")
+        _ = try write("net.yaml", "version: 1\nmodel: {kind: nn, layers: [64], batchnorm: true}\n")
+        let child = try write("dot.yaml", "version: 1\nbase: net.yaml\nmodel: {kind: dot}\n")
         XCTAssertEqual(try ConfigLoader.load(path: child).config.model.layers, ModelConfig().layers)
     }
 
     func testBaseCyclesAreReported() throws {
-        _ = try write("x.yaml", "base: y.yaml\n")
-        let y = try write("y.yaml", "base: x.yaml\n")
+        _ = try write("x.yaml", "version: 1\nbase: y.yaml\n")
+        let y = try write("y.yaml", "version: 1\nbase: x.yaml\n")
         XCTAssertThrowsError(try ConfigLoader.load(path: y)) { error in
             XCTAssertEqual((error as? ConfigError)?.description,
-                           "\(folder)/x.yaml:1:7: base: inheritance cycle y.yaml -> x.yaml -> y.yaml; remove one of the base: keys")
+                           "\(folder)/x.yaml:2:7: base: inheritance cycle y.yaml -> x.yaml -> y.yaml; remove one of the base: keys")
         }
     }
 

@@ -38,6 +38,8 @@ final class DatasetSummaryTests: XCTestCase {
             4             1   20.0%
             5             1   20.0%
 
+            note: no movies.csv in \(folder.path): runs will have no titles or genres (items show as `item <id>`)
+
             """
         XCTAssertEqual(summary.text, expected)
     }

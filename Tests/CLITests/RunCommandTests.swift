@@ -87,6 +87,7 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("/nonexistent/x.yaml"), missing.stderr)
         let folder = try TemporaryFolder.make(for: self)
         let path = try TemporaryFolder.write("""
+        version: 1
         data: {source: movielens, path: no-such-folder}
         """, named: "nodata.yaml", in: folder)
         let output = try CLIRunner.run(["run", path])

@@ -30,11 +30,23 @@ public struct Dataset: Sendable {
     /// Predefined folds shipped with the data (ml-100k: u1...u5, ua, ub), as ratings in
     /// the same dense ids: name -> (train, test).
     public var predefinedFolds: [String: (train: RatingSet, test: RatingSet)]
+    /// The scale every rating was checked against: a MovieLens release's known scale,
+    /// the stated `data.rating_range`, or (origin "the observed range") the data's own.
+    public var ratingScale: RatingScale
+    /// What a user should know about the data, one sentence each, for the CLI to print:
+    /// the scale taken from the data, a missing catalogue, ratings of uncatalogued items.
+    public var notes: [String]
+    /// Raw ids of rated items that the catalogue (movies.csv, u.item, movies.dat) lacks,
+    /// with the number of ratings they hold; empty when there is no catalogue at all.
+    public var uncataloguedItems: [String]
+    public var uncataloguedRatingCount: Int
 
     public init(
         name: String, source: String, path: String?, ratings: RatingSet, users: IdMap, items: IdMap,
         itemInfo: [ItemInfo], fingerprint: String,
-        predefinedFolds: [String: (train: RatingSet, test: RatingSet)] = [:]
+        predefinedFolds: [String: (train: RatingSet, test: RatingSet)] = [:],
+        ratingScale: RatingScale? = nil, notes: [String] = [],
+        uncataloguedItems: [String] = [], uncataloguedRatingCount: Int = 0
     ) {
         self.name = name
         self.source = source
@@ -47,6 +59,11 @@ public struct Dataset: Sendable {
         self.ratingMax = ratings.ratings.max() ?? 0
         self.fingerprint = fingerprint
         self.predefinedFolds = predefinedFolds
+        self.ratingScale = ratingScale
+            ?? RatingScale(low: Double(ratingMin), high: Double(ratingMax), origin: "the observed range")
+        self.notes = notes
+        self.uncataloguedItems = uncataloguedItems
+        self.uncataloguedRatingCount = uncataloguedRatingCount
     }
 
     public var userCount: Int { users.count }

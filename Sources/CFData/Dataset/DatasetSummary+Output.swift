@@ -23,6 +23,12 @@ extension DatasetSummary {
             ("ratings_per_item", spread(ratingsPerItem)),
             ("predefined_folds", .array(predefinedFolds.map(JSONValue.string))),
             ("fingerprint", .string(fingerprint)),
+            ("rating_scale", .object([
+                ("low", .double(ratingScale.low)), ("high", .double(ratingScale.high)), ("origin", .string(ratingScale.origin)),
+            ])),
+            ("uncatalogued_items", .int(Int64(uncataloguedItems))),
+            ("uncatalogued_ratings", .int(Int64(uncataloguedRatings))),
+            ("notes", .array(notes.map(JSONValue.string))),
         ])
     }
 
@@ -47,6 +53,9 @@ extension DatasetSummary {
             ("ratings per item (min / median / max)", spread(ratingsPerItem)),
         ]
         if !predefinedFolds.isEmpty { rows.append(("predefined folds", predefinedFolds.joined(separator: ", "))) }
+        if uncataloguedItems > 0 {
+            rows.append(("not in the catalogue", "\(Self.grouped(uncataloguedItems)) items, \(Self.grouped(uncataloguedRatings)) ratings"))
+        }
         rows.append(("fingerprint", fingerprint))
         let width = rows.map(\.0.count).max() ?? 0
         var out = rows.map { $0.0.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.1 }.joined(separator: "\n")
@@ -57,6 +66,7 @@ extension DatasetSummary {
                 + "  " + Self.grouped(bucket.count).leftPadded(to: 7)
                 + "  " + String(format: "%5.1f%%", share) + "\n"
         }
+        if !notes.isEmpty { out += "\n" + notes.map { "note: \($0)\n" }.joined() }
         return out
     }
 

@@ -41,6 +41,13 @@ public struct DatasetSummary: Equatable, Sendable {
     /// Names of the folds shipped with the data (ml-100k: u1...u5, ua, ub).
     public var predefinedFolds: [String]
     public var fingerprint: String
+    /// The scale the ratings were checked against (see `Dataset.ratingScale`).
+    public var ratingScale: RatingScale
+    /// Rated items missing from the catalogue, and their ratings (0 when all are listed).
+    public var uncataloguedItems: Int
+    public var uncataloguedRatings: Int
+    /// `Dataset.notes`: what the user should know about the data.
+    public var notes: [String]
 
     public init(_ dataset: Dataset) {
         let ratings = dataset.ratings
@@ -66,6 +73,10 @@ public struct DatasetSummary: Equatable, Sendable {
         ratingsPerItem = Spread(perItem)
         predefinedFolds = dataset.predefinedFolds.keys.sorted()
         fingerprint = dataset.fingerprint
+        ratingScale = dataset.ratingScale
+        uncataloguedItems = dataset.uncataloguedItems.count
+        uncataloguedRatings = dataset.uncataloguedRatingCount
+        notes = dataset.notes
     }
 
     public static func == (lhs: DatasetSummary, rhs: DatasetSummary) -> Bool {

@@ -7,13 +7,20 @@ extension DatasetLoader {
     /// Ids may be any text (integers sort numerically, anything else by UTF-8 bytes). The
     /// timestamp column is optional: by name it is skipped when the header lacks it, by
     /// index when the first record is too short; missing timestamps are 0.
+    ///
+    /// Ratings must lie on `ratingRange` when it is given; without it the observed range
+    /// is taken, and a note in `Dataset.notes` says so.
     public static func loadCSV(
-        path: String, options: CSVOptions, duplicates: DataConfig.DuplicatePolicy = .last
+        path: String, options: CSVOptions, duplicates: DataConfig.DuplicatePolicy = .last,
+        ratingRange: ClosedRange<Double>? = nil
     ) throws -> Dataset {
         guard let delimiter = delimiterBytes(options.delimiter) else {
             throw DataError.invalidConfiguration("data.csv.delimiter must be one or two characters, got `\(options.delimiter)`")
         }
         let first = try RatingsFileReader.firstRecord(of: path, delimiter: delimiter, honorsQuotes: true)
+        guard !first.isEmpty else {
+            throw DataError.malformedLine(path: path, line: 1, reason: "the ratings file is empty (no ratings, only blank lines or nothing)")
+        }
         func column(_ reference: ColumnRef, _ role: String) throws -> Int {
             switch reference {
             case let .index(index):
@@ -41,13 +48,17 @@ extension DatasetLoader {
             userColumn: try column(options.user, "user"), itemColumn: try column(options.item, "item"),
             ratingColumn: try column(options.rating, "rating"), timestampColumn: timestampColumn,
             fieldCount: nil, allowsTextIds: true)
-        let raw = try RatingsFileReader.read(path: path, format: format)
+        let stated = RatingScale(stated: ratingRange)
+        let raw = try RatingsFileReader.read(path: path, format: format, scale: stated)
         let assembled = try RatingsAssembler.assemble(raw, format: format, duplicates: duplicates)
-        return Dataset(
+        var dataset = Dataset(
             name: ((path as NSString).lastPathComponent as NSString).deletingPathExtension, source: "csv", path: path,
             ratings: assembled.ratings, users: assembled.users, items: assembled.items,
             itemInfo: ItemCatalog.infos(for: assembled.items, catalog: [:]),
-            fingerprint: Fingerprint.of(assembled.ratings, users: assembled.users, items: assembled.items))
+            fingerprint: Fingerprint.of(assembled.ratings, users: assembled.users, items: assembled.items),
+            ratingScale: stated)
+        if stated == nil { dataset.notes.append(RatingScale.observedNote(dataset.ratingScale)) }
+        return dataset
     }
 
     /// The bytes of a one- or two-character delimiter; `\t` and `tab` mean a tab.

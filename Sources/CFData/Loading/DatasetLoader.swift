@@ -5,6 +5,10 @@ import Foundation
 public enum DatasetLoader {
     /// Loads, maps ids densely, applies the duplicate policy and fingerprints the result.
     ///
+    /// Every rating must lie on the data's scale (`data.rating_range`, or a MovieLens
+    /// release's known one); empty, binary and malformed files are refused with
+    /// `path:line: reason`. What the user should know is left in `Dataset.notes`.
+    ///
     /// - Parameter baseDirectory: the folder relative paths start from (the experiment
     ///   file's folder); nil means the current directory.
     public static func load(
@@ -12,10 +16,10 @@ public enum DatasetLoader {
     ) throws -> Dataset {
         switch config.source {
         case .synthetic:
-            return SyntheticData.generate(config.synthetic)
+            return try checkedSynthetic(config)
         case .movielens:
             let location = try locator.location(of: config, relativeTo: baseDirectory)
-            return try loadMovieLens(folder: location, name: config.name, duplicates: config.duplicates)
+            return try loadMovieLens(folder: location, name: config.name, duplicates: config.duplicates, ratingRange: config.ratingRange)
         case .csv:
             var fileConfig = config
             if let path = config.csv.path { fileConfig.path = path }
@@ -23,32 +27,26 @@ public enum DatasetLoader {
                 throw DataError.invalidConfiguration("data.csv: give `path` of the ratings file")
             }
             let location = try locator.location(of: fileConfig, relativeTo: baseDirectory)
-            return try loadCSV(path: location, options: config.csv, duplicates: config.duplicates)
+            return try loadCSV(path: location, options: config.csv, duplicates: config.duplicates, ratingRange: config.ratingRange)
         }
     }
 
     /// Loads a MovieLens release from its folder (a path to its ratings file also works).
+    ///
+    /// Ratings must lie on `ratingRange`, by default the release's known scale
+    /// (`RatingScale.known(for:)`); ids must be non-negative integers.
     public static func loadMovieLens(
-        folder path: String, name: String? = nil, duplicates: DataConfig.DuplicatePolicy = .last
+        folder path: String, name: String? = nil, duplicates: DataConfig.DuplicatePolicy = .last,
+        ratingRange: ClosedRange<Double>? = nil
     ) throws -> Dataset {
         let folder = DataLocator.isDirectory(path) ? path : (path as NSString).deletingLastPathComponent
         guard let layout = MovieLensLayout.detect(in: folder) else { throw DataError.unknownLayout(path: folder) }
         func file(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        let scale = RatingScale(stated: ratingRange) ?? .known(for: layout)
         let ratingsPath = file(layout.ratingsFile)
-        let raw = try RatingsFileReader.read(path: ratingsPath, format: layout.ratingsFormat)
+        let raw = try RatingsFileReader.read(path: ratingsPath, format: layout.ratingsFormat, scale: scale)
         let assembled = try RatingsAssembler.assemble(raw, format: layout.ratingsFormat, duplicates: duplicates)
-        let itemsPath = file(layout.itemsFile)
-        var catalog: [String: ItemInfo] = [:]
-        if FileManager.default.fileExists(atPath: itemsPath) {
-            switch layout {
-            case .csv: catalog = try ItemCatalog.movieLensCSV(path: itemsPath)
-            case .doubleColon: catalog = try ItemCatalog.doubleColon(path: itemsPath)
-            case .ml100k:
-                let genrePath = file("u.genre")
-                catalog = try ItemCatalog.ml100k(
-                    itemPath: itemsPath, genrePath: FileManager.default.fileExists(atPath: genrePath) ? genrePath : nil)
-            }
-        }
+        let catalogue = try CatalogueCheck.load(layout: layout, folder: folder, raw: raw, assembled: assembled)
         var folds: [String: (train: RatingSet, test: RatingSet)] = [:]
         if layout == .ml100k {
             for foldName in MovieLensLayout.predefinedFoldNames {
@@ -56,7 +54,7 @@ public enum DatasetLoader {
                 let testPath = file("\(foldName).test")
                 guard FileManager.default.fileExists(atPath: basePath), FileManager.default.fileExists(atPath: testPath) else { continue }
                 func part(_ path: String) throws -> RatingSet {
-                    let rawPart = try RatingsFileReader.read(path: path, format: .tabSeparated)
+                    let rawPart = try RatingsFileReader.read(path: path, format: .tabSeparated, scale: scale)
                     return try RatingsAssembler.assemble(
                         rawPart, format: .tabSeparated, duplicates: duplicates,
                         existingUsers: assembled.users, existingItems: assembled.items
@@ -68,8 +66,23 @@ public enum DatasetLoader {
         return Dataset(
             name: name ?? (folder as NSString).lastPathComponent, source: "movielens", path: folder,
             ratings: assembled.ratings, users: assembled.users, items: assembled.items,
-            itemInfo: ItemCatalog.infos(for: assembled.items, catalog: catalog),
+            itemInfo: ItemCatalog.infos(for: assembled.items, catalog: catalogue.catalog),
             fingerprint: Fingerprint.of(assembled.ratings, users: assembled.users, items: assembled.items),
-            predefinedFolds: folds)
+            predefinedFolds: folds, ratingScale: scale, notes: catalogue.notes,
+            uncataloguedItems: catalogue.uncatalogued, uncataloguedRatingCount: catalogue.uncataloguedRatings)
+    }
+
+    /// Synthetic data, checked against a stated `data.rating_range`.
+    static func checkedSynthetic(_ config: DataConfig) throws -> Dataset {
+        var dataset = SyntheticData.generate(config.synthetic)
+        guard let scale = RatingScale(stated: config.ratingRange) else { return dataset }
+        if let outside = dataset.ratings.ratings.first(where: { !scale.contains($0) }) {
+            throw DataError.invalidConfiguration(
+                "data.synthetic: the generator writes ratings \(dataset.ratingScale.text), and \(RatingScale.number(Double(outside)))"
+                    + " is outside data.rating_range \(scale.text); widen data.rating_range or remove it")
+        }
+        dataset.ratingScale = scale
+        dataset.notes.removeAll { $0.hasPrefix(RatingScale.notePrefix) }
+        return dataset
     }
 }

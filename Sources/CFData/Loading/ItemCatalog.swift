@@ -11,7 +11,7 @@ enum ItemCatalog {
 
     /// `movieId,title,genres` with a header (ml-latest-small, ml-20m and later).
     static func movieLensCSV(path: String) throws -> [String: ItemInfo] {
-        try read(path: path, delimiter: [UInt8(ascii: ",")], honorsQuotes: true) { fields, text, line in
+        try read(path: path, delimiter: [UInt8(ascii: ",")], honorsQuotes: true, idName: "movieId") { fields, text, line in
             guard fields == 3 else { throw DataError.malformedLine(path: path, line: line, reason: "expected 3 fields, found \(fields)") }
             return ItemInfo(title: text(1), genres: splitGenres(text(2)))
         }
@@ -19,7 +19,7 @@ enum ItemCatalog {
 
     /// `MovieID::Title::Genres` (ml-1m, ml-10m).
     static func doubleColon(path: String) throws -> [String: ItemInfo] {
-        try read(path: path, delimiter: Array("::".utf8), honorsQuotes: false) { fields, text, line in
+        try read(path: path, delimiter: Array("::".utf8), honorsQuotes: false, idName: "MovieID") { fields, text, line in
             guard fields == 3 else { throw DataError.malformedLine(path: path, line: line, reason: "expected 3 fields, found \(fields)") }
             return ItemInfo(title: text(1), genres: splitGenres(text(2)))
         }
@@ -28,7 +28,7 @@ enum ItemCatalog {
     /// ml-100k's `u.item`: `id|title|release|video|url|` then one 0/1 flag per genre.
     static func ml100k(itemPath: String, genrePath: String?) throws -> [String: ItemInfo] {
         let names = try genrePath.map(genreNames(path:)) ?? ml100kGenres
-        return try read(path: itemPath, delimiter: [UInt8(ascii: "|")], honorsQuotes: false) { fields, text, line in
+        return try read(path: itemPath, delimiter: [UInt8(ascii: "|")], honorsQuotes: false, idName: "movie id") { fields, text, line in
             guard fields >= 5 else { throw DataError.malformedLine(path: itemPath, line: line, reason: "expected 24 fields, found \(fields)") }
             var genres: [String] = []
             for flag in 5..<fields where text(flag) == "1" {
@@ -42,7 +42,7 @@ enum ItemCatalog {
     /// The genre names of `u.genre` (`name|index` lines), ordered by index.
     static func genreNames(path: String) throws -> [String] {
         var named: [(Int, String)] = []
-        _ = try read(path: path, delimiter: [UInt8(ascii: "|")], honorsQuotes: false, idColumn: 1) { fields, text, line in
+        _ = try read(path: path, delimiter: [UInt8(ascii: "|")], honorsQuotes: false, idColumn: 1, idName: "genre index") { fields, text, line in
             guard fields == 2, let index = Int(text(1)) else {
                 throw DataError.malformedLine(path: path, line: line, reason: "expected `name|index`")
             }
@@ -63,15 +63,18 @@ enum ItemCatalog {
     }
 
     /// Reads every record; `make(fieldCount, text(of:), line)` builds the info of one id.
+    /// An id that appears twice is an error naming both lines.
     private static func read(
-        path: String, delimiter: [UInt8], honorsQuotes: Bool, idColumn: Int = 0,
+        path: String, delimiter: [UInt8], honorsQuotes: Bool, idColumn: Int = 0, idName: String,
         _ make: (Int, (Int) -> String, Int) throws -> ItemInfo
     ) throws -> [String: ItemInfo] {
         try RatingsFileReader.withBytes(of: path) { bytes in
+            try TextCheck.refuseNUL(bytes, path: path)
             let latin1 = !ByteParsing.isValidUTF8(bytes)
             var scanner = RecordScanner(bytes: bytes, path: path, delimiter: delimiter, honorsQuotes: honorsQuotes)
             var fields: [FieldRange] = []
             var catalog: [String: ItemInfo] = [:]
+            var firstLines: [String: Int] = [:]
             var isFirst = true
             while let line = try scanner.next(into: &fields) {
                 let id = ByteParsing.integer(bytes, fields[min(idColumn, fields.count - 1)])
@@ -85,7 +88,13 @@ enum ItemCatalog {
                 guard let id else {
                     throw DataError.malformedLine(path: path, line: line, reason: "item id `\(ByteParsing.string(bytes, fields[0]))` is not an integer")
                 }
-                catalog[String(id)] = info
+                let key = String(id)
+                if let first = firstLines[key] {
+                    throw DataError.malformedLine(
+                        path: path, line: line, reason: "duplicate \(idName) \(key) (first at line \(first)); each must appear once")
+                }
+                firstLines[key] = line
+                catalog[key] = info
             }
             return catalog
         }

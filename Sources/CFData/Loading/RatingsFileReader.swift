@@ -21,6 +21,7 @@ enum RatingsFileReader {
     /// The fields of the file's first record as text (a header, or the first data line).
     static func firstRecord(of path: String, delimiter: [UInt8], honorsQuotes: Bool) throws -> [String] {
         try withBytes(of: path) { bytes in
+            try TextCheck.refuseNUL(bytes, path: path)
             var scanner = RecordScanner(bytes: bytes, path: path, delimiter: delimiter, honorsQuotes: honorsQuotes)
             var fields: [FieldRange] = []
             guard try scanner.next(into: &fields) != nil else { return [] }
@@ -28,12 +29,19 @@ enum RatingsFileReader {
         }
     }
 
-    /// Every rating of the file, in file order.
-    static func read(path: String, format: RatingsFormat) throws -> RawRatings {
-        try withBytes(of: path) { bytes in try parse(bytes, path: path, format: format) }
+    /// Every rating of the file, in file order; each one on `scale` when it is given.
+    ///
+    /// Refused with `path:line: reason`: a file with a NUL byte (binary or corrupt; checked
+    /// before anything is parsed or reserved), one without ratings (empty, blank or only a
+    /// header), a negative id in a MovieLens layout, and a rating outside `scale`.
+    static func read(path: String, format: RatingsFormat, scale: RatingScale? = nil) throws -> RawRatings {
+        try withBytes(of: path) { bytes in try parse(bytes, path: path, format: format, scale: scale) }
     }
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, path: String, format: RatingsFormat) throws -> RawRatings {
+    static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, format: RatingsFormat, scale: RatingScale? = nil
+    ) throws -> RawRatings {
+        try TextCheck.refuseNUL(bytes, path: path)
         var scanner = RecordScanner(bytes: bytes, path: path, delimiter: format.delimiter, honorsQuotes: format.honorsQuotes)
         var fields: [FieldRange] = []
         fields.reserveCapacity(16)
@@ -45,6 +53,7 @@ enum RatingsFileReader {
         raw.timestamps.reserveCapacity(estimate)
         var expectedFields = format.fieldCount
         var isFirst = true
+        var headerLine: Int?
         while let line = try scanner.next(into: &fields) {
             if isFirst {
                 isFirst = false
@@ -54,7 +63,10 @@ enum RatingsFileReader {
                     throw DataError.malformedLine(
                         path: path, line: line, reason: "column \(widest) does not exist: the file has \(expectedFields ?? 0) fields")
                 }
-                if isHeader(bytes, fields, format: format) { continue }
+                if isHeader(bytes, fields, format: format) {
+                    headerLine = line
+                    continue
+                }
             }
             func fail(_ reason: String) -> DataError { .malformedLine(path: path, line: line, reason: reason) }
             guard fields.count == expectedFields else {
@@ -65,14 +77,24 @@ enum RatingsFileReader {
             guard raw.users.append(bytes, userField, allowsText: format.allowsTextIds) else {
                 throw fail("user id `\(ByteParsing.string(bytes, userField))` is not an integer")
             }
+            if !format.allowsTextIds, let id = raw.users.integers.last, id < 0 {
+                throw fail("user id \(id) is negative; MovieLens ids are positive integers")
+            }
             let itemField = fields[format.itemColumn]
             guard !itemField.isEmpty else { throw fail("empty item id") }
             guard raw.items.append(bytes, itemField, allowsText: format.allowsTextIds) else {
                 throw fail("item id `\(ByteParsing.string(bytes, itemField))` is not an integer")
             }
+            if !format.allowsTextIds, let id = raw.items.integers.last, id < 0 {
+                throw fail("item id \(id) is negative; MovieLens ids are positive integers")
+            }
             let ratingField = fields[format.ratingColumn]
             guard let rating = ByteParsing.decimal(bytes, ratingField) else {
                 throw fail("rating `\(ByteParsing.string(bytes, ratingField))` is not a number")
+            }
+            if let scale, !scale.contains(Float(rating)) {
+                let (start, end) = ByteParsing.trimmed(bytes, ratingField)
+                throw fail(scale.refusal(ByteParsing.string(bytes, FieldRange(start: start, end: end, hasEscapedQuotes: false))))
             }
             raw.ratings.append(Float(rating))
             if let column = format.timestampColumn {
@@ -84,6 +106,12 @@ enum RatingsFileReader {
             } else {
                 raw.timestamps.append(0)
             }
+        }
+        if raw.count == 0 {
+            if let headerLine {
+                throw DataError.malformedLine(path: path, line: headerLine + 1, reason: "no ratings after the header line; the file holds no data")
+            }
+            throw DataError.malformedLine(path: path, line: 1, reason: "the ratings file is empty (no ratings, only blank lines or nothing)")
         }
         return raw
     }
@@ -99,20 +127,27 @@ enum RatingsFileReader {
 
     /// The line on which the data record number `record` (0-based, header excluded) starts.
     static func lineNumber(ofRecord record: Int, path: String, format: RatingsFormat) -> Int {
-        (try? withBytes(of: path) { bytes -> Int in
+        lineNumbers(ofRecords: [record], path: path, format: format)[record] ?? 0
+    }
+
+    /// The lines on which the given data records start, found in one pass over the file.
+    static func lineNumbers(ofRecords records: Set<Int>, path: String, format: RatingsFormat) -> [Int: Int] {
+        guard let last = records.max() else { return [:] }
+        return (try? withBytes(of: path) { bytes -> [Int: Int] in
             var scanner = RecordScanner(bytes: bytes, path: path, delimiter: format.delimiter, honorsQuotes: format.honorsQuotes)
             var fields: [FieldRange] = []
+            var lines: [Int: Int] = [:]
             var index = -1
             var isFirst = true
-            while let line = try scanner.next(into: &fields) {
+            while index < last, let line = try scanner.next(into: &fields) {
                 if isFirst {
                     isFirst = false
                     if isHeader(bytes, fields, format: format) { continue }
                 }
                 index += 1
-                if index == record { return line }
+                if records.contains(index) { lines[index] = line }
             }
-            return 0
-        }) ?? 0
+            return lines
+        }) ?? [:]
     }
 }

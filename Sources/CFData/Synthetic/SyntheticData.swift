@@ -60,9 +60,11 @@ public enum SyntheticData {
         }
         let users = IdMap(sortedRawIds: (1...userCount).map { String($0) })
         let items = IdMap(sortedRawIds: (1...itemCount).map { String($0) })
-        return Dataset(
+        var dataset = Dataset(
             name: "synthetic", source: "synthetic", path: nil, ratings: ratings, users: users, items: items,
             itemInfo: itemInfo, fingerprint: Fingerprint.of(ratings, users: users, items: items))
+        dataset.notes = [RatingScale.observedNote(dataset.ratingScale)]
+        return dataset
     }
 
     /// One or two genres named after the item's largest planted factors, so genres carry signal.
