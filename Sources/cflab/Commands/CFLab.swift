@@ -19,4 +19,11 @@ struct CFLab: ParsableCommand {
             CompareCommand.self, ReportCommand.self,
         ]
     )
+
+    /// Parses the arguments and runs the command, with SIGXFSZ ignored so that a write
+    /// past `ulimit -f` fails with a message instead of killing the process silently.
+    static func main() {
+        InterruptSignal.ignoreFileSizeLimit()
+        main(nil)
+    }
 }

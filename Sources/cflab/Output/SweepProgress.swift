@@ -50,6 +50,8 @@ final class SweepProgress: SweepReporter {
             break
         case let .failed(runId, message):
             Console.error("\(prefix): failed\(runId.map { " (run \($0))" } ?? ""): \(message)")
+        case let .storeFailed(_, failure):
+            Console.error("\(prefix): stopped: \(failure.line)")
         }
     }
 
@@ -59,14 +61,14 @@ final class SweepProgress: SweepReporter {
     }
 
     /// Why a trial was not trained, for a single run's stderr.
-    static func skipMessage(_ claim: ClaimResult, name: String) -> String {
+    static func skipMessage(_ claim: ClaimResult, name: String, owner: String? = nil) -> String {
         switch claim {
         case let .skippedCompleted(id):
             return "\(name): already trained as run \(id); nothing to do (--rerun trains it again)"
         case let .skippedFailed(id):
             return "\(name): failed as run \(id); nothing to do (--retry-failed trains it again)"
         case let .busy(id):
-            return "\(name): run \(id) is training it in another process; nothing to do"
+            return "\(name): run \(id) is training it in another process\(owner.map { " (\($0))" } ?? ""); nothing to do"
         case let .claimed(id):
             return "\(name): claimed as run \(id)"
         }
