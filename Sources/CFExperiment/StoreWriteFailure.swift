@@ -29,33 +29,42 @@ public struct StoreWriteFailure: Error, Sendable, Equatable, CustomStringConvert
     }
 
     public let kind: Kind
-    /// The run the write was for (nil for a claim).
+    /// The run the write was for (nil for a claim or the store as a whole).
     public let runId: Int64?
-    /// The underlying message.
+    /// The store's path, when known.
+    public let path: String?
+    /// The underlying message (SQLite's, for a store-wide kind).
     public let detail: String
 
-    public init(kind: Kind, runId: Int64?, detail: String) {
+    public init(kind: Kind, runId: Int64?, path: String? = nil, detail: String) {
         self.kind = kind
         self.runId = runId
+        self.path = path
         self.detail = detail
     }
 
     /// Wraps any error of a store write; a `StoreWriteFailure` passes through unchanged.
-    public init(_ error: any Error, runId: Int64?) {
+    public init(_ error: any Error, runId: Int64?, path: String? = nil) {
         if let failure = error as? StoreWriteFailure {
             self = failure
         } else {
-            self.init(kind: Self.classify(error), runId: runId, detail: "\(error)")
+            self.init(kind: Self.classify(error), runId: runId, path: path, detail: Self.message(of: error))
         }
     }
 
-    /// One line: "run 3: disk full: results/runs.sqlite cannot be written (...)".
+    /// One line: "run 3: disk full: results/runs.sqlite cannot grow (database or disk is full); ...".
     public var line: String {
         let subject = runId.map { "run \($0)" } ?? "the store"
+        let file = path ?? "the store"
         switch kind {
         case .reclaimed: return "\(subject): \(detail); stopped, writing nothing more"
         case .runDeleted: return "\(subject) was deleted from the store; stopped this trial"
-        default: return "\(subject): \(kind.rawValue): \(detail)"
+        case .diskFull: return "\(subject): disk full: \(file) cannot grow (\(detail)); free some space or pass another --store"
+        case .readOnly: return "\(subject): read-only: \(file) cannot be written (\(detail)); check its permissions or pass another --store"
+        case .damaged: return "\(subject): damaged: \(file) is damaged (\(detail)); move it aside and pass another --store"
+        case .ioError:
+            return "\(subject): I/O error: writing \(file) failed (\(detail)); a full disk, a file-size limit (ulimit -f) or a failing device"
+        case .other: return "\(subject): write failed: \(detail)"
         }
     }
 
@@ -88,6 +97,20 @@ public struct StoreWriteFailure: Error, Sendable, Equatable, CustomStringConvert
         case ENOSPC?, EFBIG?, EDQUOT?: return .diskFull
         case EROFS?, EACCES?, EPERM?: return .readOnly
         default: return .other
+        }
+    }
+
+    /// The message inside a store error: SQLite's reason rather than the advice around it.
+    static func message(of error: any Error) -> String {
+        switch error {
+        case let StoreError.notWritable(_, reason), let StoreError.cannotOpen(_, reason), let StoreError.corruptRecord(_, reason):
+            return reason
+        case StoreError.notADatabase:
+            return "not an SQLite database"
+        case let database as DatabaseError:
+            return database.message ?? "\(database.resultCode)"
+        default:
+            return "\(error)"
         }
     }
 

@@ -75,7 +75,7 @@ public final class StoreWriter: Sendable {
         do {
             try perform(body)
         } catch {
-            throw StoreWriteFailure(error, runId: runId)
+            throw StoreWriteFailure(error, runId: runId, path: store.path)
         }
     }
 
@@ -97,7 +97,7 @@ public final class StoreWriter: Sendable {
            current.id != runId {
             detail += "; the trial is now run \(current.id)" + (TrialOwner(current).map { " of \($0.name)" } ?? "")
         }
-        throw StoreWriteFailure(kind: .reclaimed, runId: runId, detail: detail)
+        throw StoreWriteFailure(kind: .reclaimed, runId: runId, path: store.path, detail: detail)
     }
 
     /// One kept parameter set, carried to the writer queue.

@@ -53,7 +53,7 @@ public struct SweepVerdict {
             reason = nil
         } else if let storeFailure {
             exitCode = 1
-            reason = "error: \(storeFailure.kind.rawValue): \(missing) of \(outcomes.count) trials not done (\(storeFailure.line))"
+            reason = "error: \(missing) of \(outcomes.count) trials not done: \(storeFailure.kind.rawValue) (\(storeFailure.path ?? "the store"))"
         } else if missing > 0 {
             exitCode = 1
             reason = "error: \(missing) of \(outcomes.count) trials not done" + Self.causes(tally, silent: silent)

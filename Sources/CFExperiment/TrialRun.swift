@@ -45,7 +45,7 @@ public struct TrialRun {
                 guard case let .claimed(id) = claim else { return .skipped(claim) }
                 runId = id
             } catch {
-                return .storeFailed(runId: nil, failure: StoreWriteFailure(error, runId: nil))
+                return .storeFailed(runId: nil, failure: StoreWriteFailure(error, runId: nil, path: writer.path))
             }
             FaultPoint.hit("after-claim")
         }
@@ -73,7 +73,7 @@ public struct TrialRun {
                     do {
                         try writer.appendEpoch(runId: runId, report: report)
                     } catch {
-                        writeFailure = StoreWriteFailure(error, runId: runId)
+                        writeFailure = StoreWriteFailure(error, runId: runId, path: writer.path)
                         return .stop
                     }
                     FaultPoint.hit("after-epoch-commit-before-print")
@@ -96,7 +96,7 @@ public struct TrialRun {
                 do {
                     try writer.finish(runId: runId, outcome: outcome, parameters: kept)
                 } catch {
-                    return abandon(runId: runId, failure: StoreWriteFailure(error, runId: runId))
+                    return abandon(runId: runId, failure: StoreWriteFailure(error, runId: runId, path: writer.path))
                 }
                 FaultPoint.hit("after-trial-commit-before-print")
             }

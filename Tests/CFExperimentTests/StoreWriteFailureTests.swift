@@ -26,8 +26,10 @@ final class StoreWriteFailureTests: XCTestCase {
         }
         XCTAssertTrue(StoreWriteFailure.Kind.diskFull.isStoreWide)
         XCTAssertFalse(StoreWriteFailure.Kind.reclaimed.isStoreWide)
-        let line = StoreWriteFailure(StoreError.cannotOpen(path: "r.sqlite", reason: "database or disk is full"), runId: 3).line
-        XCTAssertEqual(line, "run 3: disk full: r.sqlite cannot be opened: database or disk is full")
+        let full = StoreWriteFailure(StoreError.cannotOpen(path: "r.sqlite", reason: "database or disk is full"), runId: 3, path: "r.sqlite")
+        XCTAssertEqual(full.line, "run 3: disk full: r.sqlite cannot grow (database or disk is full); free some space or pass another --store")
+        let readOnly = StoreWriteFailure(DatabaseError(resultCode: .SQLITE_READONLY, message: "attempt to write a readonly database"), runId: nil, path: "r.sqlite")
+        XCTAssertEqual(readOnly.line, "the store: read-only: r.sqlite cannot be written (attempt to write a readonly database); check its permissions or pass another --store")
     }
 
     func testADeletedRunStopsItsTrialAndWritesNothingMore() throws {

@@ -15,10 +15,12 @@ final class InterruptionTests: XCTestCase {
         let store = try RunStore(path: storePath, readOnly: true)
         XCTAssertEqual(try store.run(id: 1).status, .running, "a SIGKILLed run cannot mark itself")
 
-        // While its heartbeat is fresh, another process leaves it alone.
+        // While its heartbeat is fresh, another process leaves it alone, but does not call
+        // the trial done: its owner no longer runs.
         let busy = try CLIRunner.run(["run", path, "--store", storePath])
-        XCTAssertEqual(busy.status, 0, busy.stderr)
-        XCTAssertTrue(busy.stderr.contains("another process"), busy.stderr)
+        XCTAssertEqual(busy.status, 1, busy.stderr)
+        XCTAssertTrue(busy.stderr.contains("is claimed by \(process.processIdentifier)@"), busy.stderr)
+        XCTAssertTrue(busy.stderr.contains("which no longer runs"), busy.stderr)
 
         Thread.sleep(forTimeInterval: 1.2)
         let redo = try CLIRunner.run(["run", path, "--store", storePath, "--stale-after", "1"])

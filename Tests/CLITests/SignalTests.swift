@@ -32,7 +32,7 @@ final class SignalTests: XCTestCase {
         let folder = try CLIRunner.temporaryDirectory(self)
         let file = try StoreFixtures.write(StoreFixtures.tinySweep, named: "sweep.yaml", in: folder)
         let path = folder.appendingPathComponent("runs.sqlite").path
-        let arguments = ["run", file, "--store", path, "--jobs", "2"]
+        let arguments = ["run", file, "--store", path, "--jobs", "2", "--set", "training.epochs=4"]
         let ended = try KillHarness.run(arguments, environment: [FaultPoint.variable: "after-epoch-printed:3:SIGHUP"])
         XCTAssertEqual(ended.status, 129, ended.stderr)
         let runs = try RunStore(path: path, readOnly: true).runs()

@@ -76,7 +76,9 @@ struct RunCommand: ParsableCommand {
         FaultPoint.hit("before-migration")
         let writer = try noStore ? nil : Self.openWriter(path: store, file: file, preparer: preparer)
         let labels = SweepProgress.labels(for: plan.trials.map { ($0.assignment.map(\.description), $0.seed) })
-        let owner: @Sendable (Int64) -> String? = { [writer] id in (try? writer?.store.run(id: id)).flatMap(TrialOwner.init)?.name }
+        let owner: @Sendable (Int64) -> (name: String, isLive: Bool)? = { [writer, staleAfter] id in
+            (try? writer?.store.run(id: id)).flatMap(TrialOwner.init).map { ($0.name, $0.isLive(staleAfter: staleAfter)) }
+        }
         let reporter: any SweepReporter = file.isSweep
             ? SweepProgress(experiments: experiments, labels: labels, format: format)
             : SingleRunReporter(printer: RunPrinter(format: format, experiment: experiments[0]), storePath: writer?.path, owner: owner)
@@ -113,7 +115,7 @@ struct RunCommand: ParsableCommand {
             try writer.register(file, preparer: preparer)
             return writer
         } catch {
-            Console.error("error: \(StoreWriteFailure(error, runId: nil).line)")
+            Console.error("error: \(StoreWriteFailure(error, runId: nil, path: path).line)")
             throw ExitCode(1)
         }
     }

@@ -6,8 +6,8 @@ import CFTraining
 struct SingleRunReporter: SweepReporter {
     let printer: RunPrinter
     let storePath: String?
-    /// `pid@host` of the process holding a run, for the message when another one trains it.
-    var owner: @Sendable (Int64) -> String? = { _ in nil }
+    /// `pid@host` of the process holding a run and whether it runs, for the message when another one trains it.
+    var owner: @Sendable (Int64) -> (name: String, isLive: Bool)? = { _ in nil }
 
     func started(index: Int, runId: Int64?) {
         printer.begin()
