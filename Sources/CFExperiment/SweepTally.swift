@@ -36,17 +36,20 @@ public struct SweepTally {
         }
     }
 
-    /// "sweep-small: 36 trials: 12 trained, 24 already done"; `owners` names the
-    /// processes of the busy trials ("1234@host").
-    public func line(name: String, trials: Int, owners: [String] = []) -> String {
+    /// "sweep-small: 36 trials: 12 trained, 24 already done"; `owners` names the live
+    /// processes of the busy trials ("1234@host"), `silent` those that no longer run.
+    public func line(name: String, trials: Int, owners: [String] = [], silent: [String] = []) -> String {
         var parts = ["\(trained) trained"]
         if diverged > 0 { parts.append("\(diverged) of them diverged") }
         if interrupted > 0 { parts.append("\(interrupted) of them interrupted") }
         if completedBefore > 0 { parts.append("\(completedBefore) already done") }
         if failedBefore > 0 { parts.append("\(failedBefore) failed before (--retry-failed)") }
-        if busy > 0 {
+        if busy - silent.count > 0 {
             let names = Array(Set(owners)).sorted()
-            parts.append("\(busy) running in another process" + (names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"))
+            parts.append("\(busy - silent.count) running in another process" + (names.isEmpty ? "" : " (\(names.joined(separator: ", ")))"))
+        }
+        if !silent.isEmpty {
+            parts.append("\(silent.count) held by a process that no longer runs (\(Array(Set(silent)).sorted().joined(separator: ", ")))")
         }
         if failed > 0 { parts.append("\(failed) failed") }
         if notStarted > 0 { parts.append("\(notStarted) not started") }

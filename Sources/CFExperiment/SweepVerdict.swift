@@ -18,6 +18,8 @@ public struct SweepVerdict {
     public let liveOwners: [String]
     /// `pid@host` of processes that hold a trial but have gone silent.
     public let silentOwners: [String]
+    /// The same, for the trials that were busy when this process tried to claim them.
+    private let silentBusyOwners: [String]
     public let exitCode: Int32
     /// The one line explaining a non-zero exit (nil for 0 and for a signal).
     public let reason: String?
@@ -32,7 +34,7 @@ public struct SweepVerdict {
     ) {
         tally = SweepTally(outcomes)
         trials = outcomes.count
-        var done = 0, live: [String] = [], silent: [String] = []
+        var done = 0, live: [String] = [], silent: [String] = [], silentBusy: [String] = []
         for outcome in outcomes {
             switch Self.state(of: outcome, store: store, staleAfter: staleAfter) {
             case .done: done += 1
@@ -40,10 +42,12 @@ public struct SweepVerdict {
                 done += 1
                 live.append(owner)
             case let .silent(owner):
-                if let owner { silent.append(owner) }
+                silent.append(owner ?? "unknown process")
+                if case .skipped? = outcome { silentBusy.append(owner ?? "unknown process") }
             case .notDone: break
             }
         }
+        silentBusyOwners = silentBusy
         self.done = done
         liveOwners = live
         silentOwners = silent
@@ -71,7 +75,7 @@ public struct SweepVerdict {
 
     /// The summary line of a sweep, naming the processes that train its busy trials.
     public func line(name: String) -> String {
-        tally.line(name: name, trials: trials, owners: liveOwners + silentOwners.map { "\($0), silent" })
+        tally.line(name: name, trials: trials, owners: liveOwners, silent: silentBusyOwners)
     }
 
     /// ": 1 failed, 2 held by silent processes (12@host)".
@@ -81,8 +85,8 @@ public struct SweepVerdict {
         if tally.interrupted > 0 { parts.append("\(tally.interrupted) interrupted") }
         if tally.failedBefore > 0 { parts.append("\(tally.failedBefore) failed before (--retry-failed trains them again)") }
         if !silent.isEmpty {
-            parts.append("\(silent.count) held by silent processes (\(Array(Set(silent)).sorted().joined(separator: ", "))); "
-                + "they are reclaimed once their heartbeat is older than --stale-after")
+            parts.append("\(silent.count) held by processes that no longer run (\(Array(Set(silent)).sorted().joined(separator: ", "))), "
+                + "trained again once their heartbeat is older than --stale-after")
         }
         if tally.notStarted > 0 { parts.append("\(tally.notStarted) not started") }
         return parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")
