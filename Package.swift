@@ -74,7 +74,11 @@ let package = Package(
         .target(name: "CFReport", dependencies: ["CFCore", "CFText", "CFLinalg", "CFStore"]),
         .target(
             name: "CFExperiment",
-            dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore"],
+            dependencies: [
+                "CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore",
+                // Only to read SQLite result codes in `StoreWriteFailure.classify`; no SQL here.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: tuning
         ),
         .target(

@@ -109,6 +109,8 @@ public struct Reproducer {
             result = summary
         case let .failed(_, message):
             throw ReproductionError.trainingFailed(message)
+        case let .storeFailed(_, failure):
+            throw ReproductionError.trainingFailed(failure.line)
         case .skipped:
             throw ReproductionError.trainingFailed("the reproduction was not trained")
         }

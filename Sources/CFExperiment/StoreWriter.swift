@@ -6,9 +6,10 @@ import Foundation
 /// The one writer to the run store: every write of a `cflab run` process goes through
 /// its serial queue, whichever trial thread asks.
 ///
-/// Epochs and heartbeats are queued without waiting, so training never blocks on the
-/// disk; claims, finishes and interrupts wait for their write (and so for every write
-/// queued before them). A queued write that fails is kept and reported by `failures`.
+/// Epochs and finishes wait for their commit, so that what a caller prints after them is
+/// on disk: a SIGKILL right after the line loses nothing of it. Their failures come back
+/// as `StoreWriteFailure`, and the trial stops. Only heartbeats are queued without
+/// waiting; one that fails is kept and reported by `heartbeatFailures`.
 public final class StoreWriter: Sendable {
     public let store: RunStore
     private let queue = DispatchQueue(label: "cflab.store-writer")
@@ -25,6 +26,9 @@ public final class StoreWriter: Sendable {
     /// How many writes ran and the wall time the writer spent in them (its cost to a run).
     public var workDone: (writes: Int, seconds: Double) { busy.current }
 
+    /// Messages of heartbeats that failed, in order.
+    public var heartbeatFailures: [String] { errors.current }
+
     /// Runs `body` on the writer queue, timing it.
     private func timed<Result>(_ body: () throws -> Result) rethrows -> Result {
         let clock = ContinuousClock()
@@ -37,41 +41,63 @@ public final class StoreWriter: Sendable {
         return try body()
     }
 
-    /// Messages of queued writes that failed, in order.
-    public var failures: [String] { errors.current }
-
     /// Runs `body` on the writer queue and waits for its result.
     public func perform<Result>(_ body: @Sendable (RunStore) throws -> Result) throws -> Result {
         try queue.sync { try timed { try body(store) } }
     }
 
-    /// Records one finished epoch in its own transaction, without waiting.
-    public func appendEpoch(runId: Int64, report: EpochReport) {
+    /// Records one finished epoch in its own transaction and returns once it is committed.
+    ///
+    /// Throws `StoreWriteFailure`: `.reclaimed` when another process has taken the run
+    /// over, `.runDeleted` when the run is gone, or what the store said.
+    public func appendEpoch(runId: Int64, report: EpochReport) throws {
         let trace = Self.trace(report.trace)
         let epoch = report.epoch, metrics = report.metrics
-        queue.async { [self] in
-            do {
-                try timed { try store.appendEpoch(runId: runId, epoch: epoch, metrics: metrics, stepTrace: trace) }
-            } catch {
-                errors.withLock { $0.append("run \(runId) epoch \(epoch): \(error)") }
-            }
+        try write(runId: runId) { [self] store in
+            try requireOwnership(of: runId, in: store)
+            try store.appendEpoch(runId: runId, epoch: epoch, metrics: metrics, stepTrace: trace)
         }
     }
 
-    /// Stores the kept parameters, then the run's outcome, in order after its epochs,
-    /// without waiting: the trial thread goes on to the next trial. `flush` waits for it.
-    public func finish(runId: Int64, outcome: RunOutcome, parameters: [(ParameterSet, [ParameterTensor])]) {
+    /// Stores the kept parameters, then the run's outcome, and returns once both are
+    /// committed. Throws `StoreWriteFailure` as `appendEpoch` does.
+    public func finish(runId: Int64, outcome: RunOutcome, parameters: [(ParameterSet, [ParameterTensor])]) throws {
         let kept = parameters.map { KeptSet(which: $0.0, tensors: $0.1) }
-        queue.async { [self] in
-            do {
-                try timed {
-                    for set in kept { try store.saveParameters(runId: runId, which: set.which, tensors: set.tensors) }
-                    try store.finishRun(runId: runId, outcome: outcome)
-                }
-            } catch {
-                errors.withLock { $0.append("run \(runId) outcome: \(error)") }
-            }
+        try write(runId: runId) { [self] store in
+            try requireOwnership(of: runId, in: store)
+            for set in kept { try store.saveParameters(runId: runId, which: set.which, tensors: set.tensors) }
+            try store.finishRun(runId: runId, outcome: outcome)
         }
+    }
+
+    /// Runs one write of `runId` and waits, any error turned into a `StoreWriteFailure`.
+    private func write(runId: Int64?, _ body: @Sendable (RunStore) throws -> Void) throws {
+        do {
+            try perform(body)
+        } catch {
+            throw StoreWriteFailure(error, runId: runId, path: store.path)
+        }
+    }
+
+    /// Throws unless `runId` is still active and claimed by this process's store instance.
+    ///
+    /// SEAM (owner-checked writes): CFStore is gaining writes that check the owner in the
+    /// same transaction and throw `runReclaimed`. Until then this read, just before the
+    /// write, catches a run that another process reclaimed (marking it interrupted) or
+    /// that was deleted; the window between the read and the write stays open. Drop it
+    /// once `appendEpoch` and `finishRun` check the owner themselves.
+    private func requireOwnership(of runId: Int64, in store: RunStore) throws {
+        let record = try store.run(id: runId)
+        if record.status.isActive && (record.lifecycle.owner == nil || record.lifecycle.owner == store.owner.token) { return }
+        var detail = "reclaimed by another process (now \(record.status.rawValue)"
+        if let error = record.error { detail += ": \(error)" }
+        detail += ")"
+        if let key = record.trialKey,
+           let current = try? store.runs(matching: RunQuery(sweep: record.sweep, currentOnly: true)).first(where: { $0.trialKey == key }),
+           current.id != runId {
+            detail += "; the trial is now run \(current.id)" + (TrialOwner(current).map { " of \($0.name)" } ?? "")
+        }
+        throw StoreWriteFailure(kind: .reclaimed, runId: runId, path: store.path, detail: detail)
     }
 
     /// One kept parameter set, carried to the writer queue.

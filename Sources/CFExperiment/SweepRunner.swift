@@ -1,3 +1,4 @@
+import CFCore
 import CFStore
 import CFTraining
 import Foundation
@@ -7,6 +8,9 @@ import Foundation
 ///
 /// Threads take the next trial in plan order, so which thread trains a trial never
 /// matters: its random streams derive from its seed and tensor shapes (docs/streams.md).
+/// The reporter hears of an epoch or a finished trial only once the store has committed
+/// it. A write failure of the whole store (disk full, read-only, damaged) stops the
+/// threads from taking more trials; `storeFailure` keeps the first one.
 public final class SweepRunner: Sendable {
     public let experiments: [PreparedExperiment]
     public let writer: StoreWriter?
@@ -16,6 +20,7 @@ public final class SweepRunner: Sendable {
     public let reporter: any SweepReporter
     public let inFlight = LockedValue<Set<Int64>>([])
     private let next = LockedValue(0)
+    private let halted = LockedValue<StoreWriteFailure?>(nil)
     private let outcomes: LockedValue<[TrialRun.Outcome?]>
 
     public init(experiments: [PreparedExperiment], writer: StoreWriter?, policy: ClaimPolicy, jobs: Int,
@@ -49,6 +54,9 @@ public final class SweepRunner: Sendable {
         return outcomes.current
     }
 
+    /// The first failure of the whole store that stopped the sweep, if any.
+    public var storeFailure: StoreWriteFailure? { halted.current }
+
     /// Marks the runs in flight interrupted at once (a second Ctrl-C).
     public func abandonInFlight() {
         let ids = Array(inFlight.current)
@@ -56,7 +64,7 @@ public final class SweepRunner: Sendable {
     }
 
     private func work() {
-        while !stop.isRequested {
+        while !stop.isRequested && halted.current == nil {
             let index = next.withLock { value -> Int in
                 defer { value += 1 }
                 return value
@@ -70,7 +78,11 @@ public final class SweepRunner: Sendable {
                 onProgress: { [reporter] epoch, step, steps in reporter.progress(index: index, epoch: epoch, step: step, steps: steps) }
             )
             outcomes.withLock { $0[index] = outcome }
+            if case let .storeFailed(_, failure) = outcome, failure.kind.isStoreWide {
+                halted.withLock { if $0 == nil { $0 = failure } }
+            }
             reporter.finished(index: index, outcome: outcome)
+            FaultPoint.hit("after-trial-printed")
         }
     }
 

@@ -1,3 +1,4 @@
+import CFCore
 import CFStore
 import CFTraining
 import Foundation
@@ -10,6 +11,8 @@ public struct TrialRun {
         case trained(runId: Int64?, status: RunStatus, result: TrialSummary)
         case skipped(ClaimResult)
         case failed(runId: Int64?, message: String)
+        /// A store write failed: the trial stopped there (see `StoreWriteFailure.line`).
+        case storeFailed(runId: Int64?, failure: StoreWriteFailure)
     }
 
     public let experiment: PreparedExperiment
@@ -29,7 +32,7 @@ public struct TrialRun {
         self.inFlight = inFlight
     }
 
-    /// Claims and trains the trial; `onEpoch` sees every epoch as it ends.
+    /// Claims and trains the trial; `onEpoch` sees every epoch once it is committed.
     public func execute(
         onStart: (Int64?) -> Void, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil
     ) -> Outcome {
@@ -42,14 +45,20 @@ public struct TrialRun {
                 guard case let .claimed(id) = claim else { return .skipped(claim) }
                 runId = id
             } catch {
-                return .failed(runId: nil, message: "cannot claim the trial: \(error)")
+                return .storeFailed(runId: nil, failure: StoreWriteFailure(error, runId: nil, path: writer.path))
             }
+            FaultPoint.hit("after-claim")
         }
         onStart(runId)
         return train(runId: runId, onEpoch: onEpoch, onProgress: onProgress)
     }
 
     /// Trains the trial as `runId` (nil: not recorded) and records its outcome.
+    ///
+    /// Each epoch is committed before `onEpoch` sees it, and the outcome before this
+    /// returns, so whatever a caller prints from them is on disk. A write that fails ends
+    /// the trial at once as `.storeFailed`: the run is marked interrupted (so that the
+    /// next `cflab run` trains it again), unless it is no longer this process's to write.
     public func train(runId: Int64?, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil) -> Outcome {
         if let runId { inFlight.withLock { _ = $0.insert(runId) } }
         defer { if let runId { inFlight.withLock { _ = $0.remove(runId) } } }
@@ -58,12 +67,23 @@ public struct TrialRun {
         do {
             let trainer = try experiment.trainer()
             trainer.onProgress = onProgress
+            var writeFailure: StoreWriteFailure?
             let result = try trainer.run { report in
-                if let runId { writer?.appendEpoch(runId: runId, report: report) }
+                if let runId, let writer {
+                    do {
+                        try writer.appendEpoch(runId: runId, report: report)
+                    } catch {
+                        writeFailure = StoreWriteFailure(error, runId: runId, path: writer.path)
+                        return .stop
+                    }
+                    FaultPoint.hit("after-epoch-commit-before-print")
+                }
                 onEpoch(report)
+                FaultPoint.hit("after-epoch-printed")
                 return stop.isRequested ? .stop : .continue
             }
             let seconds = Self.seconds(clock.now - start)
+            if let writeFailure { return abandon(runId: runId, failure: writeFailure) }
             let status = Self.status(of: result)
             let summary = TrialSummary(result: result, seconds: seconds)
             if let writer, let runId {
@@ -73,7 +93,12 @@ public struct TrialRun {
                     testMetrics: result.testMetrics, durationSeconds: seconds
                 )
                 let kept = status == .interrupted ? [] : KeptParameters.tensors(of: result, keep: experiment.config.training.keep)
-                writer.finish(runId: runId, outcome: outcome, parameters: kept)
+                do {
+                    try writer.finish(runId: runId, outcome: outcome, parameters: kept)
+                } catch {
+                    return abandon(runId: runId, failure: StoreWriteFailure(error, runId: runId, path: writer.path))
+                }
+                FaultPoint.hit("after-trial-commit-before-print")
             }
             return .trained(runId: runId, status: status, result: summary)
         } catch {
@@ -84,6 +109,17 @@ public struct TrialRun {
             }
             return .failed(runId: runId, message: message)
         }
+    }
+
+    /// Ends a trial whose write failed: marks its run interrupted with the reason when the
+    /// run is still this process's (a full disk may refuse that too), and writes nothing
+    /// to a run that was reclaimed or deleted.
+    private func abandon(runId: Int64?, failure: StoreWriteFailure) -> Outcome {
+        if let writer, let runId, failure.kind.mayRecordOutcome {
+            let reason = "store write failed: \(failure.kind.rawValue)"
+            _ = try? writer.perform { try $0.markInterrupted(runIds: [runId], reason: reason) }
+        }
+        return .storeFailed(runId: runId, failure: failure)
     }
 
     /// The store status of a training result.

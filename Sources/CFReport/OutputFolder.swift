@@ -15,6 +15,11 @@ public struct OutputFolder: Sendable {
         url = folder
     }
 
+    /// A folder at `url` as is: the sibling a report is built in before it is swapped in.
+    init(building url: URL) {
+        self.url = url
+    }
+
     /// `name` reduced to letters, digits, `.`, `_` and `-` (others become `_`), with no
     /// leading dot, so that it is one plain path component; empty names become `report`.
     public static func sanitisedName(_ name: String) -> String {

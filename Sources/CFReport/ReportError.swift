@@ -4,6 +4,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case unknownRun(Int64)
     case badEpoch(String)
     case unsafePath(String)
+    case cannotReplace(String, reason: String)
 
     public var description: String {
         switch self {
@@ -15,6 +16,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "--at \(text): expected best, last or an epoch number (1, 2, ...)"
         case let .unsafePath(path):
             return "\(path) would write outside the output folder; choose another name"
+        case let .cannotReplace(path, reason):
+            return "cannot put the new report in place at \(path) (\(reason)); check the folder's permissions"
         }
     }
 }

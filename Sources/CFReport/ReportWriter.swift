@@ -1,9 +1,11 @@
+import CFCore
 import CFStore
 import CFText
 import Foundation
 
 /// Writes a report: every chart's `.gp` and `.dat` (and images when gnuplot is present),
-/// `comparison.md`, and `index.html`, all under `<out>/plots/<name>/`.
+/// `comparison.md`, and `index.html`, all under `<out>/plots/<name>/`, which it replaces
+/// whole: a killed report leaves the previous complete report (or the new one), never a mix.
 public struct ReportWriter: Sendable {
     /// What was written, for the command to print.
     public struct Outcome: Sendable {
@@ -27,10 +29,25 @@ public struct ReportWriter: Sendable {
         self.gnuplot = gnuplot
     }
 
+    /// Writes the report of `selection` into a sibling folder, then swaps it in whole
+    /// for the previous report of the same name (`FolderSwap`).
     public func write(store: RunStore, selection: RunSelection) throws -> Outcome {
         let report = try ReportData(store: store, selection: selection)
-        let folder = try OutputFolder(root: root, name: report.name)
-        try FileManager.default.createDirectory(at: folder.url, withIntermediateDirectories: true)
+        let target = try OutputFolder(root: root, name: report.name)
+        let swap = try FolderSwap(target: target.url)
+        do {
+            let outcome = try write(report, into: OutputFolder(building: swap.building))
+            try swap.commit()
+            return Outcome(folder: target.url, index: target.file("index.html"), charts: outcome.charts,
+                           skipped: outcome.skipped, drewImages: outcome.drewImages, failures: outcome.failures)
+        } catch {
+            swap.abandon()
+            throw error
+        }
+    }
+
+    /// Writes every file of `report` into `folder`.
+    private func write(_ report: ReportData, into folder: OutputFolder) throws -> Outcome {
         let charts = ChartSet(report, options: options)
         var failures: [String] = []
         for chart in charts.charts {
@@ -40,6 +57,7 @@ public struct ReportWriter: Sendable {
             if let gnuplot, let message = gnuplot.run(script: script) {
                 failures.append("\(chart.name): \(message)")
             }
+            FaultPoint.hit("during-report")
         }
         let markdown = TableRenderer(format: .markdown).render(report.table) + "\n"
         try Data(markdown.utf8).write(to: folder.file("comparison.md"), options: .atomic)

@@ -77,7 +77,10 @@ public final class EpochRunner {
         var learningRate = schedule.learningRate
         let progressStride = max(1, stepsPerEpoch / 100)
         for stepInEpoch in 0..<stepsPerEpoch {
-            if let onProgress, stepInEpoch % progressStride == 0 { onProgress(stepInEpoch, stepsPerEpoch) }
+            if stepInEpoch % progressStride == 0 {
+                FaultPoint.hit("mid-epoch")
+                onProgress?(stepInEpoch, stepsPerEpoch)
+            }
             let start = stepInEpoch * batchSize
             let count = min(batchSize, train.count - start)
             gather(from: start, count: count)

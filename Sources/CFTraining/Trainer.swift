@@ -18,6 +18,9 @@ import CFModels
 ///   and reported as a single epoch without `lr` and `ratings_per_second`, and its
 ///   `train_loss` is the training MSE.
 /// - A NaN or infinite batch loss or metric ends the run with status `diverged`.
+/// - `onEpoch` returning `.stop` ends the run as `stopped` only before its last epoch (or
+///   its early-stopping epoch): a run whose every epoch was trained is `completed`, and
+///   its end-of-run evaluation still runs.
 /// - Early stopping restores the best epoch's parameters when `restore_best` is set;
 ///   `training.keep` only decides whether `bestParameters` is captured (it never changes
 ///   the model or the test metrics, so it stays outside the trial key).
@@ -99,15 +102,17 @@ public final class Trainer {
                 status = .diverged
                 break
             }
-            if control == .stop {
-                status = .stopped
-                break
-            }
             if tracker.shouldStop && epoch < epochs {
                 earlyStopped = true
                 break
             }
+            // A stop asked for after the last epoch changes nothing: the run is trained.
+            if control == .stop && epoch < epochs {
+                status = .stopped
+                break
+            }
         }
+        FaultPoint.hit("during-final-evaluation")
 
         var modelEpoch = reports.count
         if restoreBest, let best = tracker.bestEpoch, best != modelEpoch, let snapshot {

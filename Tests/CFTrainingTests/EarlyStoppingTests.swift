@@ -71,4 +71,17 @@ final class EarlyStoppingTests: XCTestCase {
         XCTAssertEqual(seen, [1, 2])
         XCTAssertEqual(result.epochs.count, 2)
     }
+
+    /// A stop asked for at the last epoch (a signal during its evaluation) changes nothing.
+    func testCallbackStopAtTheLastEpochLeavesTheRunCompleted() throws {
+        let (result, _) = try run(errors: [1, 0.9, 0.8], epochs: 3, stopping: nil) { _ in .stop }
+        XCTAssertEqual(result.status, .stopped, "a stop after epoch 1 of 3 stops")
+        let (last, _) = try run(errors: [1, 0.9, 0.8], epochs: 3, stopping: nil) { report in report.epoch == 3 ? .stop : .continue }
+        XCTAssertEqual(last.status, .completed)
+        XCTAssertEqual(last.epochs.count, 3)
+        let stopping = EarlyStopping(patience: 1, restoreBest: false)
+        let (early, _) = try run(errors: [1.0, 0.5, 0.6, 0.4], epochs: 4, stopping: stopping) { report in report.epoch == 3 ? .stop : .continue }
+        XCTAssertEqual(early.status, .completed, "early stopping ends the run at epoch 3 anyway")
+        XCTAssertTrue(early.earlyStopped)
+    }
 }

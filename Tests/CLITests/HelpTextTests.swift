@@ -11,6 +11,7 @@ final class HelpTextTests: XCTestCase {
         ["inspect"], ["similar"], ["recommend"], ["predict"],
         ["compare"], ["report"],
         ["data"], ["data", "info"], ["data", "synth"], ["data", "fetch"], ["bench"],
+        ["store"], ["store", "check"], ["store", "migrate"],
     ]
 
     static let fixtures = TextFixtures(folder: "Help")

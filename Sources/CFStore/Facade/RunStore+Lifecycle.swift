@@ -15,6 +15,17 @@ extension RunStore {
         let refused: StoreError? = try write { db in
             var first: StoreError?
             for runId in runIds {
+                // A beat queued just before this process finished the run is late, not a
+                // reclaim: the run is still this owner's and its trial's, only no longer running.
+                if let row = try Row.fetchOne(db, sql: """
+                    SELECT r.status, r.owner, EXISTS (
+                        SELECT 1 FROM trial_claims c WHERE c.sweep = r.sweep AND c.trial_key = r.trial_key AND c.run_id <> r.id
+                    ) AS taken FROM runs r WHERE r.id = ?
+                    """, arguments: [runId]),
+                   (row["owner"] as String?) == owner.token, (row["status"] as String?) != RunStatus.running.rawValue,
+                   !((row["taken"] as Bool?) ?? false) {
+                    continue
+                }
                 do {
                     try requireOwnedRunning(runId, in: db)
                 } catch let error as StoreError {

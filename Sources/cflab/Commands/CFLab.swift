@@ -16,7 +16,14 @@ struct CFLab: ParsableCommand {
             RunCommand.self, PlanCommand.self, RunsCommand.self, ShowCommand.self, ReproduceCommand.self,
             ExportCommand.self, ConfigCommand.self, DataCommand.self, BenchCommand.self,
             InspectCommand.self, SimilarCommand.self, RecommendCommand.self, PredictCommand.self,
-            CompareCommand.self, ReportCommand.self,
+            CompareCommand.self, ReportCommand.self, StoreCommand.self,
         ]
     )
+
+    /// Parses the arguments and runs the command, with SIGXFSZ ignored so that a write
+    /// past `ulimit -f` fails with a message instead of killing the process silently.
+    static func main() {
+        InterruptSignal.ignoreFileSizeLimit()
+        main(nil)
+    }
 }

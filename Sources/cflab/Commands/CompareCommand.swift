@@ -49,7 +49,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try location.open(existing: true)
+        let store = try location.openForReading()
         let request = try reportingErrors {
             ComparisonRequest(
                 selection: RunSelection(sweep: sweep, runIds: runIds, filter: filter),

@@ -27,7 +27,7 @@ struct ExportCommand: ParsableCommand {
     static let usersFile = "users.csv"
 
     func run() throws {
-        let store = try location.open(existing: true)
+        let store = try location.openForReading()
         let model = try reportingErrors { try store.loadModel(runId: runId) }
         try reportingErrors {
             try FileManager.default.createDirectory(atPath: embeddings, withIntermediateDirectories: true)

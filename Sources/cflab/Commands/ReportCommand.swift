@@ -43,7 +43,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try location.open(existing: true)
+        let store = try location.openForReading()
         let options = ChartSet.Options(colorBy: colorBy, minRatings: minRatings, labelled: labels)
         let writer = ReportWriter(root: URL(fileURLWithPath: out, isDirectory: true), options: options)
         let outcome = try reportingErrors {

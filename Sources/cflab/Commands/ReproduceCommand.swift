@@ -25,7 +25,7 @@ struct ReproduceCommand: ParsableCommand {
     @OptionGroup var location: StoreLocation
 
     func run() throws {
-        let store = try location.open()
+        let store = try location.openExisting()
         let original = try reportingErrors { try store.run(id: runId) }
         let reproducer = Reproducer(store: store)
         let experiment: PreparedExperiment
@@ -48,14 +48,14 @@ struct ReproduceCommand: ParsableCommand {
         let newRun = LockedValue<Int64?>(nil)
         interrupt.install(onFirstSignal: Console.announceStop) {
             if let id = newRun.current { _ = try? store.markInterrupted(runIds: [id], reason: "interrupted by a second signal") }
-            Foundation.exit(130)
+            Foundation.exit(interrupt.exitCode ?? 130)
         }
         let reproduction: Reproduction
         do {
             reproduction = try reproducer.reproduce(
                 original, experiment: experiment, stop: interrupt.stop, onStart: { id in newRun.withLock { $0 = id } })
         } catch let error as ReproductionError {
-            if case .interrupted = error { throw ExitCode(130) }
+            if case .interrupted = error { throw ExitCode(interrupt.exitCode ?? 130) }
             Console.error("error: \(error)")
             throw ExitCode(1)
         }

@@ -16,7 +16,11 @@ struct RunCommand: ParsableCommand {
         A single-run file prints every epoch. A file with a `sweep:` block runs each trial \
         once per seed, printing one line per trial. Trials already completed in the store \
         are skipped, interrupted ones are trained again. Ctrl-C stops at the next epoch \
-        boundary and marks the runs in flight interrupted (exit 130).
+        boundary and marks the runs in flight interrupted; SIGTERM and SIGHUP do the same \
+        (exit 130, 143, 129). Every line printed is already in the store. Exit 0 only when \
+        every trial is done (completed or diverged, here or before) or being trained by a \
+        live process; a failed trial or store write exits 1 with a one-line reason (disk \
+        full, read-only, damaged), a single run that diverged exits 3.
         """
     )
 
@@ -38,7 +42,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Trials trained in parallel, each on one thread.")
     var jobs: Int = 1
 
-    @Flag(help: "Run a sweep even when it has more trials than its max_trials.")
+    @Flag(help: "Confirm running a sweep that has more trials than its max_trials.")
     var yes = false
 
     @Flag(help: "Train again the trials whose last run failed.")
@@ -69,15 +73,15 @@ struct RunCommand: ParsableCommand {
         Linalg.setSingleThreaded()
         var preparer = ExperimentPreparer(file: file)
         let experiments = try reportingErrors { try plan.trials.map { try preparer.prepare($0.config) } }
-        let writer = try noStore ? nil : reportingErrors {
-            let writer = StoreWriter(store: try RunStore(path: store))
-            try writer.register(file, preparer: preparer)
-            return writer
-        }
+        FaultPoint.hit("before-migration")
+        let writer = try noStore ? nil : Self.openWriter(path: store, file: file, preparer: preparer)
         let labels = SweepProgress.labels(for: plan.trials.map { ($0.assignment.map(\.description), $0.seed) })
+        let owner: @Sendable (Int64) -> (name: String, isLive: Bool)? = { [writer, staleAfter] id in
+            (try? writer?.store.run(id: id)).flatMap(TrialOwner.init).map { ($0.name, $0.isLive(staleAfter: staleAfter)) }
+        }
         let reporter: any SweepReporter = file.isSweep
             ? SweepProgress(experiments: experiments, labels: labels, format: format)
-            : SingleRunReporter(printer: RunPrinter(format: format, experiment: experiments[0]), storePath: writer?.path)
+            : SingleRunReporter(printer: RunPrinter(format: format, experiment: experiments[0]), storePath: writer?.path, owner: owner)
         let interrupt = InterruptSignal()
         let runner = SweepRunner(
             experiments: experiments, writer: writer,
@@ -86,18 +90,34 @@ struct RunCommand: ParsableCommand {
         )
         interrupt.install(onFirstSignal: Console.announceStop) {
             runner.abandonInFlight()
-            Foundation.exit(130)
+            Foundation.exit(interrupt.exitCode ?? 130)
         }
         let outcomes = runner.run()
-        let tally = SweepTally(outcomes)
-        if file.isSweep { (format == .text ? Console.out : Console.error)(tally.line(name: file.config.name, trials: plan.count)) }
+        let verdict = SweepVerdict(
+            outcomes: outcomes, store: writer?.store, staleAfter: staleAfter, signal: interrupt.firstSignal,
+            storeFailure: runner.storeFailure, heartbeatFailures: writer?.heartbeatFailures ?? [], isSweep: file.isSweep
+        )
+        if file.isSweep { (format == .text ? Console.out : Console.error)(verdict.line(name: file.config.name)) }
         if let work = writer?.workDone, ProcessInfo.processInfo.environment["CFLAB_STORE_TIMING"] == "1" {
             Console.error(String(format: "store: %d writes, %.2f s in the writer", work.writes, work.seconds))
         }
-        for failure in writer?.failures ?? [] { Console.error("error: the store missed a write: \(failure)") }
-        if interrupt.isRequested { throw ExitCode(130) }
-        if tally.failed > 0 || !(writer?.failures.isEmpty ?? true) { throw ExitCode(1) }
-        if !file.isSweep, tally.diverged > 0 { throw ExitCode(3) }
+        // A single run's reporter has already said why its trial failed or was skipped.
+        let explained = !file.isSweep && (verdict.tally.failed + verdict.tally.busy + verdict.tally.failedBefore) > 0
+        if let reason = verdict.reason, !explained { Console.error(reason) }
+        if verdict.exitCode != 0 { throw ExitCode(verdict.exitCode) }
+    }
+
+    /// Opens (creating or migrating) the store and registers the experiment, a failure
+    /// reported as one line ("the store: disk full: ...") and exit 1.
+    private static func openWriter(path: String, file: ExperimentFile, preparer: ExperimentPreparer) throws -> StoreWriter {
+        do {
+            let writer = StoreWriter(store: try RunStore(path: path))
+            try writer.register(file, preparer: preparer)
+            return writer
+        } catch {
+            Console.error("error: \(StoreWriteFailure(error, runId: nil, path: path).line)")
+            throw ExitCode(1)
+        }
     }
 
     /// The trials of `file` (one for a single-run file), config errors reported as for loading.

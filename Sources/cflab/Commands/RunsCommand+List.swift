@@ -44,7 +44,7 @@ extension RunsCommand {
         var format = FormatChoice<ListFormats>(.aligned)
 
         func run() throws {
-            let store = try location.open(existing: true)
+            let store = try location.openForReading()
             let query = RunQuery(sweep: sweep, statuses: status, tag: tag, filter: try parseWhere(filter),
                                  sort: sort, descending: descending, limit: limit)
             let runs: [RunRecord]

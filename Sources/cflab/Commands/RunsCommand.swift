@@ -1,5 +1,6 @@
 import ArgumentParser
 import CFCore
+import CFExperiment
 import CFStore
 import Foundation
 
@@ -12,25 +13,63 @@ struct RunsCommand: ParsableCommand {
         defaultSubcommand: List.self
     )
 
-    /// `cflab runs delete RUN_ID...`.
+    /// `cflab runs delete RUN_ID... [--yes] [--dry-run]`.
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete runs with their epochs and parameters; a deleted trial trains again on the next `run`."
+            abstract: "Delete runs with their epochs and parameters; a deleted trial trains again on the next `run`.",
+            discussion: """
+            A run that is still running is refused unless --yes confirms it; its trainer then \
+            stops that trial at its next write and reports it. --dry-run lists what would be \
+            deleted and deletes nothing.
+            """
         )
 
         @Argument(help: "The ids of the runs to delete.")
         var runIds: [Int64]
 
+        @Flag(help: "Confirm deleting runs that are still running.")
+        var yes = false
+
+        @Flag(help: "List what would be deleted; delete nothing.")
+        var dryRun = false
+
         @OptionGroup var location: StoreLocation
 
         func run() throws {
-            let store = try location.open()
-            let deleted = try reportingErrors { try store.deleteRuns(ids: runIds) }
-            Console.out("deleted \(deleted) run\(deleted == 1 ? "" : "s")")
-            if deleted < runIds.count {
-                Console.error("error: \(runIds.count - deleted) of the ids name no run; `cflab runs` lists them")
+            let store = try location.openExisting()
+            var found: [RunRecord] = [], missing: [Int64] = []
+            for id in runIds {
+                do {
+                    found.append(try store.run(id: id))
+                } catch StoreError.unknownRun {
+                    missing.append(id)
+                } catch {
+                    Console.error("error: \(error)")
+                    throw ExitCode(1)
+                }
+            }
+            let running = found.filter(\.status.isActive)
+            if dryRun {
+                for record in found { Console.out("would delete run \(record.id) (\(record.name), \(record.status.rawValue))") }
+            } else if !running.isEmpty && !yes {
+                Console.error("error: \(Self.describe(running)); nothing deleted; pass --yes to delete anyway (the trainer then stops that trial)")
+                throw ExitCode(1)
+            } else {
+                let deleted = try reportingErrors { try store.deleteRuns(ids: found.map(\.id)) }
+                Console.out("deleted \(deleted) run\(deleted == 1 ? "" : "s")")
+            }
+            if !missing.isEmpty {
+                Console.error("error: \(missing.count) of the ids name no run; `cflab runs` lists them")
                 throw ExitCode(1)
             }
+        }
+
+        /// "run 5 is running (1234@host)" or "runs 5, 6 are running (1234@host, 99@other)".
+        static func describe(_ running: [RunRecord]) -> String {
+            let ids = running.map { String($0.id) }.joined(separator: ", ")
+            let owners = running.compactMap { TrialOwner($0)?.name }
+            let by = owners.isEmpty ? "" : " (\(Array(Set(owners)).sorted().joined(separator: ", ")))"
+            return running.count == 1 ? "run \(ids) is \(running[0].status.rawValue)\(by)" : "runs \(ids) are running\(by)"
         }
     }
 
@@ -47,7 +86,7 @@ struct RunsCommand: ParsableCommand {
         @OptionGroup var location: StoreLocation
 
         func run() throws {
-            let store = try location.open()
+            let store = try location.openExisting()
             try reportingErrors { try store.tagRun(id: runId, tag: tag) }
             Console.out("run \(runId): tagged \(tag)")
         }

@@ -18,7 +18,7 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var location: StoreLocation
 
     func run() throws {
-        let store = try location.open(existing: true)
+        let store = try location.openForReading()
         let run = try reportingErrors { try store.run(id: runId) }
         let epochs = try reportingErrors { try store.epochs(runId: runId) }
         Console.out(Self.describe(run, epochs: epochs))

@@ -13,7 +13,7 @@ struct AnalysisOptions: ParsableArguments {
 
     /// Run `run` rebuilt from the store (opened read-only).
     func load(run: Int64) throws -> AnalyzedRun {
-        let store = try RunStore(path: location.store, readOnly: true)
+        let store = try location.openForReading()
         return try AnalyzedRun(try store.loadModel(runId: run))
     }
 

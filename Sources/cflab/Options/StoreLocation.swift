@@ -3,6 +3,10 @@ import CFStore
 import Foundation
 
 /// Where the run store is: `--store PATH`, by default `results/runs.sqlite`.
+///
+/// Commands that only look at runs open it with `openForReading` and never change a
+/// byte of it; commands that change runs of an existing store (`runs delete`, `runs tag`,
+/// `reproduce`) use `openExisting`, which never creates one. Only `cflab run` creates it.
 struct StoreLocation: ParsableArguments {
     /// The store `cflab run` writes when no `--store` is given.
     static let defaultPath = "results/runs.sqlite"
@@ -10,20 +14,18 @@ struct StoreLocation: ParsableArguments {
     @Option(help: ArgumentHelp("The run store.", valueName: "path"))
     var store: String = StoreLocation.defaultPath
 
-    /// Opens the store, errors reported as one line and exit 1.
-    ///
-    /// `existing`: the store must already exist (commands that only look at runs). It is
-    /// still opened for writing when possible, so that an older store is migrated; a
-    /// store that cannot be written is opened read-only.
-    func open(existing: Bool = false) throws -> RunStore {
-        try reportingErrors {
-            guard existing else { return try RunStore(path: store) }
-            guard FileManager.default.fileExists(atPath: store) else { return try RunStore(path: store, readOnly: true) }
-            do {
-                return try RunStore(path: store)
-            } catch StoreError.notWritable {
-                return try RunStore(path: store, readOnly: true)
-            }
+    /// Opens the store read-only (never created, migrated or written), errors reported
+    /// as one line and exit 1.
+    func openForReading() throws -> RunStore {
+        try reportingErrors { try RunStore(path: store, readOnly: true) }
+    }
+
+    /// Opens an existing store for writing; a missing one is an error (exit 1), not created.
+    func openExisting() throws -> RunStore {
+        guard FileManager.default.fileExists(atPath: store) else {
+            Console.error("error: no run store at \(store); `cflab run` creates one, or pass --store PATH")
+            throw ExitCode(1)
         }
+        return try reportingErrors { try RunStore(path: store) }
     }
 }

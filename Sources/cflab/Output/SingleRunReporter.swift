@@ -6,6 +6,8 @@ import CFTraining
 struct SingleRunReporter: SweepReporter {
     let printer: RunPrinter
     let storePath: String?
+    /// `pid@host` of the process holding a run and whether it runs, for the message when another one trains it.
+    var owner: @Sendable (Int64) -> (name: String, isLive: Bool)? = { _ in nil }
 
     func started(index: Int, runId: Int64?) {
         printer.begin()
@@ -29,9 +31,12 @@ struct SingleRunReporter: SweepReporter {
         case let .trained(runId, _, result):
             printer.finish(result, runId: runId, storePath: storePath)
         case let .skipped(claim):
-            Console.error(SweepProgress.skipMessage(claim, name: printer.experiment.config.name))
+            Console.error(SweepProgress.skipMessage(claim, name: printer.experiment.config.name, owner: owner(claim.runId)))
         case let .failed(_, message):
             Console.error("error: \(message)")
+        case let .storeFailed(_, failure):
+            if printer.showsProgress { Console.clearStatus() }
+            Console.error("error: \(failure.line)")
         }
     }
 }

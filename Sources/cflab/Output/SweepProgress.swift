@@ -50,6 +50,8 @@ final class SweepProgress: SweepReporter {
             break
         case let .failed(runId, message):
             Console.error("\(prefix): failed\(runId.map { " (run \($0))" } ?? ""): \(message)")
+        case let .storeFailed(_, failure):
+            Console.error("\(prefix): stopped: \(failure.line)")
         }
     }
 
@@ -59,14 +61,19 @@ final class SweepProgress: SweepReporter {
     }
 
     /// Why a trial was not trained, for a single run's stderr.
-    static func skipMessage(_ claim: ClaimResult, name: String) -> String {
+    /// `owner` names the process holding a busy trial, and whether it still runs.
+    static func skipMessage(_ claim: ClaimResult, name: String, owner: (name: String, isLive: Bool)? = nil) -> String {
         switch claim {
         case let .skippedCompleted(id):
             return "\(name): already trained as run \(id); nothing to do (--rerun trains it again)"
         case let .skippedFailed(id):
             return "\(name): failed as run \(id); nothing to do (--retry-failed trains it again)"
         case let .busy(id):
-            return "\(name): run \(id) is training it in another process; nothing to do"
+            if let owner, !owner.isLive {
+                return "\(name): run \(id) is claimed by \(owner.name), which no longer runs; "
+                    + "it is trained again once its heartbeat is older than --stale-after"
+            }
+            return "\(name): run \(id) is training it in another process\(owner.map { " (\($0.name))" } ?? ""); nothing to do"
         case let .claimed(id):
             return "\(name): claimed as run \(id)"
         }
