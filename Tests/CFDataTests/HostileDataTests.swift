@@ -220,16 +220,7 @@ final class HostileDataTests: XCTestCase {
 
     /// The shared ml-latest-small holds one rating of an item that movies.csv lacks.
     func testTheSharedLatestSmallNamesItsUncataloguedRating() throws {
-        let locator = DataLocator()
-        guard let root = locator.root,
-              FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("ml-latest-small/ratings.csv")) else {
-            print("note: ml-latest-small is not under CFLAB_DATA or ../shared/data; the check did not run")
-            return
-        }
-        var config = DataConfig()
-        config.source = .movielens
-        config.name = "ml-latest-small"
-        let dataset = try DatasetLoader.load(config, relativeTo: nil, locator: locator)
+        guard let dataset = try RealData.load("ml-latest-small", marker: "ml-latest-small/ratings.csv") else { return }
         guard !dataset.uncataloguedItems.isEmpty else { return }  // a pristine GroupLens copy
         XCTAssertEqual(dataset.uncataloguedItems, ["999999"])
         XCTAssertEqual(dataset.uncataloguedRatingCount, 1)

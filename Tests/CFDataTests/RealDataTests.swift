@@ -1,22 +1,14 @@
 @testable import CFData
 import CFConfig
 import Foundation
+import CFTestSupport
 import XCTest
 
 /// Loads the real ml-100k from `$CFLAB_DATA` or `../shared/data` when it is there (as on the
 /// development and CI machines); a machine without it has nothing to check here, and says so.
 final class RealDataTests: XCTestCase {
     func testML100kCountsAndU1Fold() throws {
-        let locator = DataLocator()
-        guard let root = locator.root,
-              FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("ml-100k/u.data")) else {
-            print("note: ml-100k is not under CFLAB_DATA or ../shared/data; the real-data check did not run")
-            return
-        }
-        var config = DataConfig()
-        config.source = .movielens
-        config.name = "ml-100k"
-        let dataset = try DatasetLoader.load(config, relativeTo: nil, locator: locator)
+        guard let dataset = try RealData.load("ml-100k", marker: "ml-100k/u.data") else { return }
         XCTAssertEqual(dataset.ratings.count, 100_000)
         XCTAssertEqual(dataset.userCount, 943)
         XCTAssertEqual(dataset.itemCount, 1682)
