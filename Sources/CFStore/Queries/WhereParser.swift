@@ -6,13 +6,27 @@
 ///     comparison := op value | ["not"] "in" "(" value ("," value)* ")"
 ///     op         := "=" | "==" | "!=" | "<>" | "<" | "<=" | ">" | ">="
 ///     value      := number | 'quoted' | "quoted" | bare word
+///
+/// Bounded before any work: at most `maximumLength` characters, `maximumDepth` nested
+/// parentheses or `not`s, and `maximumConditions` comparisons, so that no expression can
+/// exhaust the stack here or in the SQL it becomes.
 struct WhereParser {
+    static let maximumLength = 4_096
+    static let maximumDepth = 64
+    static let maximumConditions = 256
+
     private let expression: String
     private let tokens: [WhereToken]
     private var index = 0
+    private var depth = 0
+    private var conditions = 0
 
     init(_ expression: String) throws {
         self.expression = expression
+        guard expression.utf8.count <= Self.maximumLength else {
+            throw WhereError(expression: String(expression.prefix(80)) + "…", position: 0,
+                             message: "the expression is \(expression.utf8.count) bytes long; at most \(Self.maximumLength) are allowed")
+        }
         var lexer = WhereLexer(expression)
         self.tokens = try lexer.tokens()
     }
@@ -56,6 +70,23 @@ struct WhereParser {
     }
 
     private mutating func parseFactor() throws -> WhereExpression {
+        if current.isKeyword("not") || current.kind == .openParenthesis {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else {
+                throw error(at: current, "nested more than \(Self.maximumDepth) levels deep (parentheses and `not`)")
+            }
+            return try parseNested()
+        }
+        conditions += 1
+        guard conditions <= Self.maximumConditions else {
+            throw error(at: current, "more than \(Self.maximumConditions) conditions; narrow the filter")
+        }
+        return try parseCondition()
+    }
+
+    /// `not factor` or `( expression )`.
+    private mutating func parseNested() throws -> WhereExpression {
         if current.isKeyword("not") {
             _ = advance()
             return .not(try parseFactor())
@@ -67,6 +98,11 @@ struct WhereParser {
             _ = advance()
             return inner
         }
+        return try parseCondition()
+    }
+
+    /// `field comparison`.
+    private mutating func parseCondition() throws -> WhereExpression {
         let fieldToken = advance()
         guard case let .word(field) = fieldToken.kind, !["and", "or", "in"].contains(field.lowercased()) else {
             throw error(at: fieldToken, "expected a field name such as `model.kind` or `valid_rmse`, found \(fieldToken.display)")
