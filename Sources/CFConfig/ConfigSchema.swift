@@ -1,3 +1,4 @@
+import CFCore
 /// The keys an experiment file may contain, section by section, in the CONFIG.md order.
 ///
 /// The decoder rejects anything else with a "did you mean"; sweep parameters and

@@ -13,6 +13,7 @@ extension RunStore {
 
     /// The runs that match `query`, in its order.
     public func runs(matching query: RunQuery = RunQuery()) throws -> [RunRecord] {
+        try requireKnownFields((query.filter?.expression.fields ?? []) + (query.sort.map { [$0] } ?? []))
         var conditions: [String] = []
         var arguments: [DatabaseValue] = []
         if let sweep = query.sweep {

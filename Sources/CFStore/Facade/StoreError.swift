@@ -31,6 +31,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case corruptRecord(path: String, reason: String)
     /// A caller passed a value the store cannot keep.
     case invalidArgument(String)
+    /// A field of a filter or sort that no run of the store has; `hint` is a did-you-mean
+    /// or the list of known fields.
+    case unknownField(name: String, hint: String)
 
     public var description: String {
         switch self {
@@ -64,6 +67,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "\(path): a stored record cannot be read (\(reason))"
         case let .invalidArgument(reason):
             return reason
+        case let .unknownField(name, hint):
+            return "unknown field `\(name)`: no run in the store has it\(hint)"
         }
     }
 }

@@ -5,6 +5,15 @@ public indirect enum WhereExpression: Equatable, Sendable {
     case not(WhereExpression)
     /// `field op value`, or `field in (values)` with `op` "in".
     case comparison(field: String, operator: String, values: [WhereLiteral])
+
+    /// Every field name the expression compares, in order (repeats kept).
+    public var fields: [String] {
+        switch self {
+        case let .and(left, right), let .or(left, right): return left.fields + right.fields
+        case let .not(inner): return inner.fields
+        case let .comparison(field, _, _): return [field]
+        }
+    }
 }
 
 /// A literal of a `--where` expression, typed the way `run_params` types values.

@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions for misspelt keys and values, by Levenshtein distance.
-enum EditDistance {
+public enum EditDistance {
     /// The number of single-character insertions, deletions and substitutions from a to b.
-    static func between(_ a: String, _ b: String) -> Int {
+    public static func between(_ a: String, _ b: String) -> Int {
         let left = Array(a), right = Array(b)
         if left.isEmpty { return right.count }
         if right.isEmpty { return left.count }
@@ -19,14 +19,14 @@ enum EditDistance {
     }
 
     /// The closest candidate within a third of the word's length (at least 2 edits), if any.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         let scored = candidates.map { ($0, between(word, $0)) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 }?.0
     }
 
     /// " (did you mean 'x'?)" or a list of what is allowed.
-    static func hint(for word: String, among candidates: [String]) -> String {
+    public static func hint(for word: String, among candidates: [String]) -> String {
         if let best = suggestion(for: word, among: candidates) {
             return " (did you mean '\(best)'?)"
         }
