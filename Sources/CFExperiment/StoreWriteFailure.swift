@@ -77,16 +77,18 @@ public struct StoreWriteFailure: Error, Sendable, Equatable, CustomStringConvert
     /// SEAM (CFStore lifecycle work): this is the one place that reads store errors. Today
     /// `RunStore` turns GRDB errors into `StoreError.notWritable` / `.cannotOpen` /
     /// `.notADatabase` with SQLite's message as the reason, so the message text is matched;
-    /// a raw GRDB `DatabaseError` is matched on its result code. When CFStore gains its
-    /// `runReclaimed`, `diskFull` and `damaged` errors, match those cases first here and
-    /// drop the text matching (and `StoreWriter.requireOwnership`).
+    /// a raw GRDB `DatabaseError` is matched on its result code; CFStore's own
+    /// `runReclaimed`, `diskFull` and `damaged` cases are matched directly. The text
+    /// matching remains only for wrapped reasons of `notWritable`/`cannotOpen`.
     public static func classify(_ error: any Error) -> Kind {
         if let failure = error as? StoreWriteFailure { return failure.kind }
         if let database = error as? DatabaseError { return classify(database.resultCode) }
         if let store = error as? StoreError {
             switch store {
             case .unknownRun: return .runDeleted
-            case .notADatabase, .corruptRecord: return .damaged
+            case .runReclaimed: return .reclaimed
+            case .diskFull: return .diskFull
+            case .damaged, .notADatabase, .corruptRecord: return .damaged
             case let .notWritable(_, reason): return classify(message: reason) ?? .readOnly
             case let .cannotOpen(_, reason): return classify(message: reason) ?? .other
             default: return .other

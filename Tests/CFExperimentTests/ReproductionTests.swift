@@ -17,7 +17,10 @@ final class ReproductionTests: XCTestCase {
         let writer = StoreWriter(store: store)
         let outcome = TrialRun(experiment: experiment, writer: writer).execute(onStart: { _ in }, onEpoch: { _ in })
         writer.flush()
-        guard case .trained(1?, .completed, _) = outcome else { throw XCTSkip("not trained: \(outcome)") }
+        guard case .trained(1?, .completed, _) = outcome else {
+            XCTFail("the run to reproduce did not train: \(outcome)")
+            throw StoreError.unknownRun(id: 1)
+        }
         return (store, path)
     }
 
