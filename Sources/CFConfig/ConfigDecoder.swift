@@ -32,7 +32,7 @@ struct ConfigDecoder {
             }
         }
         config.name = reader.label(file["name"], "name") ?? config.name
-        if file["name"] == nil, let problem = NodeReader.unprintable(in: defaultName, allowing: []) {
+        if file["name"] == nil, let problem = PrintableText.problem(in: defaultName, allowing: []) {
             reader.fail(root.location, "name", "the file's name is not printable text (\(problem)); state `name:`")
         }
         config.description = reader.prose(file["description"], "description") ?? config.description
@@ -114,7 +114,7 @@ struct ConfigDecoder {
         guard let node else { return nil }
         if node.json == .null { return .some(nil) }
         guard let text = reader.text(node, path) else { return nil }
-        if let problem = NodeReader.unprintable(in: text, allowing: []) {
+        if let problem = PrintableText.problem(in: text, allowing: []) {
             reader.fail(node, path, "must be printable text; \(problem)")
             return nil
         }

@@ -55,7 +55,7 @@ public enum ConfigLoader {
         guard case let .scalar(.string(relative), _) = baseEntry.value.content, !relative.isEmpty else {
             throw ConfigError(location, "base", "expected the path of another experiment file, got \(baseEntry.value.shortDescription)")
         }
-        if let problem = NodeReader.unprintable(in: relative, allowing: []) {
+        if let problem = PrintableText.problem(in: relative, allowing: []) {
             throw ConfigError(location, "base", "must be the printable path of another experiment file; \(problem)")
         }
         guard [".yaml", ".yml"].contains(where: relative.lowercased().hasSuffix) else {

@@ -64,7 +64,8 @@ extension JSONValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20:
+            // C0, DEL and C1 as \u escapes: JSON stays plain text on a terminal.
+            case let c where c.value < 0x20 || (0x7F...0x9F).contains(c.value):
                 out += String(format: "\\u%04x", c.value)
             default: out.unicodeScalars.append(scalar)
             }

@@ -54,7 +54,6 @@ public final class StoreWriter: Sendable {
         let trace = Self.trace(report.trace)
         let epoch = report.epoch, metrics = report.metrics
         try write(runId: runId) { [self] store in
-            try requireOwnership(of: runId, in: store)
             try store.appendEpoch(runId: runId, epoch: epoch, metrics: metrics, stepTrace: trace)
         }
     }
@@ -64,31 +63,29 @@ public final class StoreWriter: Sendable {
     public func finish(runId: Int64, outcome: RunOutcome, parameters: [(ParameterSet, [ParameterTensor])]) throws {
         let kept = parameters.map { KeptSet(which: $0.0, tensors: $0.1) }
         try write(runId: runId) { [self] store in
-            try requireOwnership(of: runId, in: store)
             for set in kept { try store.saveParameters(runId: runId, which: set.which, tensors: set.tensors) }
             try store.finishRun(runId: runId, outcome: outcome)
         }
     }
 
     /// Runs one write of `runId` and waits, any error turned into a `StoreWriteFailure`.
+    ///
+    /// CFStore checks the owner inside each write's transaction (`runReclaimed`); only
+    /// then, on the failure path, is the run read again to say who holds the trial now.
     private func write(runId: Int64?, _ body: @Sendable (RunStore) throws -> Void) throws {
         do {
             try perform(body)
+        } catch let StoreError.runReclaimed(reclaimed, status, _) {
+            throw StoreWriteFailure(kind: .reclaimed, runId: reclaimed, path: store.path, detail: reclaimDetail(reclaimed, status: status))
         } catch {
             throw StoreWriteFailure(error, runId: runId, path: store.path)
         }
     }
 
-    /// Throws unless `runId` is still active and claimed by this process's store instance.
-    ///
-    /// SEAM (owner-checked writes): CFStore is gaining writes that check the owner in the
-    /// same transaction and throw `runReclaimed`. Until then this read, just before the
-    /// write, catches a run that another process reclaimed (marking it interrupted) or
-    /// that was deleted; the window between the read and the write stays open. Drop it
-    /// once `appendEpoch` and `finishRun` check the owner themselves.
-    private func requireOwnership(of runId: Int64, in store: RunStore) throws {
-        let record = try store.run(id: runId)
-        if record.status.isActive && (record.lifecycle.owner == nil || record.lifecycle.owner == store.owner.token) { return }
+    /// "reclaimed by another process (now interrupted: heartbeat stale; reclaimed); the
+    /// trial is now run 2 of 1234@host", from one read of the store.
+    private func reclaimDetail(_ runId: Int64, status: RunStatus) -> String {
+        guard let record = try? store.run(id: runId) else { return "reclaimed by another process (now \(status.rawValue))" }
         var detail = "reclaimed by another process (now \(record.status.rawValue)"
         if let error = record.error { detail += ": \(error)" }
         detail += ")"
@@ -97,7 +94,7 @@ public final class StoreWriter: Sendable {
            current.id != runId {
             detail += "; the trial is now run \(current.id)" + (TrialOwner(current).map { " of \($0.name)" } ?? "")
         }
-        throw StoreWriteFailure(kind: .reclaimed, runId: runId, path: store.path, detail: detail)
+        return detail
     }
 
     /// One kept parameter set, carried to the writer queue.

@@ -12,6 +12,8 @@ public struct ComparedRun: Sendable {
     public var epoch: Int?
     /// Every metric of that epoch (empty when the run has no such epoch).
     public var metrics: [String: Double]
+    /// The run's last recorded epoch (nil before its first).
+    public var lastEpoch: Int?
     /// Whether this is a baseline (`global_mean` or `biases`) shown beside the selection.
     public var isBaseline: Bool
 
@@ -21,6 +23,7 @@ public struct ComparedRun: Sendable {
         parameterOrder = leaves.map(\.key)
         parameters = Dictionary(leaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
         self.isBaseline = isBaseline
+        lastEpoch = epochs.last?.epoch
         switch choice {
         case .best:
             epoch = record.bestEpoch

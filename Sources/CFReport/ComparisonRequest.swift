@@ -18,6 +18,8 @@ public struct ComparisonRequest: Sendable {
     /// Reads the runs from `store` and lays out their comparison.
     public func table(in store: RunStore) throws -> Table {
         let loaded = try ComparisonLoader(store: store).load(selection, at: choice)
+        if let groupBy { try KeyCheck.requireKnown(groupBy, option: "--group-by", in: loaded.runs + loaded.baselines) }
+        try KeyCheck.requireReached(choice, runs: loaded.runs)
         let keys = groupBy ?? loaded.sweptKeys
         let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines, at: choice, groupBy: keys)
         let epoch = switch choice {

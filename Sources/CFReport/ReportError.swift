@@ -5,6 +5,11 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case badEpoch(String)
     case unsafePath(String)
     case cannotReplace(String, reason: String)
+    /// A config key given to `option` that no selected run has; `hint` is a did-you-mean
+    /// or the list of known keys.
+    case unknownKey(option: String, key: String, hint: String)
+    /// `--at N` past the last epoch of every selected run.
+    case epochNotReached(Int, longest: Int)
 
     public var description: String {
         switch self {
@@ -18,6 +23,10 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "\(path) would write outside the output folder; choose another name"
         case let .cannotReplace(path, reason):
             return "cannot put the new report in place at \(path) (\(reason)); check the folder's permissions"
+        case let .unknownKey(option, key, hint):
+            return "\(option) \(key): no selected run has this config key\(hint)"
+        case let .epochNotReached(number, longest):
+            return "--at \(number): no selected run reached epoch \(number) (the longest ran \(longest)); use --at last or a smaller epoch"
         }
     }
 }

@@ -33,6 +33,7 @@ public struct ReportWriter: Sendable {
     /// for the previous report of the same name (`FolderSwap`).
     public func write(store: RunStore, selection: RunSelection) throws -> Outcome {
         let report = try ReportData(store: store, selection: selection)
+        if let colorBy = options.colorBy { try KeyCheck.requireKnown([colorBy], option: "--color-by", in: report.runs) }
         let target = try OutputFolder(root: root, name: report.name)
         let swap = try FolderSwap(target: target.url)
         do {

@@ -11,6 +11,14 @@ public enum Escaping {
         return String(out)
     }
 
+    /// Lines safe to print on a terminal: like `terminal(_:)`, but line feeds stay.
+    public static func terminalLines(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isControl($0) && $0 != "\n" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { out.append(isControl(scalar) && scalar != "\n" ? " " : scalar) }
+        return String(out)
+    }
+
     /// Markdown text: control characters as spaces, and `\ | * _ ` < >` backslash-escaped.
     public static func markdown(_ text: String) -> String {
         var out = ""

@@ -43,3 +43,13 @@ final class JSONValueTests: XCTestCase {
         XCTAssertNil(value.value(atPath: "model.size"))
     }
 }
+
+/// JSON text printed on a terminal carries no raw control character.
+final class JSONControlCharacterTests: XCTestCase {
+    func testC0DelAndC1AreWrittenAsEscapes() throws {
+        let text = "a\u{1B}]0;t\u{07}\u{7F}\u{9B}b"
+        let json = JSONValue.string(text).compact
+        XCTAssertEqual(json, "\"a\\u001b]0;t\\u0007\\u007f\\u009bb\"")
+        XCTAssertEqual(try JSONValue.parse(json), .string(text), "lossless")
+    }
+}

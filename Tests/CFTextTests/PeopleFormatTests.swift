@@ -54,3 +54,11 @@ final class PeopleFormatTests: XCTestCase {
         XCTAssertEqual(Escaping.csvField("line\r\nbreak"), "\"line\r\nbreak\"")
     }
 }
+
+/// `Escaping.terminalLines`: line feeds stay, every other control character is a space.
+final class TerminalLinesTests: XCTestCase {
+    func testLineFeedsStayAndOtherControlsBecomeSpaces() {
+        XCTAssertEqual(Escaping.terminalLines("a\u{1B}[2J\nb\u{9B}c\r\td"), "a [2J\nb c  d")
+        XCTAssertEqual(Escaping.terminal("a\nb"), "a b")
+    }
+}

@@ -1,8 +1,11 @@
+import CFCore
 import GRDB
 
 extension RunStore {
-    /// Adds `tag` to a run (no effect when it has it).
+    /// Adds `tag` to a run (no effect when it has it). A tag is non-empty printable text
+    /// of at most `maximumTagLength` characters, as in an experiment file's `tags:`.
     public func tagRun(id runId: Int64, tag: String) throws {
+        try Self.requireValidTag(tag)
         try write { db in
             try requireRun(runId, in: db)
             try db.execute(sql: "INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)", arguments: [runId, tag])
@@ -30,6 +33,20 @@ extension RunStore {
                 deleted += db.changesCount
             }
             return deleted
+        }
+    }
+
+    /// The longest tag, in characters (the same as an experiment file's names).
+    public static let maximumTagLength = 200
+
+    /// Throws `invalidArgument` for an empty, unprintable or overlong tag.
+    static func requireValidTag(_ tag: String) throws {
+        if tag.isEmpty { throw StoreError.invalidArgument("a tag must not be empty") }
+        if let problem = PrintableText.problem(in: tag) {
+            throw StoreError.invalidArgument("the tag must be printable text; \(problem)")
+        }
+        if tag.count > maximumTagLength {
+            throw StoreError.invalidArgument("a tag must be at most \(maximumTagLength) characters, got \(tag.count)")
         }
     }
 }

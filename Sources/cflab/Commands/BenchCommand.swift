@@ -68,6 +68,7 @@ struct BenchCommand: ParsableCommand {
 
     static func defaultExperiment(overrides: [String]) throws -> ExperimentFile {
         let yaml = """
+        version: 1
         name: bench
         seed: 1
         data:

@@ -57,7 +57,7 @@ struct CompareCommand: ParsableCommand {
         }
         let table = try reportingErrors { try request.table(in: store) }
         let style = TableFormat(rawValue: format) ?? .aligned
-        Console.out(TableRenderer(format: style, highlightsBest: style == .aligned && Console.isTerminal).render(table))
+        Console.styled(TableRenderer(format: style, highlightsBest: style == .aligned && Console.isTerminal).render(table))
     }
 
     /// `--group-by`: nil for the default, [] for `none`, else the listed keys.

@@ -38,9 +38,9 @@ struct ReproduceCommand: ParsableCommand {
         Linalg.setSingleThreaded()
         let build = reproducer.build
         let exact = build.id == original.buildId
-        Console.out("reproducing run \(runId) (\(original.name), \(experiment.config.model.kind.rawValue), seed \(experiment.config.seed), "
+        Console.lines(["reproducing run \(runId) (\(original.name), \(experiment.config.model.kind.rawValue), seed \(experiment.config.seed), "
             + "semantics \(experiment.semantics.version)) with build \(build.id)"
-            + (exact ? " (same build: bitwise)" : " (was \(original.buildId): relative tolerance 1e-6)"))
+            + (exact ? " (same build: bitwise)" : " (was \(original.buildId): relative tolerance 1e-6)")])
         if let key = original.trialKey, key != experiment.trialKey {
             Console.error("warning: the trial key changed (\(key.prefix(12)) -> \(experiment.trialKey.prefix(12))); the config reads differently in this build")
         }

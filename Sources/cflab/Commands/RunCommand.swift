@@ -73,6 +73,7 @@ struct RunCommand: ParsableCommand {
         Linalg.setSingleThreaded()
         var preparer = ExperimentPreparer(file: file)
         let experiments = try reportingErrors { try plan.trials.map { try preparer.prepare($0.config) } }
+        for note in Self.dataNotes(experiments) { Console.error("note: \(note)") }
         FaultPoint.hit("before-migration")
         let writer = try noStore ? nil : Self.openWriter(path: store, file: file, preparer: preparer)
         let labels = SweepProgress.labels(for: plan.trials.map { ($0.assignment.map(\.description), $0.seed) })
@@ -118,6 +119,17 @@ struct RunCommand: ParsableCommand {
             Console.error("error: \(StoreWriteFailure(error, runId: nil, path: path).line)")
             throw ExitCode(1)
         }
+    }
+
+    /// What each distinct dataset of the trials says about itself (`Dataset.notes`: an
+    /// observed rating range, items missing from the catalogue), once per dataset.
+    static func dataNotes(_ experiments: [PreparedExperiment]) -> [String] {
+        var seen: Set<String> = []
+        var notes: [String] = []
+        for experiment in experiments where seen.insert(experiment.dataset.fingerprint + "|" + experiment.dataset.name).inserted {
+            notes += experiment.dataset.notes.map { "\(experiment.dataset.name): \($0)" }
+        }
+        return notes
     }
 
     /// The trials of `file` (one for a single-run file), config errors reported as for loading.

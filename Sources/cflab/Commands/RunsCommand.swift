@@ -50,7 +50,7 @@ struct RunsCommand: ParsableCommand {
             }
             let running = found.filter(\.status.isActive)
             if dryRun {
-                for record in found { Console.out("would delete run \(record.id) (\(record.name), \(record.status.rawValue))") }
+                Console.lines(found.map { "would delete run \($0.id) (\($0.name), \($0.status.rawValue))" })
             } else if !running.isEmpty && !yes {
                 Console.error("error: \(Self.describe(running)); nothing deleted; pass --yes to delete anyway (the trainer then stops that trial)")
                 throw ExitCode(1)

@@ -21,10 +21,10 @@ struct ShowCommand: ParsableCommand {
         let store = try location.openForReading()
         let run = try reportingErrors { try store.run(id: runId) }
         let epochs = try reportingErrors { try store.epochs(runId: runId) }
-        Console.out(Self.describe(run, epochs: epochs))
+        Console.lines(Self.describe(run, epochs: epochs))
     }
 
-    static func describe(_ run: RunRecord, epochs: [EpochRecord]) -> String {
+    static func describe(_ run: RunRecord, epochs: [EpochRecord]) -> [String] {
         var lines = ["run \(run.id): \(run.name), \(run.status.rawValue)" + (run.error.map { " (\($0))" } ?? "")]
         if !run.sweep.isEmpty {
             lines.append("  sweep \(run.sweep), attempt \(run.attempt)\(run.isCurrent ? "" : " (superseded)"), trial \(run.trialKey ?? "-")")
@@ -50,8 +50,8 @@ struct ShowCommand: ParsableCommand {
         lines += YAMLPrinter.print(run.config).trimmingTrailingNewlines().split(separator: "\n").map { "  " + $0 }
         lines.append("epochs")
         let reports = epochs.map { EpochReport(epoch: $0.epoch, metrics: $0.metrics, trace: []) }
-        lines.append(TableRenderer(format: .aligned).render(EpochTable.table(reports, best: run.bestEpoch)))
-        return lines.joined(separator: "\n")
+        lines += TableRenderer(format: .aligned).render(EpochTable.table(reports, best: run.bestEpoch)).split(separator: "\n").map(String.init)
+        return lines
     }
 
     static func metricLine(_ metrics: [String: Double]) -> String {

@@ -1,26 +1,44 @@
+import CFText
 import Foundation
 
 /// Writing to the terminal: stdout for results, stderr for progress and errors.
+///
+/// Everything printed passes through `Escaping.terminalLines`: a name, tag, title or
+/// message from the store or a data file cannot retitle the window, clear the screen or
+/// forge a line with its control characters. Only `styled(_:)` writes escape sequences,
+/// for output whose text `TableRenderer` has already escaped.
 enum Console {
     /// Whether standard output is an interactive terminal (progress bars, colours).
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
     static func out(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((Escaping.terminalLines(line) + "\n").utf8))
+    }
+
+    /// Prints lines, each on one terminal line: a line feed inside a value (a stored name,
+    /// a tag) becomes a space, as every other control character does.
+    static func lines(_ lines: [String]) {
+        FileHandle.standardOutput.write(Data(lines.map { Escaping.terminal($0) + "\n" }.joined().utf8))
+    }
+
+    /// Prints a table rendered with highlights: its cells are escaped by the renderer,
+    /// and its colour codes are meant.
+    static func styled(_ rendered: String) {
+        FileHandle.standardOutput.write(Data((rendered + "\n").utf8))
     }
 
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data((Escaping.terminalLines(line) + "\n").utf8))
     }
 
     /// Rewrites the current terminal line (progress), without a newline.
     static func status(_ text: String) {
-        FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + text).utf8))
+        FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + Escaping.terminal(text)).utf8))
     }
 
     /// Rewrites the current line of standard error (download progress); "" clears it.
     static func progress(_ text: String) {
-        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
+        FileHandle.standardError.write(Data(("\r\u{1B}[2K" + Escaping.terminal(text)).utf8))
     }
 
     /// A 30-character progress bar such as `[#########.....................]`.
