@@ -3,6 +3,7 @@ import CFCore
 import CFData
 import CFStore
 import CFTraining
+import Foundation
 
 /// A stored run trained again from what the run stored, and the verdict on the match.
 ///
@@ -24,14 +25,17 @@ public struct Reproduction: Sendable {
     /// Same build id: bitwise comparison.
     public let exact: Bool
     public let epochs: MetricComparison
-    /// The test part's metrics, when the original has them.
+    /// The run's best and final metrics, which hold what is evaluated once at the end
+    /// (ranking metrics with `evaluation.ranking.every: end`).
+    public let outcome: MetricComparison
+    /// The test part's metrics (RMSE and ranking), when the original has them.
     public let test: MetricComparison?
     public let storedEpochCount: Int
 
-    /// Values compared over epochs and test.
-    public var comparedValues: Int { epochs.comparedValues + (test?.comparedValues ?? 0) }
-    /// Every value outside the rule, epochs first.
-    public var differences: [MetricComparison.Difference] { epochs.differences + (test?.differences ?? []) }
+    /// Values compared over epochs, best and final metrics, and test.
+    public var comparedValues: Int { epochs.comparedValues + outcome.comparedValues + (test?.comparedValues ?? 0) }
+    /// Every value outside the rule: epochs first, then best and final, then test.
+    public var differences: [MetricComparison.Difference] { epochs.differences + outcome.differences + (test?.differences ?? []) }
 
     public var verdict: Verdict {
         if !differences.isEmpty { return .differs }
@@ -50,9 +54,12 @@ public struct Reproducer {
         self.build = build
     }
 
-    /// The experiment of a stored run, as it was trained: its config, its data (checked
-    /// against the stored fingerprint), its semantics and its stored base seed.
-    public func prepare(_ original: RunRecord) throws -> PreparedExperiment {
+    /// The experiment of a stored run, as it was trained: its config, its data (found by
+    /// its stored fingerprint, `dataCandidates`), its semantics and its stored base seed.
+    ///
+    /// Throws `dataNotFound` when no candidate loads, `dataChanged` when candidates load
+    /// but none has the stored fingerprint.
+    public func prepare(_ original: RunRecord, dataPath: String? = nil, locator: DataLocator = DataLocator()) throws -> PreparedExperiment {
         let file: ExperimentFile
         do {
             file = try ConfigLoader.parse(yaml: original.config.canonical, fileName: "run \(original.id)")
@@ -61,24 +68,58 @@ public struct Reproducer {
         }
         let semantics = RunSemantics(version: original.semantics)
         guard semantics.isKnown else { throw ReproductionError.unknownSemantics(runId: original.id, version: semantics.version) }
-        var data = file.config.data
-        if let path = original.dataPath {
-            data.path = path
-            if data.source == .csv { data.csv.path = path }
-        }
-        let location = original.dataPath ?? "\(original.dataSource) \(original.dataName)"
-        let dataset: Dataset
-        do {
-            dataset = try DatasetLoader.load(data, relativeTo: nil)
-        } catch {
-            throw ReproductionError.dataUnavailable(runId: original.id, location: location, reason: "\(error)")
-        }
-        guard dataset.fingerprint == original.dataFingerprint else {
-            throw ReproductionError.dataChanged(
-                runId: original.id, location: location, found: dataset.fingerprint, stored: original.dataFingerprint)
-        }
+        let dataset = try findData(of: original, config: file.config.data, dataPath: dataPath, locator: locator)
         var preparer = ExperimentPreparer(folder: nil)
         return try preparer.prepare(file.config, dataset: dataset, semantics: semantics, baseSeed: Self.baseSeed(of: original))
+    }
+
+    /// Where a run's data is looked for, in order: `dataPath` (`--data`), the stored path,
+    /// then the locator's `<root>/<name>` for the stored data name (`$CFLAB_DATA`,
+    /// `./data`, `../shared/data`). Synthetic data has no location: it is generated.
+    public static func dataCandidates(of original: RunRecord, dataPath: String?, locator: DataLocator) -> [String] {
+        guard original.dataSource != "synthetic" else { return [] }
+        var candidates = [dataPath.map { locator.absolute($0, relativeTo: locator.currentDirectory) }, original.dataPath].compactMap { $0 }
+        if !original.dataName.isEmpty, original.dataSource == "movielens" {
+            candidates += locator.candidates(named: original.dataName)
+        }
+        var seen: Set<String> = []
+        return candidates.filter { seen.insert($0).inserted }
+    }
+
+    /// The first candidate whose data has the run's stored fingerprint.
+    private func findData(of original: RunRecord, config: DataConfig, dataPath: String?, locator: DataLocator) throws -> Dataset {
+        let candidates = Self.dataCandidates(of: original, dataPath: dataPath, locator: locator)
+        if candidates.isEmpty {
+            let dataset: Dataset
+            do {
+                dataset = try DatasetLoader.load(config, relativeTo: nil, locator: locator)
+            } catch {
+                throw ReproductionError.dataNotFound(runId: original.id, tried: ["\(original.dataSource) \(original.dataName)"], reason: "\(error)")
+            }
+            guard dataset.fingerprint == original.dataFingerprint else {
+                throw ReproductionError.dataChanged(
+                    runId: original.id, location: "\(original.dataSource) \(original.dataName)", found: dataset.fingerprint, stored: original.dataFingerprint)
+            }
+            return dataset
+        }
+        var changed: (location: String, fingerprint: String)?
+        var lastReason = ""
+        for candidate in candidates where FileManager.default.fileExists(atPath: candidate) {
+            var data = config
+            data.path = candidate
+            if data.source == .csv { data.csv.path = candidate }
+            do {
+                let dataset = try DatasetLoader.load(data, relativeTo: nil, locator: locator)
+                if dataset.fingerprint == original.dataFingerprint { return dataset }
+                if changed == nil { changed = (candidate, dataset.fingerprint) }
+            } catch {
+                lastReason = "\(candidate): \(error)"
+            }
+        }
+        if let changed {
+            throw ReproductionError.dataChanged(runId: original.id, location: changed.location, found: changed.fingerprint, stored: original.dataFingerprint)
+        }
+        throw ReproductionError.dataNotFound(runId: original.id, tried: candidates, reason: lastReason)
     }
 
     /// The stored base seed of a run's streams (`stream_seeds.run`), if it has one.
@@ -118,13 +159,16 @@ public struct Reproducer {
         let epochs = MetricComparison(
             stored: storedEpochs.map { (label: String($0.epoch), metrics: $0.metrics) },
             reproduced: result.epochs.map { (label: String($0.epoch), metrics: $0.metrics) }, exact: exact)
+        let outcomeMetrics = MetricComparison(
+            stored: [(label: "best", metrics: original.bestMetrics), (label: "final", metrics: original.finalMetrics)],
+            reproduced: [(label: "best", metrics: result.bestMetrics), (label: "final", metrics: result.finalMetrics)], exact: exact)
         let test = original.testMetrics.map { stored in
             MetricComparison(
                 stored: [(label: "test", metrics: stored)],
                 reproduced: result.testMetrics.map { [(label: "test", metrics: $0)] } ?? [], exact: exact)
         }
         return Reproduction(
-            originalRunId: original.id, newRunId: newRunId, exact: exact, epochs: epochs, test: test,
+            originalRunId: original.id, newRunId: newRunId, exact: exact, epochs: epochs, outcome: outcomeMetrics, test: test,
             storedEpochCount: storedEpochs.count)
     }
 }

@@ -4,8 +4,8 @@ import CFCore
 public enum ReproductionError: Error, CustomStringConvertible, Equatable {
     /// The stored config no longer parses in this build.
     case unreadableConfig(runId: Int64, reason: String)
-    /// The run's data cannot be loaded from where it was.
-    case dataUnavailable(runId: Int64, location: String, reason: String)
+    /// No place on the search path holds data that loads (`tried`, in order).
+    case dataNotFound(runId: Int64, tried: [String], reason: String)
     /// The data at the stored location is not the data the run was trained on.
     case dataChanged(runId: Int64, location: String, found: String, stored: String)
     /// The run was trained under semantics this build does not know.
@@ -15,11 +15,13 @@ public enum ReproductionError: Error, CustomStringConvertible, Equatable {
     /// A stop was requested before the reproduction finished.
     case interrupted(newRunId: Int64?)
 
-    /// Whether the run's data (rather than its result) is the problem: `cflab reproduce` exits 2.
-    public var isDataProblem: Bool {
+    /// The exit code of `cflab reproduce` for this error: 3 when the data is not found,
+    /// 2 when only data with another fingerprint is, 1 otherwise (as for differing metrics).
+    public var exitCode: Int32 {
         switch self {
-        case .dataUnavailable, .dataChanged: return true
-        default: return false
+        case .dataNotFound: return 3
+        case .dataChanged: return 2
+        default: return 1
         }
     }
 
@@ -27,8 +29,9 @@ public enum ReproductionError: Error, CustomStringConvertible, Equatable {
         switch self {
         case let .unreadableConfig(runId, reason):
             return "the stored config of run \(runId) cannot be read by this build: \(reason)"
-        case let .dataUnavailable(runId, location, reason):
-            return "cannot load the data of run \(runId) from \(location): \(reason)"
+        case let .dataNotFound(runId, tried, reason):
+            return "cannot find the data of run \(runId): looked in \(tried.joined(separator: ", "))"
+                + (reason.isEmpty ? "" : " (\(reason))") + "; pass --data PATH, or set CFLAB_DATA to the folder that holds it"
         case let .dataChanged(runId, location, found, stored):
             return "the data at \(location) has fingerprint \(found), but run \(runId) was trained on data with "
                 + "fingerprint \(stored); restore that data to reproduce it"

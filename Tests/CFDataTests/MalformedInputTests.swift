@@ -80,7 +80,7 @@ final class MalformedInputTests: XCTestCase {
         config.name = "ml-1m"
         XCTAssertThrowsError(try DatasetLoader.load(config, relativeTo: nil, locator: locator)) { error in
             let text = "\(error)"
-            XCTAssertTrue(text.hasPrefix("\(folder.path)/ml-1m: not found;"), text)
+            XCTAssertTrue(text.hasPrefix("ml-1m: not found; looked in \(folder.path)/ml-1m, /data/ml-1m, /shared/data/ml-1m;"), text)
             XCTAssertTrue(text.contains("cflab data fetch ml-1m"), text)
             XCTAssertTrue(text.contains("CFLAB_DATA"), text)
         }
@@ -95,12 +95,18 @@ final class MalformedInputTests: XCTestCase {
         try folder.write("work/sub/x", "")
         try folder.write("shared/data/ml-100k/u.data", "")
         let fromCurrent = DataLocator(environment: [:], currentDirectory: folder.file("work"))
-        XCTAssertEqual(fromCurrent.root, folder.file("shared/data"))
+        XCTAssertEqual(fromCurrent.roots, [folder.file("work/data"), folder.file("shared/data")])
         XCTAssertEqual(try fromCurrent.folder(named: "ml-100k"), folder.file("shared/data/ml-100k"))
+        // `cflab data fetch` unpacks into ./data without CFLAB_DATA: found before ../shared/data.
+        try folder.write("work/data/ml-100k/u.data", "")
+        XCTAssertEqual(try fromCurrent.folder(named: "ml-100k"), folder.file("work/data/ml-100k"))
+        XCTAssertEqual(fromCurrent.fetchRoot, folder.file("work/data"))
+        let withVariable = DataLocator(environment: ["CFLAB_DATA": folder.file("elsewhere")], currentDirectory: folder.file("work"))
+        XCTAssertEqual(withVariable.roots, [folder.file("elsewhere"), folder.file("work/data"), folder.file("shared/data")])
+        XCTAssertEqual(try withVariable.folder(named: "ml-100k"), folder.file("work/data/ml-100k"), "the first that exists")
         let nowhere = DataLocator(environment: [:], currentDirectory: folder.file("work/sub"))
-        XCTAssertNil(nowhere.root)
         XCTAssertThrowsError(try nowhere.folder(named: "ml-100k")) { error in
-            XCTAssertEqual(error as? DataError, .noDataRoot(name: "ml-100k"))
+            XCTAssertTrue("\(error)".hasPrefix("ml-100k: not found; looked in \(folder.file("work/sub/data/ml-100k")), \(folder.file("work/shared/data/ml-100k"))"), "\(error)")
         }
         var config = DataConfig()
         config.name = "ignored"

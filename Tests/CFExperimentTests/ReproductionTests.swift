@@ -1,5 +1,6 @@
 import CFConfig
 import CFCore
+import CFData
 import CFExperiment
 import CFStore
 import CFTestSupport
@@ -115,8 +116,79 @@ final class ReproductionTests: XCTestCase {
         let original = try store.run(id: 1)
         XCTAssertThrowsError(try Reproducer(store: store).prepare(original)) { error in
             guard let error = error as? ReproductionError else { return XCTFail("\(error)") }
-            XCTAssertTrue(error.isDataProblem)
+            XCTAssertEqual(error.exitCode, 2)
             XCTAssertTrue("\(error)".contains("fingerprint abc"), "\(error)")
+        }
+    }
+}
+
+/// `reproduce` finds a run's data by its fingerprint along the search path, so a store
+/// moved to another machine reproduces; every stored metric is compared.
+final class ReproductionDataTests: XCTestCase {
+    /// A run trained on a MovieLens-layout folder `<root>/mini`, with end-of-run ranking.
+    func trainedOnFolder() throws -> (store: RunStore, root: URL, folder: URL) {
+        let root = try TemporaryFolder.make(for: self)
+        let folder = root.appendingPathComponent("mini")
+        var options = SyntheticOptions()
+        options.users = 80
+        options.items = 50
+        options.ratings = 2000
+        try SyntheticData.writeMovieLensLayout(SyntheticData.generate(options), to: folder.path)
+        let (store, _) = try TemporaryStore.make(for: self)
+        let yaml = """
+            version: 1
+            name: mini
+            seed: 4
+            data: {source: movielens, name: mini, path: \(folder.path)}
+            model: {kind: dot_bias, embedding_dim: 4, y_range: [0.0, 5.5]}
+            training: {epochs: 2, batch_size: 64}
+            split: {kind: random, valid: 0.2, test: 0.1}
+            evaluation: {ranking: {every: end, k: [5]}}
+            """
+        let experiment = try PreparedExperiment.prepare(try Experiments.file(yaml))
+        let writer = StoreWriter(store: store)
+        _ = TrialRun(experiment: experiment, writer: writer).execute(onStart: { _ in }, onEpoch: { _ in })
+        writer.flush()
+        XCTAssertEqual(try store.run(id: 1).status, .completed)
+        return (store, root, folder)
+    }
+
+    func testMovedDataIsFoundByNameOnTheSearchPathOrByDataPath() throws {
+        let (store, root, folder) = try trainedOnFolder()
+        let original = try store.run(id: 1)
+        let elsewhere = root.appendingPathComponent("moved")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: folder, to: elsewhere.appendingPathComponent("mini"))
+        let reproducer = Reproducer(store: store)
+
+        let nowhere = DataLocator(environment: [:], currentDirectory: root.path)
+        XCTAssertThrowsError(try reproducer.prepare(original, locator: nowhere)) { error in
+            guard let error = error as? ReproductionError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.exitCode, 3, "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("cannot find the data of run 1: looked in \(folder.path), \(root.path)/data/mini"), "\(error)")
+        }
+        let byVariable = DataLocator(environment: ["CFLAB_DATA": elsewhere.path], currentDirectory: root.path)
+        let experiment = try reproducer.prepare(original, locator: byVariable)
+        XCTAssertEqual(experiment.dataset.fingerprint, original.dataFingerprint)
+        let byPath = try reproducer.prepare(original, dataPath: elsewhere.appendingPathComponent("mini").path, locator: nowhere)
+        XCTAssertEqual(byPath.dataset.fingerprint, original.dataFingerprint)
+
+        let reproduction = try reproducer.reproduce(original, experiment: experiment, record: false)
+        XCTAssertEqual(reproduction.verdict, .bitwiseIdentical, "\(reproduction.differences)")
+        XCTAssertTrue(reproduction.outcome.metrics.contains("ndcg@5"), "end-of-run ranking is compared: \(reproduction.outcome.metrics)")
+        XCTAssertTrue(try XCTUnwrap(reproduction.test).metrics.contains("ndcg@5"))
+    }
+
+    func testOtherDataUnderTheNameIsDataChanged() throws {
+        let (store, _, folder) = try trainedOnFolder()
+        let ratings = folder.appendingPathComponent("ratings.csv")
+        let text = try String(contentsOf: ratings, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        try (lines.dropLast().joined(separator: "\n") + "\n").write(to: ratings, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Reproducer(store: store).prepare(try store.run(id: 1))) { error in
+            guard let error = error as? ReproductionError else { return XCTFail("\(error)") }
+            XCTAssertEqual(error.exitCode, 2, "\(error)")
+            XCTAssertTrue("\(error)".hasPrefix("the data at \(folder.path) has fingerprint"), "\(error)")
         }
     }
 }

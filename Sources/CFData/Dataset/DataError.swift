@@ -4,8 +4,6 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     case malformedLine(path: String, line: Int, reason: String)
     /// A repeated (user, item) pair under `duplicates: error`.
     case duplicateRating(path: String, line: Int, firstLine: Int, user: String, item: String)
-    /// No data root: neither `$CFLAB_DATA` nor `../shared/data` exists.
-    case noDataRoot(name: String)
     /// A folder or file that should exist does not.
     case missing(path: String, hint: String)
     /// A folder that holds none of the known MovieLens rating files.
@@ -24,9 +22,6 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .duplicateRating(path, line, firstLine, user, item):
             return "\(path):\(line): duplicate rating for user \(user), item \(item) (first at line \(firstLine));"
                 + " remove one, or set `data.duplicates: last` to keep the last"
-        case let .noDataRoot(name):
-            return "cannot find `\(name)`: no data folder (set CFLAB_DATA to the folder that holds the"
-                + " MovieLens folders, or run `cflab data fetch \(name)`)"
         case let .missing(path, hint):
             return "\(path): not found; \(hint)"
         case let .unknownLayout(path):

@@ -1,10 +1,12 @@
 import CFConfig
 import Foundation
 
-/// Finds data folders: `$CFLAB_DATA`, else `../shared/data` below the current directory.
+/// Finds data folders along the one search path every command uses.
 ///
-/// A MovieLens `name` resolves to `<root>/<name>`; an explicit `path` always wins and,
-/// when relative, resolves against the experiment file's folder (or the current one).
+/// A MovieLens `name` resolves to the first existing `<root>/<name>` of `roots`:
+/// `$CFLAB_DATA`, then `./data` (where `cflab data fetch` unpacks without CFLAB_DATA),
+/// then `../shared/data`. An explicit `path` always wins and, when relative, resolves
+/// against the experiment file's folder (or the current one).
 public struct DataLocator: Sendable {
     public var environment: [String: String]
     public var currentDirectory: String
@@ -17,25 +19,31 @@ public struct DataLocator: Sendable {
         self.currentDirectory = currentDirectory
     }
 
-    /// The data root, or nil when neither `$CFLAB_DATA` nor `../shared/data` is there.
-    public var root: String? {
-        if let value = environment["CFLAB_DATA"], !value.isEmpty {
-            return absolute(value, relativeTo: currentDirectory)
+    /// The folders a name is looked up in, in order (absolute; they need not exist).
+    public var roots: [String] {
+        var roots: [String] = []
+        if let value = environment["CFLAB_DATA"], !value.isEmpty { roots.append(absolute(value, relativeTo: currentDirectory)) }
+        for folder in ["data", "../shared/data"] where !roots.contains(absolute(folder, relativeTo: currentDirectory)) {
+            roots.append(absolute(folder, relativeTo: currentDirectory))
         }
-        let shared = absolute("../shared/data", relativeTo: currentDirectory)
-        return Self.isDirectory(shared) ? shared : nil
+        return roots
     }
 
-    /// The folder of a named MovieLens release, checked to exist.
+    /// Where `cflab data fetch` unpacks by default: `$CFLAB_DATA`, else `./data`.
+    public var fetchRoot: String { roots[0] }
+
+    /// Every `<root>/<name>` of the search path, in order (they need not exist).
+    public func candidates(named name: String) -> [String] {
+        roots.map { ($0 as NSString).appendingPathComponent(name) }
+    }
+
+    /// The folder of a named MovieLens release: the first candidate that exists.
     public func folder(named name: String) throws -> String {
-        guard let root else { throw DataError.noDataRoot(name: name) }
-        let folder = (root as NSString).appendingPathComponent(name)
-        guard Self.isDirectory(folder) else {
-            throw DataError.missing(
-                path: folder,
-                hint: "run `cflab data fetch \(name)`, or set CFLAB_DATA to the folder that holds `\(name)`")
-        }
-        return folder
+        if let found = candidates(named: name).first(where: Self.isDirectory) { return found }
+        throw DataError.missing(
+            path: name,
+            hint: "looked in \(candidates(named: name).joined(separator: ", ")); run `cflab data fetch \(name)`, "
+                + "or set CFLAB_DATA to the folder that holds `\(name)`")
     }
 
     /// The folder or file a data config points at: `path` (resolved) wins over `name`.

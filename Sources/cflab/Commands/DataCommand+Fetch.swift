@@ -30,7 +30,7 @@ extension DataCommand {
 
         func run() throws {
             guard let release = DataRelease.named(name) else { throw ExitCode(1) }
-            let folder = dir ?? ProcessInfo.processInfo.environment["CFLAB_DATA"] ?? "data"
+            let folder = dir ?? DataLocator().fetchRoot
             let source = try url.map { text -> URL in
                 if text.hasPrefix("/") { return URL(fileURLWithPath: text) }
                 guard let parsed = URL(string: text) else { throw ValidationError("bad --url \(text)") }

@@ -17,7 +17,7 @@ struct DataCommand: ParsableCommand {
             abstract: "Describe a dataset: counts, rating scale and histogram, sparsity, ratings per user and item, fingerprint."
         )
 
-        @Argument(help: "A MovieLens folder, a MovieLens name under $CFLAB_DATA (e.g. ml-100k), or `synthetic`.")
+        @Argument(help: "A MovieLens folder, a MovieLens name on the data search path ($CFLAB_DATA, ./data, ../shared/data; e.g. ml-100k), or `synthetic`.")
         var dataset: String
 
         @Option(help: "Output: table or json.")

@@ -11,16 +11,23 @@ struct ReproduceCommand: ParsableCommand {
         commandName: "reproduce",
         abstract: "Train a stored run again from its config and seeds, and check every epoch's metrics.",
         discussion: """
-        Exit 0 when it matches, 1 when any metric differs, 2 when the data's fingerprint \
-        differs from the stored one. With the same build id the metrics must be bitwise \
-        identical; between different builds each value must be within a relative \
-        tolerance of 1e-6 (|a - b| <= 1e-6 * max(|a|, |b|)). Timings are not compared. \
-        The new run is recorded, linked to the original.
+        The data is found by its stored fingerprint, looked for in order at --data, the \
+        stored path, then $CFLAB_DATA/<name>, ./data/<name> and ../shared/data/<name>, so \
+        a store moved to another machine reproduces. Every stored metric is compared: each \
+        epoch's, the best and final ones (ranking metrics included) and the test part's. \
+        With the same build id they must be bitwise identical; between different builds \
+        each value must be within a relative tolerance of 1e-6 (|a - b| <= 1e-6 * \
+        max(|a|, |b|)). Timings are not compared. The new run is recorded, linked to the \
+        original. Exit 0 when it matches, 1 when any metric differs, 2 when data is found \
+        but none has the stored fingerprint, 3 when no data is found.
         """
     )
 
     @Argument(help: "The id of the run to reproduce.")
     var runId: Int64
+
+    @Option(help: ArgumentHelp("Where the run's data is now (a MovieLens folder or ratings file), tried first.", valueName: "path"))
+    var data: String?
 
     @OptionGroup var location: StoreLocation
 
@@ -30,10 +37,10 @@ struct ReproduceCommand: ParsableCommand {
         let reproducer = Reproducer(store: store)
         let experiment: PreparedExperiment
         do {
-            experiment = try reproducer.prepare(original)
+            experiment = try reproducer.prepare(original, dataPath: data)
         } catch let error as ReproductionError {
             Console.error("error: \(error)")
-            throw ExitCode(error.isDataProblem ? 2 : 1)
+            throw ExitCode(error.exitCode)
         }
         Linalg.setSingleThreaded()
         let build = reproducer.build
@@ -61,6 +68,7 @@ struct ReproduceCommand: ParsableCommand {
         }
         let renderer = TableRenderer(format: .aligned)
         Console.out(renderer.render(ComparisonText.table(reproduction.epochs)))
+        Console.out(renderer.render(ComparisonText.table(reproduction.outcome)))
         if let test = reproduction.test { Console.out(renderer.render(ComparisonText.table(test))) }
         if let id = reproduction.newRunId { Console.out("recorded as run \(id), reproducing run \(runId)") }
         let values = "\(reproduction.comparedValues) values over \(reproduction.storedEpochCount) epochs"
