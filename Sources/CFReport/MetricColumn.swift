@@ -42,7 +42,7 @@ struct MetricColumn: Sendable {
     }
 
     /// Prefixes of top-K ranking metrics (`ndcg@10`...), shown when stored.
-    static let rankingPrefixes = ["precision@", "recall@", "ndcg@", "hit_rate@", "map@", "coverage@", "mrr@"]
+    static let rankingPrefixes = ["precision@", "recall@", "ndcg@", "hit_rate@", "trec_map@", "map@", "coverage@", "mrr@"]
 
     /// The columns for `runs` at `choice`: the fixed ones, then test and ranking metrics present.
     static func columns(for runs: [ComparedRun], at choice: EpochChoice) -> [MetricColumn] {

@@ -12,7 +12,9 @@ public enum RankingMetricName {
     public static func recall(_ cutoff: Int) -> String { "recall@\(cutoff)" }
     public static func ndcg(_ cutoff: Int) -> String { "ndcg@\(cutoff)" }
     public static func hitRate(_ cutoff: Int) -> String { "hit_rate@\(cutoff)" }
-    public static func meanAveragePrecision(_ cutoff: Int) -> String { "map@\(cutoff)" }
+    /// trec_eval's MAP cut at K (divided by all relevant items); not the `map@K` of
+    /// stores before 0.3.0, which divided by min(K, R).
+    public static func meanAveragePrecision(_ cutoff: Int) -> String { "trec_map@\(cutoff)" }
     /// Distinct items in any ranked user's top K, over the number of items.
     public static func coverage(_ cutoff: Int) -> String { "coverage@\(cutoff)" }
 }

@@ -10,7 +10,13 @@ import Foundation
 ///     recall@K    = hits / R
 ///     ndcg@K      = Σ rel_r / log₂(r + 1)  ÷  Σ_{r=1…min(K,R)} 1 / log₂(r + 1)
 ///     hit_rate@K  = 1 if hits > 0, else 0
-///     map@K       = Σ rel_r · (Σ_{s≤r} rel_s) / r  ÷  min(K, R)
+///     trec_map@K  = Σ rel_r · (Σ_{s≤r} rel_s) / r  ÷  R
+///
+/// `trec_map@K` is trec_eval's and ranx's average precision cut at K (`map_cut_K`): it
+/// divides by every relevant item R, so a user with more relevant items than K cannot
+/// reach 1. Stores written before 0.3.0 hold `map@K`, which divided by min(K, R)
+/// (RecBole's convention); the name changed with the definition, so no store holds two
+/// meanings under one name (docs/metrics.md).
 ///
 /// Each metric is the mean of these over users, accumulated in Double in the order
 /// users are added.
@@ -49,7 +55,7 @@ public struct RankingTotals: Equatable, Sendable {
         recall += Double(hits) / Double(relevantCount)
         ndcg += discounted / ideal
         hitRate += hits > 0 ? 1 : 0
-        averagePrecision += precisionSum / Double(min(cutoff, relevantCount))
+        averagePrecision += precisionSum / Double(relevantCount)
     }
 
     /// The means by metric name (`precision@K`, …); empty when no user was added.

@@ -44,9 +44,9 @@ final class RankingEvaluatorTests: XCTestCase {
         let expected: [String: Double] = [
             "ranking_users": 2, "ranking_users_skipped": 1,
             "precision@3": (1.0 / 3) / 2, "recall@3": 0.5 / 2, "ndcg@3": (1 / log3 / ideal) / 2,
-            "hit_rate@3": 0.5, "map@3": (0.5 / 2) / 2, "coverage@3": 5.0 / 6,
+            "hit_rate@3": 0.5, "trec_map@3": (0.5 / 2) / 2, "coverage@3": 5.0 / 6,
             "precision@5": (0.4 + 0.2) / 2, "recall@5": 1, "ndcg@5": ((1 / log3 + 1 / log5) / ideal + 1 / log6) / 2,
-            "hit_rate@5": 1, "map@5": ((0.5 + 0.5) / 2 + 0.2) / 2, "coverage@5": 1,
+            "hit_rate@5": 1, "trec_map@5": ((0.5 + 0.5) / 2 + 0.2) / 2, "coverage@5": 1,
         ]
         for chunkSize in [1, 4, 4096] {
             let metrics = evaluator(k: [5, 3, 5], chunkSize: chunkSize).evaluate(model: model, heldOut: heldOut)
@@ -72,12 +72,38 @@ final class RankingEvaluatorTests: XCTestCase {
         XCTAssertEqual(metrics, ["ranking_users": 0, "ranking_users_skipped": 2])
     }
 
-    func testMapDividesByTheSmallerOfKAndRelevantCount() {
-        // Three relevant items, K = 2, hits at ranks 1 and 2: AP = (1/1 + 2/2) / 2 = 1.
+    func testMapDividesByEveryRelevantItemAsTrecEvalDoes() {
+        // Three relevant items, K = 2, hits at ranks 1 and 2: AP = (1/1 + 2/2) / 3 = 2/3
+        // (trec_eval's map_cut_2; RecBole's min(K, R) convention would give 1).
         var totals = RankingTotals(cutoff: 2)
         totals.add(relevance: [true, true, true], relevantCount: 3)
-        XCTAssertEqual(totals.means["map@2"] ?? .nan, 1, accuracy: 1e-12)
+        XCTAssertEqual(totals.means["trec_map@2"] ?? .nan, 2.0 / 3, accuracy: 1e-12)
+        XCTAssertNil(totals.means["map@2"], "the old name is not reused")
         XCTAssertEqual(totals.means["recall@2"] ?? .nan, 2.0 / 3, accuracy: 1e-12)
         XCTAssertEqual(totals.means["ndcg@2"] ?? .nan, 1, accuracy: 1e-12)
+    }
+
+    func testEachMetricOnSmallListsByHand() {
+        // K = 4, R = 3, relevance at ranks 2 and 4 (1-based).
+        var totals = RankingTotals(cutoff: 4)
+        totals.add(relevance: [false, true, false, true], relevantCount: 3)
+        let metrics = totals.means
+        XCTAssertEqual(metrics["precision@4"] ?? .nan, 2.0 / 4, accuracy: 1e-12)
+        XCTAssertEqual(metrics["recall@4"] ?? .nan, 2.0 / 3, accuracy: 1e-12)
+        XCTAssertEqual(metrics["hit_rate@4"] ?? .nan, 1, accuracy: 1e-12)
+        // AP: precision at each hit (1/2 at rank 2, 2/4 at rank 4) over R = 3.
+        XCTAssertEqual(metrics["trec_map@4"] ?? .nan, (0.5 + 0.5) / 3, accuracy: 1e-12)
+        // DCG = 1/log2(3) + 1/log2(5); ideal DCG puts min(K, R) = 3 hits at ranks 1-3.
+        let dcg = 1 / log2(3.0) + 1 / log2(5.0)
+        let ideal = 1 + 1 / log2(3.0) + 1 / log2(4.0)
+        XCTAssertEqual(metrics["ndcg@4"] ?? .nan, dcg / ideal, accuracy: 1e-12)
+        // A list shorter than K counts the missing ranks as misses; no hit gives zeros.
+        var short = RankingTotals(cutoff: 3)
+        short.add(relevance: [true], relevantCount: 1)
+        short.add(relevance: [false, false, false], relevantCount: 2)
+        XCTAssertEqual(short.means["precision@3"] ?? .nan, (1.0 / 3 + 0) / 2, accuracy: 1e-12)
+        XCTAssertEqual(short.means["trec_map@3"] ?? .nan, (1 + 0) / 2, accuracy: 1e-12)
+        XCTAssertEqual(short.means["ndcg@3"] ?? .nan, (1 + 0) / 2, accuracy: 1e-12)
+        XCTAssertEqual(short.means["hit_rate@3"] ?? .nan, 0.5, accuracy: 1e-12)
     }
 }

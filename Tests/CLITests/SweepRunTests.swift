@@ -1,3 +1,4 @@
+import CFExperiment
 import CFStore
 import CFTestSupport
 import Foundation
@@ -18,7 +19,7 @@ final class SweepRunTests: XCTestCase {
         XCTAssertEqual(run.sweep, "tiny")
         XCTAssertEqual(try store.epochs(runId: 1).count, 3)
         XCTAssertNotNil(run.testMetrics?["rmse"])
-        XCTAssertEqual(run.build["cflab_version"]?.stringValue, "0.2.0")
+        XCTAssertEqual(run.build["cflab_version"]?.stringValue, CFLabVersion.string)
         XCTAssertEqual(run.semantics, 2)
         XCTAssertEqual(run.streamSeeds["scheme"]?.stringValue, "per-tensor")
         XCTAssertEqual(run.streamSeeds["run"]?.stringValue, String(run.seed ?? -1), "semantics 2: the base seed is the seed")
