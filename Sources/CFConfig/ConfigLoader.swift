@@ -31,10 +31,12 @@ public enum ConfigLoader {
         var tree = try resolvedTree(own, fileName: fileName, chain: [standardized(fileName)])
         tree = try applying(overrides, to: tree)
         let sweepNode = tree["sweep"]
-        let runTree = tree.removing("sweep")
+        var runTree = tree.removing("sweep")
         let stem = URL(fileURLWithPath: fileName).deletingPathExtension().lastPathComponent
+        let defaultName = stem.isEmpty ? "experiment" : stem
+        if sweepNode != nil { runTree = renamed(runTree, defaultName: defaultName, overrides: overrides) }
         var decoder = ConfigDecoder(mainFile: fileName, mode: sweepNode == nil ? .singleRun : .sweepTrial)
-        let config = decoder.decode(tree, defaultName: stem.isEmpty ? "experiment" : stem)
+        let config = decoder.decode(runTree, defaultName: defaultName)
         issues += decoder.issues
         var sweep: SweepSpec?
         if let sweepNode {
@@ -44,6 +46,30 @@ public enum ConfigLoader {
         }
         guard issues.isEmpty else { throw ConfigError(issues: ordered(issues, mainFile: fileName)) }
         return ExperimentFile(path: fileName, config: config, sweep: sweep, tree: runTree)
+    }
+
+    /// A sweep's tree with the name `sweepName` gives it under `overrides` (every trial
+    /// decodes its name from the tree). A name that is not text is left for the decoder.
+    private static func renamed(_ tree: MarkedNode, defaultName: String, overrides: [String]) -> MarkedNode {
+        let node = tree["name"]
+        let name: String
+        switch node?.content {
+        case nil: name = defaultName
+        case let .scalar(.string(text), _)?: name = text
+        default: return tree
+        }
+        let newName = sweepName(name, overrides: overrides)
+        guard newName != name else { return tree }
+        let location = node?.location ?? tree.location
+        return tree.setting(path: ["name"], to: MarkedNode(json: .string(newName), at: location), keyLocation: location)
+    }
+
+    /// The name of a sweep run with `--set` overrides: its own identity, `NAME+<8 hex>` of
+    /// the overrides, so that its runs never join the file's sweep (where compare would
+    /// treat them as more seeds of the same trials). `--set name=...` chooses it instead.
+    public static func sweepName(_ name: String, overrides: [String]) -> String {
+        guard !overrides.isEmpty, !overrides.contains(where: { $0.trimmingCharacters(in: .whitespaces).hasPrefix("name=") }) else { return name }
+        return name + "+" + Digest.sha256Hex(overrides.joined(separator: "\n")).prefix(8)
     }
 
     /// The file's tree with its `base` chain merged underneath (this file wins).

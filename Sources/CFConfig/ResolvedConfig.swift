@@ -104,13 +104,3 @@ public enum ResolvedConfig {
         ])
     }
 }
-
-extension JSONValue {
-    /// This object without the value at a dotted path (unchanged when the path is absent).
-    func removing(path: String) -> JSONValue {
-        let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return removing(parts[0]) }
-        guard let child = self[parts[0]] else { return self }
-        return setting(parts[0], to: child.removing(path: parts[1]))
-    }
-}

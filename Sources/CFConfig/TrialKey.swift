@@ -24,10 +24,7 @@ public enum TrialKey {
         config: ExperimentConfig, dataFingerprint: String, semantics: RunSemantics = .current
     ) -> JSONValue {
         var json = ResolvedConfig.json(config)
-        for path in ["name", "description", "tags", "training.threads", "training.keep",
-                     "data.name", "data.path", "data.csv.path", "data.rating_range"] {
-            json = json.removing(path: path)
-        }
+        for path in TrialIdentity.resultNeutralPaths { json = json.removing(path: path) }
         if let data = json["data"] {
             json = json.setting("data", to: data.setting("fingerprint", to: .string(dataFingerprint)))
         }

@@ -57,6 +57,14 @@ public indirect enum JSONValue: Equatable, Hashable, Sendable {
         return .object(pairs)
     }
 
+    /// This object without the value at a dotted path (unchanged when the path is absent).
+    public func removing(path: String) -> JSONValue {
+        let parts = path.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return removing(parts[0]) }
+        guard let child = self[parts[0]] else { return self }
+        return setting(parts[0], to: child.removing(path: parts[1]))
+    }
+
     /// This value with the key removed, when it is an object.
     public func removing(_ key: String) -> JSONValue {
         guard case let .object(pairs) = self else { return self }

@@ -2,8 +2,8 @@ import CFCore
 
 extension ChartSet {
     /// Best valid RMSE against each numeric swept key: one line per model kind, error
-    /// bars of one standard deviation over the other keys and seeds, log axis where the
-    /// sweep was logarithmic.
+    /// bars of one standard deviation over the other keys and seeds (a marginal, pooled
+    /// over the other settings, and labelled so), log axis where the sweep was logarithmic.
     static func sensitivity(_ report: ReportData) -> [Chart] {
         var charts: [Chart] = []
         for key in report.sweptKeys where key != "model.kind" {
@@ -33,14 +33,14 @@ extension ChartSet {
             guard !clauses.isEmpty else { continue }
             var body = [
                 "set title \(GnuplotText.literal("Best valid RMSE against \(key)"))",
-                "set xlabel \(GnuplotText.literal(key))", "set ylabel 'best valid RMSE (mean ± std over seeds)'",
+                "set xlabel \(GnuplotText.literal(key))", "set ylabel 'best valid RMSE (marginal: mean ± std over seeds and other settings)'",
                 "set grid", "set key top right", "set offsets graph 0.05, graph 0.05, 0, 0",
             ]
             if report.isLogarithmic(key, values: numeric) { body.append("set logscale x") }
             body.append("plot " + clauses.joined(separator: ", \\\n     "))
             charts.append(Chart(
                 name: "sensitivity-" + OutputFolder.sanitisedName(key),
-                caption: "Best valid RMSE against \(key), one line per model kind, error bars of one standard deviation over seeds and other settings.",
+                caption: "Marginal effect of \(key): best valid RMSE against it, one line per model kind, pooling every other swept setting; error bars of one standard deviation over seeds and other settings.",
                 body: body, data: data.joined(separator: "\n") + "\n"))
         }
         return charts

@@ -74,9 +74,9 @@ public struct ChartSet: Sendable {
 
     /// Valid RMSE per epoch of every configuration: mean line and min-max band over seeds.
     static func overlay(_ report: ReportData, colorBy: String?) -> Chart? {
-        let keys = report.sweptKeys.isEmpty ? Comparison(runs: report.runs).differingKeys.filter { $0 != "seed" } : report.sweptKeys
-        let colorKey = colorBy ?? keys.first ?? "model.kind"
-        let groups = Comparison.sortedGroups(RunGroup.grouping(report.runs, by: keys))
+        let keys = Comparison(runs: report.runs).configurationKeys
+        let colorKey = colorBy ?? report.sweptKeys.first { $0 != "seed" && keys.contains($0) } ?? keys.first ?? "model.kind"
+        let groups = Comparison.sortedGroups(RunGroup.configurations(report.runs, showing: keys))
         var colorValues: [String] = []
         var data = ["# one block per configuration: epoch mean min max of valid_rmse over seeds"]
         var clauses: [String] = []

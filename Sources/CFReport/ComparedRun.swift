@@ -16,13 +16,33 @@ public struct ComparedRun: Sendable {
     public var lastEpoch: Int?
     /// Whether this is a baseline (`global_mean` or `biases`) shown beside the selection.
     public var isBaseline: Bool
+    /// Equal for runs that compute the same thing but for their seed and fold (the trial
+    /// identity without `TrialIdentity.replicatePaths`): one row of a comparison.
+    public var identity: String
+    /// Equal for runs evaluated on the same data and split settings (fold aside): only
+    /// such runs are ranked against each other.
+    public var section: String
+    /// The seed and fold this run replicates its configuration with (`seed|fold`).
+    public var replicate: String
+    /// The fold (`split.fold`) when the run's split has folds (kfold, predefined).
+    public var fold: JSONValue?
 
     public init(record: RunRecord, epochs: [EpochRecord], at choice: EpochChoice, isBaseline: Bool = false) {
         self.record = record
         let leaves = record.config.leaves
         parameterOrder = leaves.map(\.key)
         parameters = Dictionary(leaves.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        // Not a config key, but it tells rows apart when runs of two releases are compared.
+        parameters["semantics"] = .int(Int64(record.semantics))
         self.isBaseline = isBaseline
+        let split = record.config["split"]
+        let kind = split?["kind"]?.stringValue ?? ""
+        fold = kind == "kfold" || kind == "predefined" ? split?["fold"] : nil
+        identity = TrialIdentity.text(
+            config: record.config, removing: TrialIdentity.resultNeutralPaths + TrialIdentity.replicatePaths,
+            dataFingerprint: record.dataFingerprint, semantics: record.semantics)
+        section = record.dataFingerprint + "|" + (split?.removing("fold").canonical ?? "-")
+        replicate = "\(record.seed)|\(fold?.canonical ?? "-")"
         lastEpoch = epochs.last?.epoch
         switch choice {
         case .best:

@@ -1,40 +1,77 @@
 import CFCore
 import CFText
 
-/// Builds the comparison table of a set of runs, per run or grouped over seeds.
+/// Builds the comparison table of a set of runs: like with like.
 ///
-/// Runs are ranked by validation RMSE at the chosen epoch (lower wins). Grouped, each row
-/// is mean ± sample standard deviation over its runs, and the best group is compared
-/// with the runner-up by a `PairedTest` over their shared seeds. Baselines are listed
-/// beside the runs but never win.
+/// - `.configurations` (the default): one row per configuration, holding only runs that
+///   are identical in every key that changes results except the seed and the fold (the
+///   trial identity without them). Rows show the keys that differ between them. A row
+///   whose runs cover several folds is a cross-validation: mean ± std over its folds'
+///   means, each the mean over that fold's seeds.
+/// - `.pooled(keys)` (an explicit `--group-by`): one row per combination of `keys`,
+///   pooling runs that differ in other keys; the `pooled over` column says which.
+/// - `.runs` (`--group-by none`): one row per run.
+///
+/// All runs must share one section (data and split settings): `sections(of:)` checks
+/// that first. Rows are ranked by validation RMSE at the chosen epoch (lower wins); the
+/// best is compared with the runner-up by a `PairedTest` over their shared seeds and
+/// folds. Test metrics are shown only in their `test …` columns and never rank. Baselines
+/// are listed beside the runs but never win.
 public struct Comparison: Sendable {
+    /// How rows are formed.
+    public enum Rows: Equatable, Sendable {
+        case configurations
+        case pooled([String])
+        case runs
+    }
+
     public let runs: [ComparedRun]
     public let baselines: [ComparedRun]
     public let choice: EpochChoice
-    /// The keys rows are grouped by; empty for one row per run.
-    public let groupBy: [String]
+    public let rows: Rows
 
-    public init(runs: [ComparedRun], baselines: [ComparedRun] = [], at choice: EpochChoice = .best, groupBy: [String] = []) {
+    public init(runs: [ComparedRun], baselines: [ComparedRun] = [], at choice: EpochChoice = .best, rows: Rows = .configurations) {
         self.runs = runs
         self.baselines = baselines
         self.choice = choice
-        self.groupBy = groupBy
+        self.rows = rows
     }
 
-    /// The keys whose values differ between the selected runs, in document order.
+    /// The keys whose values differ between the selected runs, in document order,
+    /// without the result-neutral ones (names, tags, threads).
     public var differingKeys: [String] {
         var order: [String] = []
         var seen = Set<String>()
         for run in runs { for key in run.parameterOrder where seen.insert(key).inserted { order.append(key) } }
-        let ignored: Set<String> = ["description"]
+        let neutral = Set(TrialIdentity.resultNeutralPaths)
         return order.filter { key in
-            !ignored.contains(key) && Set(runs.map { $0.parameters[key]?.canonical ?? "<none>" }).count > 1
+            !neutral.contains(key) && Set(runs.map { $0.parameters[key]?.canonical ?? "<none>" }).count > 1
         }
     }
 
-    /// The table: grouped when `groupBy` is not empty, one row per run otherwise.
+    /// `differingKeys` without the seed and fold: what tells configurations apart.
+    public var configurationKeys: [String] {
+        differingKeys.filter { !TrialIdentity.replicatePaths.contains($0) }
+    }
+
+    /// The rows of the comparison, contenders ranked first, then baselines.
+    func groups() -> (contenders: [RunGroup], baselines: [RunGroup], keys: [String]) {
+        switch rows {
+        case .configurations:
+            var keys = configurationKeys
+            if Set(runs.map(\.record.semantics)).count > 1 { keys.append("semantics") }
+            return (Self.sortedGroups(RunGroup.configurations(runs, showing: keys)),
+                    Self.sortedGroups(RunGroup.configurations(baselines, showing: keys)), keys)
+        case let .pooled(keys):
+            return (Self.sortedGroups(RunGroup.pooling(runs, by: keys)), Self.sortedGroups(RunGroup.pooling(baselines, by: keys)), keys)
+        case .runs:
+            return (Self.ranked(runs).map { RunGroup(values: [], runs: [$0]) }, Self.ranked(baselines).map { RunGroup(values: [], runs: [$0]) }, [])
+        }
+    }
+
+    /// The table of the rows.
     public func table(title: String) -> Table {
-        groupBy.isEmpty ? perRunTable(title: title) : groupedTable(title: title)
+        rows == .runs ? perRunTable(title: title) : groupedTable(title: title)
     }
 
     private func perRunTable(title: String) -> Table {
@@ -53,58 +90,67 @@ public struct Comparison: Sendable {
             cells.append(.text(run.isBaseline ? "baseline \(run.modelKind)" : (position == best ? "best" : "")))
             return cells
         }
-        var remarks: [String] = []
+        var table = Table(title: title, columns: columns, rows: rows, bestRow: best, isRanked: true, underlinesHeader: true)
         if let best, let score = ranked[best].score {
-            remarks.append("Best: run \(ranked[best].record.id) (\(choice.label("valid RMSE")) \(NumberText.fixed(score, decimals: 4))).")
+            table.remarks.append("Best: run \(ranked[best].record.id) (\(choice.label("valid RMSE")) \(NumberText.fixed(score, decimals: 4))).")
+            table.facts = .object([("grouping", .string("runs")), ("best", .object([("run", .int(ranked[best].record.id)), ("valid_rmse", .double(score))]))])
         }
-        return Table(title: title, columns: columns, rows: rows, bestRow: best, isRanked: true, remarks: remarks, underlinesHeader: true)
+        return table
     }
 
     private func groupedTable(title: String) -> Table {
         let metrics = MetricColumn.columns(for: runs + baselines, at: choice)
-        let contenders = Self.sortedGroups(RunGroup.grouping(runs, by: groupBy))
-        let groups = contenders + Self.sortedGroups(RunGroup.grouping(baselines, by: groupBy))
-        var columns = groupBy.map { TableColumn($0, alignment: .left) }
+        let (contenders, baselineGroups, keys) = groups()
+        let groups = contenders + baselineGroups
+        let crossValidated = groups.contains(where: \.isCrossValidated)
+        let pooledKeys: [String]? = if case .pooled = rows { configurationKeys.filter { !keys.contains($0) } } else { nil }
+        var columns = keys.map { TableColumn($0, alignment: .left) }
         columns.append(TableColumn("n", alignment: .right))
+        if crossValidated { columns.append(TableColumn("folds", alignment: .right)) }
         columns += metrics.map { $0.column(minimumDecimals: 1) }
+        if crossValidated { columns.append(TableColumn("seed sd in folds", alignment: .right, numbers: .fixed(4))) }
+        if pooledKeys != nil { columns.append(TableColumn("pooled over", alignment: .left)) }
         columns.append(TableColumn("note", alignment: .left))
         let best = contenders.first?.meanScore == nil ? nil : 0
         let rows = groups.enumerated().map { position, group -> [TableCell] in
             var cells: [TableCell] = group.values.map { TableCell($0) }
             cells.append(.integer(group.runs.count))
+            if crossValidated { cells.append(.integer(max(1, group.folds.count))) }
             cells += metrics.map { column in
                 let summary = group.summary(column.value)
                 return .summary(mean: summary.mean, deviation: summary.deviation)
+            }
+            if crossValidated { cells.append(group.seedDeviationWithinFolds(\.score).map { .number($0, style: nil) } ?? .missing) }
+            if let pooledKeys {
+                let pooled = group.pooled(over: pooledKeys)
+                cells.append(.text(pooled.isEmpty ? "-" : pooled.map { "\($0.key) (\($0.values) values)" }.joined(separator: ", ")))
             }
             let note = group.isBaseline ? "baseline \(group.runs.first?.modelKind ?? "")" : (position == best ? "best" : "")
             cells.append(.text(note))
             return cells
         }
-        let remarks = contenders.count > 1 && best != nil ? verdict(best: contenders[0], runnerUp: contenders[1]) : []
-        return Table(title: title, columns: columns, rows: rows, bestRow: best, isRanked: true, remarks: remarks, underlinesHeader: true)
+        var table = Table(title: title, columns: columns, rows: rows, bestRow: best, isRanked: true, underlinesHeader: true)
+        if crossValidated {
+            table.remarks.append("Cross-validation: each metric is the mean ± std over folds of the per-fold mean over seeds.")
+        }
+        if let pooledKeys, !pooledKeys.isEmpty {
+            table.remarks.append("Rows pool runs that differ in the keys under `pooled over`: their spread mixes those settings with seed noise.")
+        }
+        if best != nil, let first = contenders.first {
+            let verdict = ComparisonVerdict(best: first, runnerUp: contenders.count > 1 ? contenders[1] : nil, keys: keys, choice: choice)
+            table.remarks += verdict.sentences
+            table.facts = .object([("grouping", .string(self.rowsName))] + verdict.facts)
+        }
+        return table
     }
 
-    /// The sentences comparing the best group with the runner-up.
-    func verdict(best: RunGroup, runnerUp: RunGroup) -> [String] {
-        let bestSummary = best.summary(\.score)
-        let metric = choice.label("valid RMSE")
-        var lines = ["Best: \(best.label(keys: groupBy)) (\(metric) \(NumberText.fixed(bestSummary.mean, decimals: 4)), n = \(bestSummary.count))."]
-        let first = best.scoreBySeed, second = runnerUp.scoreBySeed
-        let seeds = first.keys.filter { second[$0] != nil }.sorted()
-        let against = "Against the runner-up (\(runnerUp.label(keys: groupBy)))"
-        guard let test = PairedTest(seeds.compactMap { first[$0] }, seeds.compactMap { second[$0] }) else {
-            lines.append("\(against): too few seeds to tell (\(seeds.count) shared; a paired test needs 3).")
-            return lines
+    /// `configurations`, `pooled` or `runs`, as the JSON says.
+    var rowsName: String {
+        switch rows {
+        case .configurations: return "configurations"
+        case .pooled: return "pooled"
+        case .runs: return "runs"
         }
-        lines.append(
-            "\(against) over \(test.count) shared seeds: difference \(NumberText.fixed(test.meanDifference, decimals: 4)), "
-                + "95% CI [\(NumberText.fixed(test.lower, decimals: 4)), \(NumberText.fixed(test.upper, decimals: 4))], "
-                + "paired t(\(test.degreesOfFreedom)) = \(NumberText.fixed(test.statistic, decimals: 2)), p = \(NumberText.pValue(test.pValue))."
-        )
-        lines.append(test.isWithinNoise
-            ? "The interval covers 0: the difference is within seed noise."
-            : "The interval excludes 0: the best is better beyond seed noise.")
-        return lines
     }
 
     /// Runs by score (missing last), then by id.
@@ -117,7 +163,27 @@ public struct Comparison: Sendable {
         groups.sorted { left, right in
             let a = left.meanScore ?? .infinity, b = right.meanScore ?? .infinity
             if a != b { return a < b }
-            return left.values.map { $0?.canonical ?? "" }.joined(separator: "|") < right.values.map { $0?.canonical ?? "" }.joined(separator: "|")
+            let leftLabel = left.values.map { $0?.canonical ?? "" }.joined(separator: "|")
+            let rightLabel = right.values.map { $0?.canonical ?? "" }.joined(separator: "|")
+            if leftLabel != rightLabel { return leftLabel < rightLabel }
+            return (left.runs.first?.record.id ?? 0) < (right.runs.first?.record.id ?? 0)
         }
+    }
+
+    /// The distinct sections (data and split settings) of `runs`, with a description and
+    /// the number of runs of each, in order of first appearance.
+    public static func sections(of runs: [ComparedRun]) -> [(description: String, count: Int)] {
+        var order: [String] = []
+        var found: [String: (String, Int)] = [:]
+        for run in runs {
+            if let existing = found[run.section] {
+                found[run.section] = (existing.0, existing.1 + 1)
+            } else {
+                order.append(run.section)
+                let split = run.record.config["split"]?.removing("fold").compact ?? "-"
+                found[run.section] = ("data \(run.record.dataName) (\(run.record.dataFingerprint.prefix(12))), split \(split)", 1)
+            }
+        }
+        return order.compactMap { found[$0] }.map { (description: $0.0, count: $0.1) }
     }
 }

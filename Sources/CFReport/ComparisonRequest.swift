@@ -5,8 +5,8 @@ import CFText
 public struct ComparisonRequest: Sendable {
     public var selection: RunSelection
     public var choice: EpochChoice
-    /// Keys to group by; nil for the default (the sweeps' swept keys, without the seed),
-    /// empty for one row per run.
+    /// Keys to group by, pooling over the rest; nil for the default (one row per
+    /// configuration, never pooled), empty for one row per run.
     public var groupBy: [String]?
 
     public init(selection: RunSelection, at choice: EpochChoice = .best, groupBy: [String]? = nil) {
@@ -15,24 +15,44 @@ public struct ComparisonRequest: Sendable {
         self.groupBy = groupBy
     }
 
-    /// Reads the runs from `store` and lays out their comparison.
+    /// How rows are formed for `groupBy`.
+    var rows: Comparison.Rows {
+        guard let groupBy else { return .configurations }
+        return groupBy.isEmpty ? .runs : .pooled(groupBy)
+    }
+
+    /// Reads the runs from `store`, checks that they can be compared, and lays them out.
+    ///
+    /// Throws `mixedSections` when the runs were evaluated on different data or split
+    /// settings: their validation metrics measure different things.
     public func table(in store: RunStore) throws -> Table {
         let loaded = try ComparisonLoader(store: store).load(selection, at: choice)
-        if let groupBy { try KeyCheck.requireKnown(groupBy, option: "--group-by", in: loaded.runs + loaded.baselines) }
-        try KeyCheck.requireReached(choice, runs: loaded.runs)
-        let keys = groupBy ?? loaded.sweptKeys
-        let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines, at: choice, groupBy: keys)
+        try check(loaded)
+        let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines, at: choice, rows: rows)
         let epoch = switch choice {
         case .best: "the best epoch"
         case .last: "the last epoch"
         case let .epoch(number): "epoch \(number)"
         }
         var title = "\(selection): \(loaded.runs.count) completed run\(loaded.runs.count == 1 ? "" : "s"), metrics at \(epoch)"
-        if !keys.isEmpty { title += ", grouped by " + keys.joined(separator: ", ") }
+        switch rows {
+        case .configurations: title += ", one row per configuration (runs identical but for the seed and fold)"
+        case let .pooled(keys): title += ", grouped by " + keys.joined(separator: ", ") + ", pooling other settings"
+        case .runs: title += ", one row per run"
+        }
+        if let section = Comparison.sections(of: loaded.runs).first { title += "; " + section.description }
         var table = comparison.table(title: title)
         if loaded.leftOut > 0 {
             table.remarks.append("\(loaded.leftOut) selected run\(loaded.leftOut == 1 ? " was" : "s were") left out: not completed.")
         }
         return table
+    }
+
+    /// The checks before any layout: typed keys and epochs exist, and one section.
+    func check(_ loaded: ComparisonLoader.Loaded) throws {
+        if let groupBy { try KeyCheck.requireKnown(groupBy, option: "--group-by", in: loaded.runs + loaded.baselines) }
+        try KeyCheck.requireReached(choice, runs: loaded.runs)
+        let sections = Comparison.sections(of: loaded.runs)
+        if sections.count > 1 { throw ReportError.mixedSections(sections.map { "\($0.count) on \($0.description)" }) }
     }
 }

@@ -8,6 +8,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// A config key given to `option` that no selected run has; `hint` is a did-you-mean
     /// or the list of known keys.
     case unknownKey(option: String, key: String, hint: String)
+    /// Runs evaluated on different data or split settings, never ranked together.
+    case mixedSections([String])
     /// `--at N` past the last epoch of every selected run.
     case epochNotReached(Int, longest: Int)
 
@@ -25,6 +27,9 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "cannot put the new report in place at \(path) (\(reason)); check the folder's permissions"
         case let .unknownKey(option, key, hint):
             return "\(option) \(key): no selected run has this config key\(hint)"
+        case let .mixedSections(sections):
+            return "the selected runs were evaluated on \(sections.count) different data or splits, whose validation metrics "
+                + "are not comparable: \(sections.joined(separator: "; ")); select the runs of one, with --sweep or a --where on a split key (split.valid, split.kind, ...)"
         case let .epochNotReached(number, longest):
             return "--at \(number): no selected run reached epoch \(number) (the longest ran \(longest)); use --at last or a smaller epoch"
         }

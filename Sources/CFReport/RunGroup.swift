@@ -1,17 +1,44 @@
 import CFCore
 import CFText
 
-/// Runs sharing the values of the group-by keys: one configuration over seeds and folds.
+/// The runs of one comparison row: one configuration over its seeds and folds, or, with
+/// an explicit `--group-by`, every run sharing the group-by values (pooled over the rest).
 struct RunGroup: Sendable {
-    /// The group's value of each group-by key (nil when its runs lack the key).
+    /// The row's value of each shown key (nil when its runs lack the key).
     let values: [JSONValue?]
     var runs: [ComparedRun]
 
     var isBaseline: Bool { runs.allSatisfy(\.isBaseline) }
 
-    /// The mean and sample standard deviation of `value` over the runs that have it.
+    /// The distinct folds of the runs, in order of first appearance (empty without folds).
+    var folds: [JSONValue] {
+        var seen: Set<String> = []
+        return runs.compactMap(\.fold).filter { seen.insert($0.canonical).inserted }
+    }
+
+    /// Whether the row is a cross-validation: its runs cover more than one fold.
+    var isCrossValidated: Bool { folds.count > 1 }
+
+    /// The mean and sample standard deviation of `value`: over the runs, or, when the row
+    /// is cross-validated, over its folds' means (each the mean over that fold's seeds).
     func summary(_ value: (ComparedRun) -> Double?) -> (mean: Double?, deviation: Double?, count: Int) {
-        let numbers = runs.compactMap(value).filter(\.isFinite)
+        guard isCrossValidated else { return Self.meanAndDeviation(runs.compactMap(value).filter(\.isFinite)) }
+        let foldMeans = folds.compactMap { fold -> Double? in
+            Self.meanAndDeviation(runs.filter { $0.fold?.canonical == fold.canonical }.compactMap(value).filter(\.isFinite)).mean
+        }
+        return Self.meanAndDeviation(foldMeans)
+    }
+
+    /// The mean, within folds, of the standard deviation of `value` over seeds (nil when
+    /// no fold has two seeds): seed noise, apart from fold-to-fold spread.
+    func seedDeviationWithinFolds(_ value: (ComparedRun) -> Double?) -> Double? {
+        let deviations = folds.compactMap { fold -> Double? in
+            Self.meanAndDeviation(runs.filter { $0.fold?.canonical == fold.canonical }.compactMap(value).filter(\.isFinite)).deviation
+        }
+        return deviations.isEmpty ? nil : deviations.reduce(0, +) / Double(deviations.count)
+    }
+
+    static func meanAndDeviation(_ numbers: [Double]) -> (mean: Double?, deviation: Double?, count: Int) {
         guard !numbers.isEmpty else { return (nil, nil, 0) }
         let mean = numbers.reduce(0, +) / Double(numbers.count)
         guard numbers.count > 1 else { return (mean, nil, 1) }
@@ -19,40 +46,60 @@ struct RunGroup: Sendable {
         return (mean, variance.squareRoot(), numbers.count)
     }
 
-    /// The mean score (validation RMSE at the chosen epoch), the number groups are ranked by.
+    /// The mean score (validation RMSE at the chosen epoch), the number rows are ranked by.
     var meanScore: Double? { summary(\.score).mean }
 
-    /// Each seed's score, averaged over the group's runs with that seed (folds, repeats).
-    var scoreBySeed: [Int64: Double] {
-        var sums: [Int64: (Double, Int)] = [:]
+    /// Each replicate's (seed and fold) score, averaged over the row's runs with it: what
+    /// the paired test pairs on.
+    var scoreByReplicate: [String: Double] {
+        var sums: [String: (Double, Int)] = [:]
         for run in runs {
             guard let score = run.score else { continue }
-            let seed = run.record.seed
-            let previous = sums[seed] ?? (0, 0)
-            sums[seed] = (previous.0 + score, previous.1 + 1)
+            let previous = sums[run.replicate] ?? (0, 0)
+            sums[run.replicate] = (previous.0 + score, previous.1 + 1)
         }
         return sums.mapValues { $0.0 / Double($0.1) }
     }
 
-    /// `model.kind=dot, model.embedding_dim=8`, values as the table's cells show them.
-    func label(keys: [String]) -> String {
-        zip(keys, values).map { "\($0)=\(TableCell($1).text(style: nil))" }.joined(separator: ", ")
+    /// The keys among `candidates` whose values differ between the row's runs (what an
+    /// explicit grouping pools over), each with its number of values.
+    func pooled(over candidates: [String]) -> [(key: String, values: Int)] {
+        candidates.compactMap { key in
+            let count = Set(runs.map { $0.parameters[key]?.canonical ?? "<none>" }).count
+            return count > 1 ? (key, count) : nil
+        }
     }
 
-    /// Groups `runs` by their values of `keys`, in order of first appearance.
-    static func grouping(_ runs: [ComparedRun], by keys: [String]) -> [RunGroup] {
+    /// `model.kind=dot, model.embedding_dim=8`, values as the table's cells show them.
+    func label(keys: [String]) -> String {
+        guard !keys.isEmpty else { return "run \(runs.first.map { String($0.record.id) } ?? "-")" }
+        return zip(keys, values).map { "\($0)=\(TableCell($1).text(style: nil))" }.joined(separator: ", ")
+    }
+
+    /// Groups `runs` by `identity` (baselines apart), in order of first appearance, each
+    /// row showing its values of `keys`.
+    static func grouping(_ runs: [ComparedRun], keys: [String], identity: (ComparedRun) -> String) -> [RunGroup] {
         var groups: [RunGroup] = []
         var index: [String: Int] = [:]
         for run in runs {
-            let values = keys.map { run.parameters[$0] }
-            let identity = (run.isBaseline ? "baseline|" : "") + values.map { $0?.canonical ?? "<none>" }.joined(separator: "|")
-            if let position = index[identity] {
+            let key = (run.isBaseline ? "baseline|" : "") + identity(run)
+            if let position = index[key] {
                 groups[position].runs.append(run)
             } else {
-                index[identity] = groups.count
-                groups.append(RunGroup(values: values, runs: [run]))
+                index[key] = groups.count
+                groups.append(RunGroup(values: keys.map { run.parameters[$0] }, runs: [run]))
             }
         }
         return groups
+    }
+
+    /// One row per configuration: runs identical in everything but their seed and fold.
+    static func configurations(_ runs: [ComparedRun], showing keys: [String]) -> [RunGroup] {
+        grouping(runs, keys: keys, identity: \.identity)
+    }
+
+    /// One row per combination of `keys`' values, pooling runs that differ otherwise.
+    static func pooling(_ runs: [ComparedRun], by keys: [String]) -> [RunGroup] {
+        grouping(runs, keys: keys) { run in keys.map { run.parameters[$0]?.canonical ?? "<none>" }.joined(separator: "|") }
     }
 }

@@ -22,6 +22,9 @@ public struct Table: Equatable, Sendable {
     public var remarks: [String]
     /// Whether an aligned table draws a rule of dashes under its header.
     public var underlinesHeader: Bool
+    /// Numbers behind the remarks (a test's t, df, p...), as a JSON object whose fields
+    /// the JSON form carries beside the rows; the people formats show the remarks.
+    public var facts: JSONValue = .object([])
 
     public init(
         title: String? = nil, columns: [TableColumn], rows: [[TableCell]] = [], bestRow: Int? = nil,
@@ -70,6 +73,7 @@ public struct Table: Equatable, Sendable {
         pairs.append(("columns", .array(columns.map { .string($0.key) })))
         pairs.append(("rows", .array(jsonRows)))
         pairs.append(("remarks", .array(remarks.map(JSONValue.string))))
+        if case let .object(fields) = facts { pairs += fields }
         return .object(pairs)
     }
 }

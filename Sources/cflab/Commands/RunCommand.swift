@@ -64,6 +64,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let file = try loadExperiment(self.file, overrides: overrides)
+        if file.isSweep, !overrides.isEmpty {
+            Console.error("note: --set makes this a sweep of its own, \(file.config.name); compare it with --sweep \(file.config.name)")
+        }
         let plan = baselines && file.isSweep ? CompareBaselines.adding(to: try loadPlan(file)) : try loadPlan(file)
         if plan.exceedsMaxTrials && !yes {
             Console.error("error: \(file.config.name) has \(plan.count) trials, more than its max_trials (\(plan.maxTrials)); "
