@@ -35,7 +35,8 @@ public struct AnalyzedRun {
         )
         let model: any RatingModel
         do {
-            model = try ModelFactory.make(experiment: file.config, statistics: statistics, streams: ParameterStreams(seed: 0))
+            model = try ModelFactory.make(
+                experiment: file.config, statistics: statistics, streams: ParameterStreams(seed: 0), semantics: RunSemantics(version: stored.semantics))
         } catch {
             throw AnalysisError.unreadableConfig(runId: stored.runId, reason: "\(error)")
         }

@@ -49,7 +49,7 @@ struct KeyRule {
             field("data.path", \.data.path, "data.source movielens (csv files go in data.csv.path)", movielens),
             field("data.csv", \.data.csv, "data.source csv") { $0.data.source == .csv },
             field("data.synthetic", \.data.synthetic, "data.source synthetic") { $0.data.source == .synthetic },
-            field("split.valid", \.split.valid, "split.kind random, per_user or temporal", split([.random, .perUser, .temporal])),
+            field("split.valid", \.split.valid, "any split.kind", split(SplitConfig.Kind.allCases)),
             field("split.test", \.split.test, "split.kind random or per_user", split([.random, .perUser])),
             field("split.folds", \.split.folds, "split.kind kfold", split([.kfold])),
             KeyRule(

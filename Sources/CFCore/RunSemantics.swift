@@ -9,15 +9,18 @@
 /// |---|---|---|
 /// | 1 | `sequential`: base seed from (seed, trial key), one `init` stream | scalar, Float, sequential sums |
 /// | 2 | `perTensor`: base seed = seed; (seed, purpose, tensor name, shape) | scalar, Float, sequential sums |
+/// | 3 | as 2 | as 2; kfold and predefined folds hold out the fold as the test part and carve validation from the training part; `global_mean` with a sigmoid range starts at the training mean |
 public struct RunSemantics: Sendable, Equatable, Comparable, CustomStringConvertible {
     public let version: Int
 
     /// The semantics of runs this build trains.
-    public static let current = RunSemantics(version: 2)
+    public static let current = RunSemantics(version: 3)
     /// Runs stored before semantics were recorded.
     public static let original = RunSemantics(version: 1)
+    /// Per-tensor streams, folds validated on their test part (cflab 0.2).
+    public static let perTensorStreams = RunSemantics(version: 2)
     /// Every version this build can train (and so reproduce).
-    public static let known = [original, current]
+    public static let known = [original, perTensorStreams, current]
 
     public init(version: Int) {
         self.version = version
@@ -30,6 +33,16 @@ public struct RunSemantics: Sendable, Equatable, Comparable, CustomStringConvert
     public var streamScheme: RandomStreams.Scheme {
         version >= 2 ? .perTensor : .sequential
     }
+
+    /// Whether kfold and predefined splits keep their held-out fold as the test part and
+    /// carve validation from the training part (3 on); before, the fold was validation,
+    /// so the best epoch and early stopping were chosen on it.
+    public var foldsHoldOutTest: Bool { version >= 3 }
+
+    /// Whether `global_mean: true` under a sigmoid range offsets by the logit of the mean,
+    /// so the first prediction is the training mean (3 on); before, μ was added inside
+    /// the sigmoid as is, which pushed every first prediction towards the range's top.
+    public var meanInsideRange: Bool { version >= 3 }
 
     /// The arithmetic of the training kernels (order of sums, precision).
     public var kernels: String { "scalar-float-v1" }

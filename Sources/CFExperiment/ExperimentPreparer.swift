@@ -41,12 +41,12 @@ public struct ExperimentPreparer {
         _ config: ExperimentConfig, dataset: Dataset, semantics: RunSemantics = .current, baseSeed: UInt64? = nil
     ) throws -> PreparedExperiment {
         try ModelFactory.checkMemory(config, users: dataset.userCount, items: dataset.itemCount)
-        let splitKey = dataset.fingerprint + "|" + Splitter.definition(config.split, seed: config.splitSeed, dataset: dataset).canonical
+        let splitKey = "\(semantics.version)|" + dataset.fingerprint + "|" + Splitter.definition(config.split, seed: config.splitSeed, dataset: dataset).canonical
         let split: DataSplit
         if let cached = splits[splitKey] {
             split = cached
         } else {
-            split = try Splitter.split(dataset, config: config.split, seed: config.splitSeed)
+            split = try Splitter.split(dataset, config: config.split, seed: config.splitSeed, semantics: semantics)
             splits[splitKey] = split
             loadedSplits.append((dataset, split))
         }

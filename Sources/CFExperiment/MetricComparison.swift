@@ -45,6 +45,8 @@ public struct MetricComparison: Sendable {
     public let exact: Bool
     /// The compared metric names, sorted.
     public let metrics: [String]
+    /// Stored metrics this build no longer computes (`MetricName.retired`), left out.
+    public let notCompared: [String]
     public private(set) var rows: [Row] = []
     public private(set) var differences: [Difference] = []
     public private(set) var comparedValues = 0
@@ -54,7 +56,9 @@ public struct MetricComparison: Sendable {
         exact: Bool
     ) {
         self.exact = exact
-        let names = Set(stored.flatMap { $0.metrics.keys }).subtracting(MetricName.timings).sorted()
+        let storedNames = Set(stored.flatMap { $0.metrics.keys }).subtracting(MetricName.timings)
+        let names = storedNames.filter { !MetricName.isRetired($0) }.sorted()
+        notCompared = storedNames.filter(MetricName.isRetired).sorted()
         metrics = names
         let storedByLabel = Dictionary(stored.map { ($0.label, $0.metrics) }, uniquingKeysWith: { first, _ in first })
         let reproducedByLabel = Dictionary(reproduced.map { ($0.label, $0.metrics) }, uniquingKeysWith: { first, _ in first })

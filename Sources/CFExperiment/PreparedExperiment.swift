@@ -44,8 +44,11 @@ public struct PreparedExperiment: Sendable {
     }
 
     /// A trainer for this experiment (the model built by `ModelFactory.make(experiment:)`,
-    /// which applies `evaluation.cold_start`).
+    /// which applies `evaluation.cold_start`, under the run's semantics).
     public func trainer() throws -> Trainer {
-        try Trainer(config: config, split: split, dataset: dataset, streams: streams)
+        let semantics = self.semantics
+        return try Trainer(config: config, split: split, dataset: dataset, streams: streams) { config, statistics, streams in
+            try ModelFactory.make(experiment: config, statistics: statistics, streams: streams, semantics: semantics)
+        }
     }
 }

@@ -17,4 +17,13 @@ public enum MetricName {
 
     /// Metrics that measure time and so differ between otherwise identical runs.
     public static let timings: Set<String> = [seconds, ratingsPerSecond]
+
+    /// Prefixes of metrics older stores hold but this build no longer computes, each with
+    /// what replaced it: `map@K` (divided by min(K, R)) became `trec_map@K` in 0.3.0.
+    public static let retired: [(prefix: String, replacement: String)] = [("map@", "trec_map@K, trec_eval's MAP")]
+
+    /// Whether `name` is a retired metric (see `retired`).
+    public static func isRetired(_ name: String) -> Bool {
+        retired.contains { name.hasPrefix($0.prefix) }
+    }
 }

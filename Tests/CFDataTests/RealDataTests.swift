@@ -21,8 +21,9 @@ final class RealDataTests: XCTestCase {
         split.kind = .predefined
         split.predefinedFold = "u1"
         let u1 = try Splitter.split(dataset, config: split, seed: 42)
-        XCTAssertEqual(u1.train.count, 80_000)
-        XCTAssertEqual(u1.valid.count, 20_000)
+        XCTAssertEqual(u1.train.count, 64_000, "u1.base less the validation part (0.2 of it)")
+        XCTAssertEqual(u1.valid.count, 16_000)
+        XCTAssertEqual(u1.test?.count, 20_000, "u1.test is the test part")
         XCTAssertEqual(dataset.predefinedFolds["ua"]?.test.count, 9_430)
     }
 }

@@ -56,14 +56,14 @@ final class SplitterTests: XCTestCase {
         XCTAssertEqual(split.test, twoWay.valid)
     }
 
-    func testKFoldPartitionsTheData() throws {
+    func testKFoldPartitionsTheDataUnderSemantics2() throws {
         var union = Set<Int64>()
         var sizes: [Int] = []
         for fold in 0..<5 {
             var kfold = config(.kfold)
             kfold.folds = 5
             kfold.fold = fold
-            let split = try Splitter.split(dataset, config: kfold, seed: 9)
+            let split = try Splitter.split(dataset, config: kfold, seed: 9, semantics: .perTensorStreams)
             assertPartition(split)
             XCTAssertTrue(union.isDisjoint(with: keys(split.valid)))
             union.formUnion(keys(split.valid))
@@ -76,10 +76,31 @@ final class SplitterTests: XCTestCase {
         XCTAssertThrowsError(try Splitter.split(dataset, config: bad, seed: 9))
     }
 
-    func testKFoldWithTestHoldsOutTestFirst() throws {
+    func testKFoldHoldsOutEachFoldAsTestAndCarvesValidationFromTheRest() throws {
+        var union = Set<Int64>()
+        for fold in 0..<5 {
+            var kfold = config(.kfold, valid: 0.25)
+            kfold.folds = 5
+            kfold.fold = fold
+            let split = try Splitter.split(dataset, config: kfold, seed: 9)
+            assertPartition(split)
+            let test = try XCTUnwrap(split.test)
+            XCTAssertEqual(test.count, 600, "the fold is the test part")
+            XCTAssertEqual(split.valid.count, 600, "a quarter of the other 2,400")
+            XCTAssertEqual(split.train.count, 1800)
+            XCTAssertTrue(union.isDisjoint(with: keys(test)))
+            union.formUnion(keys(test))
+        }
+        XCTAssertEqual(union, keys(dataset.ratings), "the test folds cover the data once")
+        XCTAssertThrowsError(try Splitter.split(dataset, config: config(.kfold, test: 0.1), seed: 9)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("split: `test` must be 0 for kind kfold: the held-out fold is the test part"), "\(error)")
+        }
+    }
+
+    func testKFoldWithTestHoldsOutTestFirstUnderSemantics2() throws {
         var kfold = config(.kfold, test: 0.1)
         kfold.folds = 4
-        let split = try Splitter.split(dataset, config: kfold, seed: 9)
+        let split = try Splitter.split(dataset, config: kfold, seed: 9, semantics: .perTensorStreams)
         assertPartition(split)
         XCTAssertEqual(split.test?.count, 300)
         XCTAssertEqual(split.valid.count, 675)
@@ -137,13 +158,23 @@ final class SplitterTests: XCTestCase {
         let train = dataset.ratings.subset(0..<2000)
         let test = dataset.ratings.subset(2000..<3000)
         data.predefinedFolds = ["u1": (train, test)]
-        var predefined = config(.predefined)
+        var predefined = config(.predefined, valid: 0.1)
         predefined.predefinedFold = "u1"
-        let split = try Splitter.split(data, config: predefined, seed: 1)
+        // Semantics 3: u1.test is the test part, validation comes from u1.base.
+        let honest = try Splitter.split(data, config: predefined, seed: 1)
+        XCTAssertEqual(honest.test, test)
+        XCTAssertEqual(honest.valid.count, 200)
+        XCTAssertEqual(honest.train.count, 1800)
+        XCTAssertTrue(keys(honest.valid).isDisjoint(with: keys(test)), "the test part never chooses")
+        assertPartition(honest)
+        XCTAssertNotEqual(try Splitter.split(data, config: predefined, seed: 2).valid, honest.valid, "validation has its own seed")
+        XCTAssertThrowsError(try Splitter.split(data, config: config(.predefined, valid: 0.1, test: 0.5), seed: 1))
+        // Semantics 2: u1.test was the validation set unless test > 0.
+        let split = try Splitter.split(data, config: predefined, seed: 1, semantics: .perTensorStreams)
         XCTAssertEqual(split.train, train)
         XCTAssertEqual(split.valid, test)
         XCTAssertNil(split.test)
-        let threeWay = try Splitter.split(data, config: config(.predefined, valid: 0.1, test: 0.5), seed: 1)
+        let threeWay = try Splitter.split(data, config: config(.predefined, valid: 0.1, test: 0.5), seed: 1, semantics: .perTensorStreams)
         XCTAssertEqual(threeWay.test, test)
         XCTAssertEqual(threeWay.valid.count, 200)
         XCTAssertEqual(threeWay.train.count, 1800)

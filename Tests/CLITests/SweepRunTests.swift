@@ -1,3 +1,4 @@
+import CFCore
 import CFExperiment
 import CFStore
 import CFTestSupport
@@ -20,9 +21,9 @@ final class SweepRunTests: XCTestCase {
         XCTAssertEqual(try store.epochs(runId: 1).count, 3)
         XCTAssertNotNil(run.testMetrics?["rmse"])
         XCTAssertEqual(run.build["cflab_version"]?.stringValue, CFLabVersion.string)
-        XCTAssertEqual(run.semantics, 2)
+        XCTAssertEqual(run.semantics, RunSemantics.current.version)
         XCTAssertEqual(run.streamSeeds["scheme"]?.stringValue, "per-tensor")
-        XCTAssertEqual(run.streamSeeds["run"]?.stringValue, String(run.seed ?? -1), "semantics 2: the base seed is the seed")
+        XCTAssertEqual(run.streamSeeds["run"]?.stringValue, String(run.seed ?? -1), "from semantics 2 on, the base seed is the seed")
         XCTAssertFalse(run.cpuModel.isEmpty)
         XCTAssertEqual(run.streamSeeds["split"]?.stringValue, "5")
         XCTAssertFalse(try store.parameters(runId: 1, which: .best).isEmpty)

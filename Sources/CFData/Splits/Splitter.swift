@@ -10,9 +10,11 @@ import CFCore
 /// keep the dataset's canonical (user, item) order.
 ///
 /// - `random`: a seeded permutation; the first round(fraction·n) positions are held out.
-/// - `kfold`: a seeded permutation; position p belongs to fold p mod `folds`, and fold
-///   `fold` is validation (`valid` is ignored; with `test` > 0 the test part is a random
-///   holdout and the folds divide the rest).
+/// - `kfold`: a seeded permutation; position p belongs to fold p mod `folds`. Under
+///   semantics 3, fold `fold` is the test part and validation is a random `valid`
+///   fraction of the other folds, from the `valid` stream (`test` must be 0). Under
+///   semantics 2 and before, fold `fold` was validation (`valid` ignored; with `test` > 0
+///   the test part was a random holdout and the folds divided the rest).
 /// - `per_user`: each user with m ≥ 2 ratings holds out min(m − 1, max(1, round(f·m)))
 ///   of them, chosen at random (rounding half away from zero), so every user keeps at
 ///   least one training rating; users with one rating keep it in train.
@@ -20,13 +22,16 @@ import CFCore
 ///   position) are held out, so every held-out timestamp is ≥ every training one; with
 ///   `last_n`, each user's last min(n, m − 1) ratings are held out (test takes the last
 ///   n, validation the n before).
-/// - `predefined`: the named fold of `dataset.predefinedFolds`. Its test part is the
-///   validation set; when `test` > 0 it becomes the test set instead and validation is
-///   carved at random from the fold's training part (`valid` is then a fraction of that
-///   training part).
+/// - `predefined`: the named fold of `dataset.predefinedFolds`. Under semantics 3 its
+///   test part (u1.test) is always the test part, and validation is a random `valid`
+///   fraction of its training part (u1.base), from the `valid` stream (`test` must be
+///   0). Under semantics 2 and before, u1.test was the validation set unless `test` > 0.
+///
+/// So under semantics 3 no split lets the test part choose the best epoch, stop early
+/// or rank a comparison.
 public enum Splitter {
-    public static func split(_ dataset: Dataset, config: SplitConfig, seed: UInt64) throws -> DataSplit {
-        try validate(config, dataset: dataset)
+    public static func split(_ dataset: Dataset, config: SplitConfig, seed: UInt64, semantics: RunSemantics = .current) throws -> DataSplit {
+        try validate(config, dataset: dataset, semantics: semantics)
         let streamSeed = RandomStreams(seed: seed).seed(for: .split)
         var firstStream = Xoshiro256StarStar(seed: streamSeed)
         let secondStream = Xoshiro256StarStar(seed: RandomStreams.derive(streamSeed, "valid"))
@@ -34,7 +39,20 @@ public enum Splitter {
         let train: RatingSet
         let valid: RatingSet
         var test: RatingSet?
-        if config.kind == .predefined, let fold = dataset.predefinedFolds[config.predefinedFold] {
+        if semantics.foldsHoldOutTest, config.kind == .predefined || config.kind == .kfold {
+            var validStream = secondStream
+            let (base, held): (RatingSet, RatingSet)
+            if config.kind == .predefined, let fold = dataset.predefinedFolds[config.predefinedFold] {
+                (base, held) = (fold.train, fold.test)
+            } else {
+                let parts = HoldOut.apply(.fold(count: config.folds, index: config.fold), to: Array(0..<ratings.count), in: ratings, using: &firstStream)
+                (base, held) = (ratings.subset(parts.kept), ratings.subset(parts.held))
+            }
+            let parts = HoldOut.apply(.random(fraction: config.valid), to: Array(0..<base.count), in: base, using: &validStream)
+            train = base.subset(parts.kept)
+            valid = base.subset(parts.held)
+            test = held
+        } else if config.kind == .predefined, let fold = dataset.predefinedFolds[config.predefinedFold] {
             if config.test > 0 {
                 let all = Array(0..<fold.train.count)
                 let parts = HoldOut.apply(.random(fraction: config.valid), to: all, in: fold.train, using: &firstStream)
@@ -61,8 +79,11 @@ public enum Splitter {
             train = ratings.subset(parts.kept)
             valid = ratings.subset(parts.held)
         }
-        let fingerprint = Self.fingerprint(
-            definition: definition(config, seed: seed, dataset: dataset), train: train, valid: valid, test: test)
+        var definition = definition(config, seed: seed, dataset: dataset)
+        if semantics.foldsHoldOutTest, config.kind == .predefined || config.kind == .kfold {
+            definition = definition.setting("folds_hold_out_test", to: .bool(true))
+        }
+        let fingerprint = Self.fingerprint(definition: definition, train: train, valid: valid, test: test)
         return DataSplit(train: train, valid: valid, test: test, fingerprint: fingerprint)
     }
 
@@ -78,8 +99,12 @@ public enum Splitter {
         }
     }
 
-    static func validate(_ config: SplitConfig, dataset: Dataset) throws {
+    static func validate(_ config: SplitConfig, dataset: Dataset, semantics: RunSemantics = .current) throws {
         func fail(_ reason: String) -> DataError { .invalidConfiguration("split: \(reason)") }
+        if semantics.foldsHoldOutTest, config.kind == .predefined || config.kind == .kfold, config.test > 0 {
+            throw fail("`test` must be 0 for kind \(config.kind.rawValue): the held-out fold is the test part, and `valid` "
+                + "carves validation from the training part")
+        }
         guard (0..<1).contains(config.valid) else { throw fail("`valid` must be in [0, 1), got \(config.valid)") }
         guard (0..<1).contains(config.test) else { throw fail("`test` must be in [0, 1), got \(config.test)") }
         if config.kind != .predefined, config.valid + config.test >= 1 {

@@ -1,4 +1,5 @@
 import CFConfig
+import Foundation
 import CFCore
 
 /// Matrix factorisation with biases: fastai's `DotProductBias` and the Keras "dot_with_bias".
@@ -8,8 +9,11 @@ import CFCore
 ///
 ///     x = (m_u ⊙ p_u) · (m_i ⊙ q_i) + b_u + b_i + μ,    r̂ = s(x)
 ///
-/// where s is `range` (lo + (hi - lo)·σ(x), or the identity) and μ is the training mean
-/// when `global_mean: true`, else 0 (a constant, never trained). Backward, for
+/// where s is `range` (lo + (hi - lo)·σ(x), or the identity) and μ is a constant, never
+/// trained: 0 without `global_mean`; with it, the training mean m without a range, and
+/// under a range the logit that s maps to m, ln((m − lo)/(hi − m)), so that a model whose
+/// other terms start near zero first predicts the training mean (semantics 3; semantics
+/// 2 and before added m itself inside the sigmoid: `meanInsideRange` false). Backward, for
 /// L = (1/B) Σ (r̂ - r)² and g = 2(r̂ - r)·s'(x)/B:
 ///
 ///     ∂L/∂p_u += g·m_u⊙m_i⊙q_i,  ∂L/∂q_i += g·m_u⊙m_i⊙p_u,  ∂L/∂b_u += g,  ∂L/∂b_i += g
@@ -32,7 +36,7 @@ public final class DotBiasModel: RatingModel {
     public let itemBias: Parameter
     public let dimensions: Int
     public let range: SigmoidRange
-    /// μ added before the sigmoid: the training mean with `global_mean: true`, else 0.
+    /// μ added before the sigmoid: 0, the training mean, or its logit under a range.
     public let meanOffset: Float
     public let statistics: TrainingStatistics
     let userDropout: DropoutMask
@@ -40,11 +44,11 @@ public final class DotBiasModel: RatingModel {
 
     public init(
         dimensions: Int, initializer: Initializer, range: SigmoidRange, addsGlobalMean: Bool,
-        dropout: Dropout, statistics: TrainingStatistics, streams: ParameterStreams
+        dropout: Dropout, statistics: TrainingStatistics, streams: ParameterStreams, meanInsideRange: Bool = true
     ) {
         self.dimensions = dimensions
         self.range = range
-        self.meanOffset = addsGlobalMean ? statistics.globalMean : 0
+        self.meanOffset = addsGlobalMean ? Self.meanOffset(statistics.globalMean, range: range, inside: meanInsideRange) : 0
         self.statistics = statistics
         let users = statistics.userCount
         let items = statistics.itemCount
@@ -57,6 +61,15 @@ public final class DotBiasModel: RatingModel {
     }
 
     public var parameters: [Parameter] { [userEmbedding, itemEmbedding, userBias, itemBias] }
+
+    /// The constant that makes s(μ) the training mean `mean` (see the type's comment);
+    /// a mean on or outside the range's ends is clamped a thousandth inside them.
+    static func meanOffset(_ mean: Float, range: SigmoidRange, inside: Bool) -> Float {
+        guard inside, range.isEnabled, range.high > range.low else { return mean }
+        let margin = (range.high - range.low) * 1e-3
+        let clamped = min(max(mean, range.low + margin), range.high - margin)
+        return log((clamped - range.low) / (range.high - clamped))
+    }
 
     public func predict(
         users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>,

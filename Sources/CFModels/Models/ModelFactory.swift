@@ -9,16 +9,18 @@ public enum ModelFactory {
     /// (`TrainingStatistics.scoring(coldStart:)`). Training and analysis both build
     /// models here, so the cold-start rule lives in one place.
     public static func make(
-        experiment config: ExperimentConfig, statistics: TrainingStatistics, streams: ParameterStreams
+        experiment config: ExperimentConfig, statistics: TrainingStatistics, streams: ParameterStreams,
+        semantics: RunSemantics = .current
     ) throws -> any RatingModel {
-        try make(config: config.model, statistics: statistics.scoring(coldStart: config.evaluation.coldStart), streams: streams)
+        try make(config: config.model, statistics: statistics.scoring(coldStart: config.evaluation.coldStart), streams: streams, semantics: semantics)
     }
 
     /// A new, initialised model for `config`, sized by `statistics` (user and item counts),
     /// with `y_range: data` resolved to [statistics.ratingMin, statistics.ratingMax].
     /// Each tensor draws from `streams` by name and shape, in the model's documented order.
+    /// `semantics` says what `global_mean` means under a sigmoid range (`RunSemantics.meanInsideRange`).
     public static func make(
-        config: ModelConfig, statistics: TrainingStatistics, streams: ParameterStreams
+        config: ModelConfig, statistics: TrainingStatistics, streams: ParameterStreams, semantics: RunSemantics = .current
     ) throws -> any RatingModel {
         switch config.kind {
         case .globalMean:
@@ -38,7 +40,7 @@ public enum ModelFactory {
                 dimensions: try sharedDimensions(config.embeddingDim), initializer: config.initializer,
                 range: try SigmoidRange(config.yRange, statistics: statistics),
                 addsGlobalMean: config.globalMean, dropout: config.dropout,
-                statistics: statistics, streams: streams)
+                statistics: statistics, streams: streams, meanInsideRange: semantics.meanInsideRange)
         case .nn:
             try requireTables(statistics)
             try validate(config.dropout)

@@ -10,9 +10,12 @@ public struct StoredModel: Equatable, Sendable {
     /// The tensors in the model's own order.
     public var tensors: [ParameterTensor]
     public var metadata: DataMetadata
+    /// The run's semantics version (`RunSemantics`): what its config meant when trained.
+    public var semantics: Int
 
-    public init(runId: Int64, config: JSONValue, which: ParameterSet, tensors: [ParameterTensor], metadata: DataMetadata) {
+    public init(runId: Int64, config: JSONValue, which: ParameterSet, tensors: [ParameterTensor], metadata: DataMetadata, semantics: Int = RunSemantics.current.version) {
         self.runId = runId
+        self.semantics = semantics
         self.config = config
         self.which = which
         self.tensors = tensors

@@ -64,7 +64,7 @@ extension RunStore {
             guard let metadata = try dataMetadata(splitFingerprint: record.splitFingerprint) else {
                 throw StoreError.missingMetadata(runId: runId, splitFingerprint: record.splitFingerprint)
             }
-            return StoredModel(runId: runId, config: record.config, which: which, tensors: tensors, metadata: metadata)
+            return StoredModel(runId: runId, config: record.config, which: which, tensors: tensors, metadata: metadata, semantics: record.semantics)
         }
         throw StoreError.noParameters(runId: runId)
     }

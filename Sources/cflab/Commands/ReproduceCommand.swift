@@ -70,6 +70,10 @@ struct ReproduceCommand: ParsableCommand {
         Console.out(renderer.render(ComparisonText.table(reproduction.epochs)))
         Console.out(renderer.render(ComparisonText.table(reproduction.outcome)))
         if let test = reproduction.test { Console.out(renderer.render(ComparisonText.table(test))) }
+        let retired = Set(reproduction.epochs.notCompared + reproduction.outcome.notCompared + (reproduction.test?.notCompared ?? [])).sorted()
+        if !retired.isEmpty {
+            Console.out("not compared: \(retired.joined(separator: ", ")), which this build no longer computes (see docs/metrics.md)")
+        }
         if let id = reproduction.newRunId { Console.out("recorded as run \(id), reproducing run \(runId)") }
         let values = "\(reproduction.comparedValues) values over \(reproduction.storedEpochCount) epochs"
         switch reproduction.verdict {
