@@ -25,7 +25,7 @@ public struct Inspection {
     /// - Parameter component: 1-based principal component (default 1).
     public init(run: AnalyzedRun, count: Int, minimumRatings: Int, component: Int = 1) throws {
         let metadata = run.metadata
-        let eligible = (0..<metadata.items.count).filter { Int(metadata.itemCounts[$0]) >= minimumRatings }
+        let eligible = metadata.analysedItems(minimumRatings: minimumRatings)
         if eligible.isEmpty { throw AnalysisError.nothingLeft(what: "item", minimumRatings: minimumRatings) }
         let biases = (try? run.table("item_bias", for: "inspect"))?.firstColumn
         let embeddings = try? run.table("item_embedding", for: "inspect")

@@ -13,9 +13,27 @@ struct EmbeddingCharts: Sendable {
         return (tensor.values, tensor.shape[0], tensor.shape[1])
     }
 
+    /// The items of the PCA basis: trained items with at least `options.minRatings`
+    /// training ratings, as `cflab inspect --min-ratings` uses (`DataMetadata.analysedItems`).
+    var basisItems: [Int] {
+        guard let embedding, let metadata = report.model?.metadata else { return [] }
+        return metadata.analysedItems(minimumRatings: options.minRatings).filter { $0 < embedding.rows }
+    }
+
+    /// The PCA of the basis items' embeddings; `scores[row]` belongs to `basisItems[row]`.
     var pca: PCA? {
         guard let embedding, embedding.columns >= 2 else { return nil }
-        return try? PCA.fit(matrix: embedding.values, rows: embedding.rows, columns: embedding.columns)
+        let items = basisItems
+        guard items.count >= 2 else { return nil }
+        var matrix: [Float] = []
+        matrix.reserveCapacity(items.count * embedding.columns)
+        for item in items { matrix += embedding.values[(item * embedding.columns)..<((item + 1) * embedding.columns)] }
+        return try? PCA.fit(matrix: matrix, rows: items.count, columns: embedding.columns)
+    }
+
+    /// "the 1,234 items with at least 20 training ratings", for titles and captions.
+    var basisText: String {
+        "the \(basisItems.count) items with at least \(max(1, options.minRatings)) training rating\(max(1, options.minRatings) == 1 ? "" : "s")"
     }
 
     /// Item indexes by training count, most rated first (ties by dense id).
@@ -52,17 +70,20 @@ struct EmbeddingCharts: Sendable {
             "plot data using 1:2 with boxes linecolor rgb '\(ChartSet.palette[0])' title 'per component', \\",
             "     data using 1:3 with linespoints pointtype 7 linecolor rgb '\(ChartSet.palette[1])' title 'cumulative'",
         ]
-        return Chart(name: "pca-scree", caption: "Scree plot: the share of variance each principal component of run \(runId)'s item embeddings explains.",
+        return Chart(name: "pca-scree", caption: "Scree plot: the share of variance each principal component explains, PCA of run \(runId)'s embeddings of \(basisText) (as cflab inspect --min-ratings \(options.minRatings)).",
                      body: body, data: data.joined(separator: "\n") + "\n")
     }
 
     func scatter() -> Chart? {
         guard let pca, pca.components.count >= 2 else { return nil }
-        var data = ["# block 0: every item (pc1 pc2); block 1: the most-rated items (pc1 pc2 title)"]
+        let items = basisItems
+        let rowOf = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1, $0) })
+        var data = ["# block 0: every basis item (pc1 pc2); block 1: the most-rated items (pc1 pc2 title)"]
         for row in pca.scores.indices { data.append("\(NumberText.data(Double(pca.scores[row][0]))) \(NumberText.data(Double(pca.scores[row][1])))") }
         data += ["", ""]
         for item in itemsByCount.prefix(options.labelled) {
-            data.append("\(NumberText.data(Double(pca.scores[item][0]))) \(NumberText.data(Double(pca.scores[item][1]))) \(GnuplotText.dataField(title(item)))")
+            guard let row = rowOf[item] else { continue }
+            data.append("\(NumberText.data(Double(pca.scores[row][0]))) \(NumberText.data(Double(pca.scores[row][1]))) \(GnuplotText.dataField(title(item)))")
         }
         let ratios = pca.explainedVarianceRatio.map { NumberText.fixed($0 * 100, decimals: 1) }
         let body = [
@@ -72,7 +93,7 @@ struct EmbeddingCharts: Sendable {
             "     data index 1 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '\(ChartSet.palette[1])' title 'most rated', \\",
             "     data index 1 using 1:2:3 with labels left offset 0.6,0.3 font ',8' notitle",
         ]
-        return Chart(name: "pca", caption: "PC1 against PC2 of run \(runId)'s item embeddings, labelled with the \(options.labelled) most-rated titles; each component's largest loading is positive.",
+        return Chart(name: "pca", caption: "PC1 against PC2 of run \(runId)'s embeddings of \(basisText) (the basis of cflab inspect --min-ratings \(options.minRatings)), labelled with the \(options.labelled) most-rated titles; each component's largest loading is positive.",
                      body: body, data: data.joined(separator: "\n") + "\n", width: 1000, height: 760)
     }
 

@@ -11,14 +11,15 @@ public struct PrincipalExtreme: Equatable, Sendable {
 }
 
 extension EmbeddingCharts {
-    /// The 10 items lowest and highest on PC1 among items with more than `minRatings` ratings.
+    /// The 10 basis items lowest and highest on PC1 (the basis `cflab inspect` uses).
     func extremes() -> [PrincipalExtreme] {
         guard let pca, pca.components.count >= 2, let metadata = report.model?.metadata else { return [] }
-        let eligible = pca.scores.indices.filter { $0 < metadata.itemCounts.count && Int(metadata.itemCounts[$0]) > options.minRatings }
-        let sorted = eligible.sorted { (pca.scores[$0][0], $0) < (pca.scores[$1][0], $1) }
-        func extreme(_ item: Int, _ end: String) -> PrincipalExtreme {
-            PrincipalExtreme(
-                end: end, title: title(item), first: Double(pca.scores[item][0]), second: Double(pca.scores[item][1]),
+        let items = basisItems
+        let sorted = pca.scores.indices.sorted { (pca.scores[$0][0], $0) < (pca.scores[$1][0], $1) }
+        func extreme(_ row: Int, _ end: String) -> PrincipalExtreme {
+            let item = items[row]
+            return PrincipalExtreme(
+                end: end, title: title(item), first: Double(pca.scores[row][0]), second: Double(pca.scores[row][1]),
                 meanRating: item < metadata.itemMeans.count ? Double(metadata.itemMeans[item]) : 0,
                 count: Int(metadata.itemCounts[item]), genres: item < metadata.itemInfo.count ? metadata.itemInfo[item].genres : [])
         }

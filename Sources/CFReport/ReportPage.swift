@@ -6,8 +6,11 @@ public struct ReportPage: Sendable {
     public let report: ReportData
     public let charts: ChartSet
     public let extremes: [PrincipalExtreme]
+    /// Which items the PCA was fitted on ("the 1,234 items with at least 20 training ratings").
+    public let pcaBasis: String
 
-    public init(report: ReportData, charts: ChartSet, extremes: [PrincipalExtreme]) {
+    public init(report: ReportData, charts: ChartSet, extremes: [PrincipalExtreme], pcaBasis: String = "") {
+        self.pcaBasis = pcaBasis
         self.report = report
         self.charts = charts
         self.extremes = extremes
@@ -51,7 +54,8 @@ public struct ReportPage: Sendable {
 
     private func extremesSection() -> [String] {
         let columns = ["end", "title", "PC1", "PC2", "mean rating", "ratings", "genres"]
-        var lines = ["<h2>Items at the ends of PC1 (run \(report.best.record.id))</h2>", "<table>",
+        var lines = ["<h2>Items at the ends of PC1 (run \(report.best.record.id))</h2>",
+                     "<p>" + HTMLText.escape("PCA of \(pcaBasis), the basis cflab inspect uses with the same --min-ratings.") + "</p>", "<table>",
                      "<thead><tr>" + columns.map { "<th>\($0)</th>" }.joined() + "</tr></thead>", "<tbody>"]
         for item in extremes {
             let cells = [item.end, item.title, NumberText.fixed(item.first, decimals: 3), NumberText.fixed(item.second, decimals: 3),

@@ -62,8 +62,8 @@ public struct ReportWriter: Sendable {
         }
         let markdown = TableRenderer(format: .markdown).render(report.table) + "\n"
         try Data(markdown.utf8).write(to: folder.file("comparison.md"), options: .atomic)
-        let extremes = EmbeddingCharts(report: report, options: options).extremes()
-        let page = ReportPage(report: report, charts: charts, extremes: extremes)
+        let embedding = EmbeddingCharts(report: report, options: options)
+        let page = ReportPage(report: report, charts: charts, extremes: embedding.extremes(), pcaBasis: embedding.basisText)
         let index = folder.file("index.html")
         try Data(page.html.utf8).write(to: index, options: .atomic)
         return Outcome(folder: folder.url, index: index, charts: charts.charts.map(\.name), skipped: charts.skipped,

@@ -73,3 +73,14 @@ final class ArtifactTests: XCTestCase {
         XCTAssertEqual(metadata.ratingMax, 5)
     }
 }
+
+/// The one PCA basis of inspect and report: trained items with enough training ratings.
+final class AnalysedItemsTests: XCTestCase {
+    func testUntrainedItemsAreNeverAnalysedAndTheMinimumApplies() {
+        let metadata = SampleRuns.metadata()  // item counts 3, 1, 0, 3
+        XCTAssertEqual(metadata.analysedItems(minimumRatings: 0), [0, 1, 3])
+        XCTAssertEqual(metadata.analysedItems(minimumRatings: 1), [0, 1, 3])
+        XCTAssertEqual(metadata.analysedItems(minimumRatings: 3), [0, 3])
+        XCTAssertEqual(metadata.analysedItems(minimumRatings: 4), [])
+    }
+}

@@ -32,6 +32,14 @@ public struct DataMetadata: Equatable, Sendable {
     /// cflab that did not keep them.
     public var ratedPairs: RatedPairs?
 
+    /// The items an embedding analysis uses (the PCA basis of `cflab inspect` and of the
+    /// report alike): trained items with at least `minimumRatings` training ratings (and
+    /// at least one, so never an item the model never saw), in dense id order.
+    public func analysedItems(minimumRatings: Int) -> [Int] {
+        let least = max(1, minimumRatings)
+        return itemCounts.indices.filter { Int(itemCounts[$0]) >= least }
+    }
+
     public init(
         dataFingerprint: String, splitFingerprint: String, users: IdMap, items: IdMap, itemInfo: [ItemInfo],
         userCounts: [Int32], userMeans: [Float], itemCounts: [Int32], itemMeans: [Float],

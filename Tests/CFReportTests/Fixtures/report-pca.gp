@@ -1,4 +1,4 @@
-# PC1 against PC2 of run 4?s item embeddings, labelled with the 5 most-rated titles? each component?s largest loading is positive.
+# PC1 against PC2 of run 4?s embeddings of the 24 items with at least 20 training ratings (the basis of cflab inspect --min-ratings 20), labelled with the 5 most-rated titles? each component?s largest loading is positive.
 # Written by cflab report; redraw with: gnuplot pca.gp (from any folder).
 here = ARG0[1:strlen(ARG0) - 6]
 data = here.'pca.dat'
