@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "CFExperiment",
             dependencies: [
-                "CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore",
+                "CFCore", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFTraining", "CFStore", "CFAnalysis",
                 // Only to read SQLite result codes in `StoreWriteFailure.classify`; no SQL here.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -10,7 +10,7 @@
 /// Schedules: pct_start/div/final_div/moms for one_cycle, warmup/min_lr for cosine,
 /// step_size/gamma for step. Splits: valid for random/per_user/temporal, test for
 /// random/per_user, folds for kfold, fold for kfold/predefined, last_n for temporal,
-/// seed for random/kfold/per_user. Data: name/path for movielens, csv for csv,
+/// seed for random/kfold/per_user/predefined. Data: name/path for movielens, csv for csv,
 /// synthetic for synthetic.
 struct KeyRule {
     let path: String
@@ -61,7 +61,7 @@ struct KeyRule {
                 }
             ),
             field("split.last_n", \.split.lastN, "split.kind temporal", split([.temporal])),
-            field("split.seed", \.split.seed, "split.kind random, kfold or per_user", split([.random, .kfold, .perUser])),
+            field("split.seed", \.split.seed, "split.kind random, kfold, per_user or predefined", split([.random, .kfold, .perUser, .predefined])),
             field("model.embedding_dim", \.model.embeddingDim, "model.kind dot, dot_bias or nn", embeddings),
             field("model.init", \.model.initializer, "model.kind dot, dot_bias or nn", embeddings),
             field("model.global_mean", \.model.globalMean, "model.kind dot_bias") { $0.model.kind == .dotBias },

@@ -46,7 +46,7 @@ public enum SweepExpander {
                     issues += decoder.issues.map { ConfigIssue(location: $0.location, path: $0.path, message: $0.message + context) }
                     continue
                 }
-                if pinsSplit, [.random, .kfold, .perUser].contains(config.split.kind) {
+                if pinsSplit, [.random, .kfold, .perUser, .predefined].contains(config.split.kind) {
                     config.split.seed = file.config.splitSeed
                 }
                 config.seed = seed

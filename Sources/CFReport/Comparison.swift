@@ -29,12 +29,18 @@ public struct Comparison: Sendable {
     public let baselines: [ComparedRun]
     public let choice: EpochChoice
     public let rows: Rows
+    /// Seed ensembles by row identity (`ComparedRun.identity`), each shown under its row.
+    public let ensembles: [String: EnsembleScore]
 
-    public init(runs: [ComparedRun], baselines: [ComparedRun] = [], at choice: EpochChoice = .best, rows: Rows = .configurations) {
+    public init(
+        runs: [ComparedRun], baselines: [ComparedRun] = [], at choice: EpochChoice = .best, rows: Rows = .configurations,
+        ensembles: [String: EnsembleScore] = [:]
+    ) {
         self.runs = runs
         self.baselines = baselines
         self.choice = choice
         self.rows = rows
+        self.ensembles = ensembles
     }
 
     /// The keys whose values differ between the selected runs, in document order,
@@ -112,7 +118,8 @@ public struct Comparison: Sendable {
         if pooledKeys != nil { columns.append(TableColumn("pooled over", alignment: .left)) }
         columns.append(TableColumn("note", alignment: .left))
         let best = contenders.first?.meanScore == nil ? nil : 0
-        let rows = groups.enumerated().map { position, group -> [TableCell] in
+        var ensembleFacts: [JSONValue] = []
+        let rows = groups.enumerated().flatMap { position, group -> [[TableCell]] in
             var cells: [TableCell] = group.values.map { TableCell($0) }
             cells.append(.integer(group.runs.count))
             if crossValidated { cells.append(.integer(max(1, group.folds.count))) }
@@ -127,9 +134,24 @@ public struct Comparison: Sendable {
             }
             let note = group.isBaseline ? "baseline \(group.runs.first?.modelKind ?? "")" : (position == best ? "best" : "")
             cells.append(.text(note))
-            return cells
+            guard !group.isBaseline, case .configurations = self.rows, let ensemble = ensembles[group.runs[0].identity] else { return [cells] }
+            var ensembleCells: [TableCell] = group.values.map { TableCell($0) }
+            ensembleCells.append(.integer(ensemble.runIds.count))
+            if crossValidated { ensembleCells.append(.missing) }
+            ensembleCells += metrics.map { column in ensemble.value(column).map { .number($0, style: nil) } ?? .missing }
+            if crossValidated { ensembleCells.append(.missing) }
+            ensembleCells.append(.text("ensemble: mean prediction of these \(ensemble.runIds.count) runs"))
+            ensembleFacts.append(.object([
+                ("label", .string(group.label(keys: keys))), ("runs", .array(ensemble.runIds.map { .int($0) })),
+                ("valid_rmse", ensemble.valid["rmse"].map(JSONValue.double) ?? .null),
+                ("test_rmse", ensemble.test?["rmse"].map(JSONValue.double) ?? .null),
+            ]))
+            return [cells, ensembleCells]
         }
         var table = Table(title: title, columns: columns, rows: rows, bestRow: best, isRanked: true, underlinesHeader: true)
+        if !ensembleFacts.isEmpty {
+            table.remarks.append("Ensemble rows score the mean prediction of a configuration's runs (its seeds); they are shown, never ranked.")
+        }
         if crossValidated {
             table.remarks.append("Cross-validation: each metric is the mean ± std over folds of the per-fold mean over seeds.")
         }
@@ -139,7 +161,8 @@ public struct Comparison: Sendable {
         if best != nil, let first = contenders.first {
             let verdict = ComparisonVerdict(best: first, runnerUp: contenders.count > 1 ? contenders[1] : nil, keys: keys, choice: choice)
             table.remarks += verdict.sentences
-            table.facts = .object([("grouping", .string(self.rowsName))] + verdict.facts)
+            table.facts = .object([("grouping", .string(self.rowsName))] + verdict.facts
+                + (ensembleFacts.isEmpty ? [] : [("ensembles", .array(ensembleFacts))]))
         }
         return table
     }

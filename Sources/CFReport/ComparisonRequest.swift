@@ -25,10 +25,10 @@ public struct ComparisonRequest: Sendable {
     ///
     /// Throws `mixedSections` when the runs were evaluated on different data or split
     /// settings: their validation metrics measure different things.
-    public func table(in store: RunStore) throws -> Table {
+    public func table(in store: RunStore, ensembles: [String: EnsembleScore] = [:]) throws -> Table {
         let loaded = try ComparisonLoader(store: store).load(selection, at: choice)
         try check(loaded)
-        let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines, at: choice, rows: rows)
+        let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines, at: choice, rows: rows, ensembles: ensembles)
         let epoch = switch choice {
         case .best: "the best epoch"
         case .last: "the last epoch"
@@ -46,6 +46,16 @@ public struct ComparisonRequest: Sendable {
             table.remarks.append("\(loaded.leftOut) selected run\(loaded.leftOut == 1 ? " was" : "s were") left out: not completed.")
         }
         return table
+    }
+
+    /// The configurations of the selection with at least two runs (the candidates for a
+    /// seed ensemble), by row identity, each with its runs in id order.
+    public func configurations(in store: RunStore) throws -> [(identity: String, runs: [RunRecord])] {
+        let loaded = try ComparisonLoader(store: store).load(selection, at: choice)
+        try check(loaded)
+        return RunGroup.configurations(loaded.runs, showing: []).filter { $0.runs.count >= 2 }.map { group in
+            (group.runs[0].identity, group.runs.map(\.record).sorted { $0.id < $1.id })
+        }
     }
 
     /// The checks before any layout: typed keys and epochs exist, and one section.

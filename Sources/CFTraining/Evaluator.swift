@@ -28,7 +28,7 @@ public final class Evaluator {
     ///   - statistics: the training statistics, for the cold-start count.
     ///   - clip: clip each prediction into `ratingRange` before scoring.
     public func evaluate(
-        model: any RatingModel, on ratings: RatingSet, statistics: TrainingStatistics,
+        model: any RatingPredictor, on ratings: RatingSet, statistics: TrainingStatistics,
         clip: Bool, ratingRange: ClosedRange<Float>
     ) -> [String: Double] {
         var squaredSum = 0.0, absoluteSum = 0.0

@@ -107,4 +107,31 @@ final class HonestComparisonTests: XCTestCase {
         for key in ["difference", "t", "p"] { XCTAssertNotNil(json["test"]?[key]?.doubleValue, key) }
         XCTAssertEqual(json["test"]?["ci95"]?.arrayValue?.count, 2)
     }
+
+    func testASeedEnsembleRowScoresTheMeanPredictionAndNeverRanks() throws {
+        let (_, _, store) = try trained()
+        let output = try CLIRunner.run(["compare", "--sweep", "honest", "--ensemble", "--format", "json", "--store", store])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let json = try JSONValue.parse(output.stdout)
+        let rows = try XCTUnwrap(json["rows"]?.arrayValue)
+        XCTAssertEqual(rows.count, 4, "two configurations, each followed by its ensemble")
+        let ensembles = rows.filter { $0["note"]?.stringValue?.hasPrefix("ensemble: mean prediction of these 3 runs") == true }
+        XCTAssertEqual(ensembles.count, 2)
+        XCTAssertTrue(ensembles.allSatisfy { $0["is_best"] == .bool(false) })
+        let facts = try XCTUnwrap(json["ensembles"]?.arrayValue)
+        XCTAssertEqual(facts.count, 2)
+        // The mean prediction's squared error is at most the members' mean squared error.
+        let runs = try JSONValue.parse(try CLIRunner.run(["compare", "--sweep", "honest", "--group-by", "none", "--format", "json", "--store", store]).stdout)
+        let perRun = Dictionary(uniqueKeysWithValues: try XCTUnwrap(runs["rows"]?.arrayValue).compactMap { row -> (Int64, Double)? in
+            guard let id = row["run"]?.intValue, let rmse = row["best valid RMSE"]?.doubleValue else { return nil }
+            return (id, rmse)
+        })
+        for fact in facts {
+            let members = try XCTUnwrap(fact["runs"]?.arrayValue).compactMap(\.intValue)
+            XCTAssertEqual(members.count, 3)
+            let meanSquare = members.compactMap { perRun[$0] }.map { $0 * $0 }.reduce(0, +) / 3
+            let ensemble = try XCTUnwrap(fact["valid_rmse"]?.doubleValue)
+            XCTAssertLessThanOrEqual(ensemble * ensemble, meanSquare + 1e-9, "\(fact)")
+        }
+    }
 }

@@ -37,12 +37,19 @@ public struct TrainingStatistics: Equatable, Sendable {
     public var itemCount: Int { itemSeen.count }
 }
 
+/// Anything that scores (user, item) pairs: a trained model, or the mean of several.
+public protocol RatingPredictor: AnyObject {
+    /// Predictions for (user, item) pairs in evaluation mode (no dropout). Users or items
+    /// not seen in training get the model's cold-start fallback.
+    func predict(users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, into output: UnsafeMutableBufferPointer<Float>)
+}
+
 /// A rating model: named parameters, batch scoring, and a hand-written forward/backward pass.
 ///
 /// The training loss is the mean squared error over the batch,
 /// L = (1/B) Σ (r̂ - r)², and `forwardBackward` adds ∂L/∂θ into each parameter's
 /// gradient (weight decay is the optimiser's business, not the model's).
-public protocol RatingModel: AnyObject {
+public protocol RatingModel: RatingPredictor {
     var kind: ModelConfig.Kind { get }
     /// Every trainable tensor, in a stable order with stable names.
     var parameters: [Parameter] { get }
@@ -53,8 +60,4 @@ public protocol RatingModel: AnyObject {
     /// One training step's forward and backward pass. Dropout (if any) draws from
     /// `random`. Returns the sum of squared errors of the batch (before the mean).
     func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double
-
-    /// Predictions for (user, item) pairs in evaluation mode (no dropout). Users or items
-    /// not seen in training get the model's cold-start fallback.
-    func predict(users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, into output: UnsafeMutableBufferPointer<Float>)
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CFExperiment
 import CFReport
 import CFStore
 import CFText
@@ -36,6 +37,12 @@ struct CompareCommand: ParsableCommand {
         valueName: "keys"))
     var groupBy: String?
 
+    @Flag(help: "Add a row under each configuration with the metrics of its seeds' mean prediction (needs the data and kept parameters).")
+    var ensemble = false
+
+    @Option(help: ArgumentHelp("Where the runs' data is now, for --ensemble (tried first).", valueName: "path"))
+    var data: String?
+
     @Option(help: ArgumentHelp("Output format: table, markdown, csv, json or latex.", valueName: "format"))
     var format: String = "table"
 
@@ -55,9 +62,23 @@ struct CompareCommand: ParsableCommand {
                 selection: RunSelection(sweep: sweep, runIds: runIds, filter: filter),
                 at: try EpochChoice(parsing: at), groupBy: Self.groupKeys(groupBy))
         }
-        let table = try reportingErrors { try request.table(in: store) }
+        let ensembles = ensemble ? try reportingErrors { try Self.ensembles(request, store: store, dataPath: data) } : [:]
+        let table = try reportingErrors { try request.table(in: store, ensembles: ensembles) }
         let style = TableFormat(rawValue: format) ?? .aligned
         Console.styled(TableRenderer(format: style, highlightsBest: style == .aligned && Console.isTerminal).render(table))
+    }
+
+    /// The seed ensemble of every configuration with two or more runs.
+    static func ensembles(_ request: ComparisonRequest, store: RunStore, dataPath: String?) throws -> [String: EnsembleScore] {
+        guard request.groupBy == nil else {
+            throw ValidationError("--ensemble averages the runs of one configuration: leave out --group-by")
+        }
+        var scores: [String: EnsembleScore] = [:]
+        for (identity, runs) in try request.configurations(in: store) {
+            let ensemble = try SeedEnsemble.evaluate(runs, store: store, dataPath: dataPath)
+            scores[identity] = EnsembleScore(runIds: ensemble.runIds, valid: ensemble.valid, test: ensemble.test)
+        }
+        return scores
     }
 
     /// `--group-by`: nil for the default, [] for `none`, else the listed keys.

@@ -1,0 +1,59 @@
+import CFAnalysis
+import CFCore
+import CFData
+import CFModels
+import CFStore
+import CFTraining
+
+/// The metrics of the mean prediction of one configuration's runs over their seeds.
+///
+/// Each run's kept parameters are rebuilt (`AnalyzedRun`, under the run's semantics and
+/// cold-start rule); the data is found by its fingerprint as `reproduce` finds it, and
+/// split as the runs were. The runs must share one split (a sweep pins it), so the mean
+/// is scored on the very ratings each run was scored on. Predictions are clipped exactly
+/// when the runs' `evaluation.clip` says so.
+public struct SeedEnsemble: Sendable {
+    public let runIds: [Int64]
+    /// `rmse` and `mae` of the mean prediction on the validation part.
+    public let valid: [String: Double]
+    /// The same on the test part, when the split has one.
+    public let test: [String: Double]?
+
+    /// Why an ensemble cannot be scored; each message says what to do.
+    public enum Problem: Error, CustomStringConvertible, Equatable {
+        case tooFewRuns(Int)
+        case differentSplits([Int64])
+
+        public var description: String {
+            switch self {
+            case let .tooFewRuns(count):
+                return "an ensemble needs at least 2 runs with kept parameters, got \(count)"
+            case let .differentSplits(ids):
+                return "runs \(ids.map(String.init).joined(separator: ", ")) were validated on different splits; "
+                    + "an ensemble averages runs of one split (pin split.seed)"
+            }
+        }
+    }
+
+    /// Scores the mean prediction of `records` (at least 2, one split).
+    public static func evaluate(
+        _ records: [RunRecord], store: RunStore, dataPath: String? = nil, locator: DataLocator = DataLocator()
+    ) throws -> SeedEnsemble {
+        guard records.count >= 2, let first = records.first else { throw Problem.tooFewRuns(records.count) }
+        guard Set(records.map(\.splitFingerprint)).count == 1 else { throw Problem.differentSplits(records.map(\.id)) }
+        let experiment = try Reproducer(store: store).prepare(first, dataPath: dataPath, locator: locator)
+        let runs = try records.map { try AnalyzedRun(try store.loadModel(runId: $0.id)) }
+        let mean = MeanPrediction(models: runs.map(\.model))
+        let statistics = runs[0].statistics
+        let range = experiment.dataset.ratingMin...experiment.dataset.ratingMax
+        let clip = experiment.config.evaluation.clip
+        let evaluator = Evaluator()
+        func score(_ part: RatingSet) -> [String: Double] {
+            evaluator.evaluate(model: mean, on: part, statistics: statistics, clip: clip, ratingRange: range)
+                .filter { $0.key == Evaluator.rmse || $0.key == Evaluator.mae }
+        }
+        return SeedEnsemble(
+            runIds: records.map(\.id), valid: score(experiment.split.valid),
+            test: experiment.split.test.map(score))
+    }
+}
