@@ -16,10 +16,31 @@ struct ComparisonVerdict {
         return (shared, PairedTest(shared.compactMap { first[$0] }, shared.compactMap { second[$0] }))
     }
 
+    /// The best row's test RMSE: mean, std and count over its runs (nil without a test part).
+    var selectedTest: (mean: Double?, deviation: Double?, count: Int)? {
+        let summary = best.summary { $0.record.testMetrics?["rmse"] }
+        return summary.count > 0 ? summary : nil
+    }
+
+    /// How the reported test figure was chosen, in one sentence.
+    var selectionSentence: String? {
+        guard let test = selectedTest, let mean = test.mean else { return nil }
+        let spread = test.deviation.map { " ± " + NumberText.fixed($0, decimals: 4) } ?? ""
+        return "Final: \(best.label(keys: keys)) was selected on \(choice.label("valid RMSE")) alone; its test RMSE, "
+            + "reported and never used to choose, is \(NumberText.fixed(mean, decimals: 4))\(spread) over \(test.count) run\(test.count == 1 ? "" : "s")."
+    }
+
+    /// The best row, the test against the runner-up, and how the final figure was chosen.
     var sentences: [String] {
         let summary = best.summary(\.score)
         let metric = choice.label("valid RMSE")
-        var lines = ["Best: \(best.label(keys: keys)) (\(metric) \(NumberText.fixed(summary.mean, decimals: 4)), n = \(best.runs.count))."]
+        let first = "Best: \(best.label(keys: keys)) (\(metric) \(NumberText.fixed(summary.mean, decimals: 4)), n = \(best.runs.count))."
+        return [first] + testSentences + (selectionSentence.map { [$0] } ?? [])
+    }
+
+    /// The paired test against the runner-up, in words.
+    private var testSentences: [String] {
+        var lines: [String] = []
         guard let runnerUp, let paired else { return lines }
         let against = "Against the runner-up (\(runnerUp.label(keys: keys)))"
         guard let test = paired.test else {
@@ -40,11 +61,18 @@ struct ComparisonVerdict {
     var facts: [(String, JSONValue)] {
         let summary = best.summary(\.score)
         var facts: [(String, JSONValue)] = [("metric", .string("valid_rmse")), ("at", .string(choice.description))]
-        facts.append(("best", .object([
+        var bestFacts: [(String, JSONValue)] = [
             ("label", .string(best.label(keys: keys))), ("mean", summary.mean.map(JSONValue.double) ?? .null),
             ("std", summary.deviation.map(JSONValue.double) ?? .null), ("n", .int(Int64(best.runs.count))),
-            ("runs", .array(best.runs.map { .int($0.record.id) })),
-        ])))
+            ("runs", .array(best.runs.map { .int($0.record.id) })), ("chosen_by", .string("valid_rmse at \(choice.description)")),
+        ]
+        if let test = selectedTest {
+            bestFacts.append(("test_rmse", .object([
+                ("mean", test.mean.map(JSONValue.double) ?? .null), ("std", test.deviation.map(JSONValue.double) ?? .null),
+                ("n", .int(Int64(test.count))), ("used_to_choose", .bool(false)),
+            ])))
+        }
+        facts.append(("best", .object(bestFacts)))
         guard let runnerUp, let paired else { return facts }
         var test: [(String, JSONValue)] = [
             ("runner_up", .string(runnerUp.label(keys: keys))), ("kind", .string("paired t-test over shared seeds and folds")),

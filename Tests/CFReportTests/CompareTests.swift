@@ -71,3 +71,18 @@ final class CompareTests: XCTestCase {
         XCTAssertTrue(latex.contains("Evil \"\\$(rm -rf \\textasciitilde{})\" `ls`; system(\"x\") @x \\#y, é 'q' \\textbackslash{} ,"), latex)
     }
 }
+
+/// The final figure: chosen on validation, its test metric reported apart.
+final class FinalSelectionTests: XCTestCase {
+    func testTheSelectedConfigurationsTestRMSEIsReportedAndSaysHowItWasChosen() throws {
+        let (store, _) = try ReportFixtures.store(self)
+        let table = try ComparisonRequest(selection: RunSelection(sweep: "fixture-sweep")).table(in: store)
+        // dot_bias wins on valid RMSE (0.92); its test RMSE is 0.94 ± 0.01 over 3 runs.
+        XCTAssertTrue(table.remarks.contains(
+            "Final: model.kind=dot_bias was selected on best valid RMSE alone; its test RMSE, reported and never used to choose, is 0.9400 ± 0.0100 over 3 runs."),
+            "\(table.remarks)")
+        XCTAssertEqual(table.facts["best"]?["chosen_by"]?.stringValue, "valid_rmse at best")
+        XCTAssertEqual(table.facts["best"]?["test_rmse"]?["used_to_choose"], .bool(false))
+        XCTAssertEqual(table.facts["best"]?["test_rmse"]?["mean"]?.doubleValue ?? 0, 0.94, accuracy: 1e-12)
+    }
+}
