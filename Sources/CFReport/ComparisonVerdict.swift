@@ -27,7 +27,7 @@ struct ComparisonVerdict {
         guard let test = selectedTest, let mean = test.mean else { return nil }
         let spread = test.deviation.map { " ± " + NumberText.fixed($0, decimals: 4) } ?? ""
         return "Final: \(best.label(keys: keys)) was selected on \(choice.label("valid RMSE")) alone; its test RMSE, "
-            + "reported and never used to choose, is \(NumberText.fixed(mean, decimals: 4))\(spread) over \(test.count) run\(test.count == 1 ? "" : "s")."
+            + "reported and never used to choose, is \(NumberText.fixed(mean, decimals: 4))\(spread) over \(test.count) \(best.isCrossValidated ? "fold" : "run")\(test.count == 1 ? "" : "s")."
     }
 
     /// The best row, the test against the runner-up, and how the final figure was chosen.

@@ -72,7 +72,10 @@ struct RunGroup: Sendable {
 
     /// `model.kind=dot, model.embedding_dim=8`, values as the table's cells show them.
     func label(keys: [String]) -> String {
-        guard !keys.isEmpty else { return "run \(runs.first.map { String($0.record.id) } ?? "-")" }
+        guard !keys.isEmpty else {
+            let ids = runs.map(\.record.id)
+            return ids.count == 1 ? "run \(ids[0])" : "the configuration of runs \(ids.min() ?? 0)-\(ids.max() ?? 0)"
+        }
         return zip(keys, values).map { "\($0)=\(TableCell($1).text(style: nil))" }.joined(separator: ", ")
     }
 
