@@ -9,14 +9,20 @@ import Foundation
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare runs: differing parameters and metrics, grouped over seeds with a paired t-test.",
+        abstract: "Compare runs like with like: one row per configuration over its seeds and folds, with a paired t-test.",
         discussion: """
         Select runs with --sweep, run ids, or --where (all three combine). Only completed, \
-        current attempts are compared. Rows are ranked by validation RMSE at the epoch \
-        chosen by --at. By default rows are grouped by the sweep's swept keys (mean ± std \
-        over seeds), and the best group is tested against the runner-up by a paired t-test \
-        over their shared seeds. global_mean and biases runs on the same data and split are \
-        shown as baselines.
+        current attempts are compared, and only runs evaluated on the same data and split \
+        settings: a selection that mixes them is refused. A row holds runs identical in \
+        every key that changes results but the seed and the fold, and shows the keys that \
+        tell rows apart; runs over several folds give a cross-validation row (mean ± std \
+        over folds). --group-by KEYS pools runs that differ in other keys and says over \
+        what; --group-by none gives one row per run. Rows are ranked by validation RMSE \
+        at the epoch --at chooses; test metrics are only reported, in their own columns, \
+        and the Final line gives the selected configuration's test RMSE. The best row is \
+        tested against the runner-up by a paired t-test over their shared seeds and folds \
+        (numbers in --format json). --ensemble adds each configuration's seed ensemble. \
+        global_mean and biases runs on the same data and split are shown as baselines.
         """
     )
 
