@@ -150,6 +150,23 @@ final class HostileDataTests: XCTestCase {
         return try DatasetLoader.load(config, relativeTo: folder.path, locator: DataLocator(environment: [:], currentDirectory: folder.path))
     }
 
+    /// A ratings file that is a folder, a device or a named pipe is refused before it is
+    /// opened (a pipe nobody writes to would block the opening for ever).
+    func testAFolderADeviceOrAPipeIsRefusedBeforeItIsOpened() throws {
+        let cases: [(make: (String) throws -> Void, reason: String)] = [
+            ({ try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }, "it is a folder, not a file"),
+            ({ try FileManager.default.createSymbolicLink(atPath: $0, withDestinationPath: "/dev/zero") }, "it is not a regular file: a device, pipe or socket"),
+            ({ XCTAssertEqual(mkfifo($0, 0o644), 0) }, "it is not a regular file: a device, pipe or socket"),
+        ]
+        for (make, reason) in cases {
+            let folder = try TemporaryFolder()
+            try make(folder.file("ratings.csv"))
+            XCTAssertThrowsError(try DatasetLoader.loadMovieLens(folder: folder.path)) { error in
+                XCTAssertEqual(error as? DataError, .unreadable(path: folder.file("ratings.csv"), reason: reason))
+            }
+        }
+    }
+
     // MARK: Notes
 
     func testAMissingCatalogueIsNoted() throws {
