@@ -12,6 +12,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case notWritable(path: String, reason: String)
     /// The store cannot be opened for another reason.
     case cannotOpen(path: String, reason: String)
+    /// The path holds what no run store can be: a folder, a device or pipe, or another
+    /// program's database. Nothing is opened or written.
+    case notAStore(path: String, reason: String)
     /// The store was migrated by a newer cflab.
     case newerStore(path: String, migration: String)
     /// A store is missing migrations that this build would apply. Read-only openings no
@@ -49,6 +52,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "\(path) cannot be written (\(reason)); check the folder's permissions or use another --store"
         case let .cannotOpen(path, reason):
             return "\(path) cannot be opened: \(reason)"
+        case let .notAStore(path, reason):
+            return "\(path) is not a run store (\(reason)); move it aside or pass another --store"
         case let .newerStore(path, migration):
             return "\(path) was written by a newer cflab (migration '\(migration)'); upgrade cflab or use another --store"
         case let .outdatedStore(path, migration):
