@@ -18,9 +18,19 @@ public struct WhereError: Error, CustomStringConvertible, Equatable, Sendable {
         self.message = message
     }
 
+    /// The message, then the expression on one line (each hidden character a space, so
+    /// that none reaches the terminal and the caret stays under its character), then the caret.
     public var description: String {
-        let line = expression.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        var line = String.UnicodeScalarView()
+        for scalar in expression.unicodeScalars { line.append(Self.isHidden(scalar) ? " " : scalar) }
         let caret = String(repeating: " ", count: max(0, position)) + "^"
         return "--where: \(message)\n  \(line)\n  \(caret)"
+    }
+
+    /// Whether `scalar` must not be printed as it is: a control character (newlines, tabs,
+    /// the ESC of terminal sequences), an invisible formatting one (bidi overrides) or a
+    /// line separator.
+    static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
+        [.control, .format, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory)
     }
 }
