@@ -1,3 +1,4 @@
+import CFCore
 import Foundation
 
 /// What can go wrong opening or using a run store, with messages that say what to do.
@@ -38,7 +39,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// or the list of known fields.
     case unknownField(name: String, hint: String)
 
-    public var description: String {
+    /// The message, its hidden characters written as codes (a field, migration or path
+    /// quoted from the user or the store must not act on the terminal).
+    public var description: String { VisibleText.escaping(text) }
+
+    private var text: String {
         switch self {
         case let .notADatabase(path):
             return "\(path) is not a cflab run store (not an SQLite database); move it aside or use another --store"

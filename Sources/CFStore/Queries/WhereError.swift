@@ -1,3 +1,5 @@
+import CFCore
+
 /// A `--where` expression that cannot be parsed, with the position of the problem.
 ///
 /// The description shows the expression with a caret under that position:
@@ -27,10 +29,9 @@ public struct WhereError: Error, CustomStringConvertible, Equatable, Sendable {
         return "--where: \(message)\n  \(line)\n  \(caret)"
     }
 
-    /// Whether `scalar` must not be printed as it is: a control character (newlines, tabs,
-    /// the ESC of terminal sequences), an invisible formatting one (bidi overrides) or a
-    /// line separator.
+    /// Whether `scalar` must not be printed as it is (`VisibleText.isHidden`), or is a tab,
+    /// which would move the caret.
     static func isHidden(_ scalar: Unicode.Scalar) -> Bool {
-        [.control, .format, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory)
+        scalar == "\t" || VisibleText.isHidden(scalar)
     }
 }
