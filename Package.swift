@@ -142,7 +142,7 @@ let package = Package(
                 "cflab", "CFCore", "CFConfig", "CFExperiment", "CFStore", "CFTraining", "CFTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            exclude: ["Help"]
+            exclude: ["Help", "Catalogue"]
         ),
     ]
 )

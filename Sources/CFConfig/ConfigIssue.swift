@@ -1,3 +1,5 @@
+import CFCore
+
 /// Where a config value came from: a line and column of a file, or a `--set` override.
 public enum ConfigLocation: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// A position in a YAML file; line and column start at 1.
@@ -33,9 +35,10 @@ public struct ConfigIssue: Equatable, Hashable, Sendable, CustomStringConvertibl
         self.message = message
     }
 
-    /// `file:line:column: key.path: message`.
+    /// `file:line:column: key.path: message`, its hidden characters written as codes
+    /// (a key or value quoted from the file must not act on the terminal).
     public var description: String {
-        path.isEmpty ? "\(location): \(message)" : "\(location): \(path): \(message)"
+        VisibleText.escaping(path.isEmpty ? "\(location): \(message)" : "\(location): \(path): \(message)")
     }
 }
 

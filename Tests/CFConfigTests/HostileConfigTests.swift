@@ -122,6 +122,8 @@ final class HostileConfigTests: XCTestCase {
         Row("NUL in description", file("description: \"x\\0y\"\n"), at: "h.yaml:3:14", "description: must be printable text"),
         Row("NUL in a --set name", file(""), at: "--set", "name: must be printable text; found U+0000", overrides: ["name=\"a\\0\""]),
         Row("sweep name with ESC", file("name: \"sw\\e\"\nsweep: {parameters: {seed: [1]}}\n"), at: "h.yaml:3:7", "name: must be printable text"),
+        Row("ESC in an unknown key", file("\"\\e[31mred\": 1\n"), at: "h.yaml:3:1", "<U+001B>[31mred: unknown key"),
+        Row("ESC in a --set key", file(""), at: "--set", "<U+001B>[2J: unknown key", overrides: ["\u{1B}[2J=1"]),
 
         // What a sweep may not vary.
         Row("sweeping name", file("sweep:\n  parameters:\n    name: [a, b]\n"), at: "h.yaml:5:5",

@@ -51,7 +51,7 @@ final class DataFetcherTests: XCTestCase {
         XCTAssertThrowsError(try fetcher.fetch(into: target.path)) { error in
             XCTAssertTrue(String(describing: error).contains("SHA-256 checksum mismatch"), "\(error)")
         }
-        XCTAssertEqual(try contents(of: target), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path), "the folder the fetch created is removed")
     }
 
     func testPublishedMD5IsCheckedWhenNoSHA256IsGiven() throws {
@@ -61,7 +61,7 @@ final class DataFetcherTests: XCTestCase {
         XCTAssertThrowsError(try DataFetcher(release: release, source: zip.url).fetch(into: target.path)) { error in
             XCTAssertTrue(String(describing: error).contains("MD5 checksum mismatch"), "\(error)")
         }
-        XCTAssertEqual(try contents(of: target), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path), "the folder the fetch created is removed")
     }
 
     func testNotAZipIsRefusedWithoutLeftovers() throws {
@@ -70,7 +70,29 @@ final class DataFetcherTests: XCTestCase {
         let release = try XCTUnwrap(DataRelease.named("ml-latest-small"))
         let target = folder.appendingPathComponent("data")
         XCTAssertThrowsError(try DataFetcher(release: release, source: bogus).fetch(into: target.path))
-        XCTAssertEqual(try contents(of: target), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: target.path), "the folder the fetch created is removed")
+    }
+
+    func testAFailedFetchRemovesOnlyTheFoldersItCreated() throws {
+        let bogus = folder.appendingPathComponent("bogus.zip")
+        try Data("not a zip".utf8).write(to: bogus)
+        let release = try XCTUnwrap(DataRelease.named("ml-latest-small"))
+        let kept = folder.appendingPathComponent("kept")
+        try FileManager.default.createDirectory(at: kept, withIntermediateDirectories: true)
+        XCTAssertThrowsError(try DataFetcher(release: release, source: bogus).fetch(into: kept.path))
+        XCTAssertEqual(try contents(of: kept), [], "an existing folder stays, emptied of the download")
+        XCTAssertThrowsError(try DataFetcher(release: release, source: bogus).fetch(into: kept.appendingPathComponent("a/b").path))
+        XCTAssertEqual(try contents(of: kept), [], "both created levels are removed")
+    }
+
+    func testAMalformedChecksumIsRefusedBeforeAnyDownload() throws {
+        let release = try XCTUnwrap(DataRelease.named("ml-100k"))
+        for text in ["xyz", String(repeating: "g", count: 64), String(repeating: "a", count: 63)] {
+            XCTAssertThrowsError(try DataFetcher(release: release, requiredSHA256: text)) { error in
+                XCTAssertEqual(error as? DataError, .invalidConfiguration("a SHA-256 checksum is 64 hexadecimal digits, got \(text.debugDescription)"))
+            }
+        }
+        XCTAssertNoThrow(try DataFetcher(release: release, requiredSHA256: String(repeating: "A", count: 64)))
     }
 
     func testExistingFolderIsNotOverwritten() throws {

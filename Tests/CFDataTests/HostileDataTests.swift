@@ -77,6 +77,8 @@ final class HostileDataTests: XCTestCase {
             Row(label: "too many fields", files: ratingsDat("1::2::3::4::5\n"), location: "ratings.dat:1", fragment: "expected 4 fields, found 5"),
             Row(label: "unterminated quote", files: ratingsCSV("1,\"2,3.0,100\n"), location: "ratings.csv:2", fragment: "unterminated quoted field"),
             Row(label: "empty user id in csv", files: ["r.csv": bytes(csvHeader + ",2,3,4\n")], source: .csv, location: "r.csv:2", fragment: "empty user id"),
+            Row(label: "ESC in a user id", files: ratingsCSV("\u{1B}[31m,2,3.0,100\n"), location: "ratings.csv:2",
+                fragment: "user id `<U+001B>[31m` is not an integer"),
             Row(label: "timestamp not an integer", files: uData("1\t7\t3\t2020-01-01\n"), location: "u.data:1", fragment: "timestamp `2020-01-01` is not an integer"),
 
             // Negative ids in MovieLens layouts.
@@ -148,6 +150,23 @@ final class HostileDataTests: XCTestCase {
             config.synthetic = options
         }
         return try DatasetLoader.load(config, relativeTo: folder.path, locator: DataLocator(environment: [:], currentDirectory: folder.path))
+    }
+
+    /// A ratings file that is a folder, a device or a named pipe is refused before it is
+    /// opened (a pipe nobody writes to would block the opening for ever).
+    func testAFolderADeviceOrAPipeIsRefusedBeforeItIsOpened() throws {
+        let cases: [(make: (String) throws -> Void, reason: String)] = [
+            ({ try FileManager.default.createDirectory(atPath: $0, withIntermediateDirectories: false) }, "it is a folder, not a file"),
+            ({ try FileManager.default.createSymbolicLink(atPath: $0, withDestinationPath: "/dev/zero") }, "it is not a regular file: a device, pipe or socket"),
+            ({ XCTAssertEqual(mkfifo($0, 0o644), 0) }, "it is not a regular file: a device, pipe or socket"),
+        ]
+        for (make, reason) in cases {
+            let folder = try TemporaryFolder()
+            try make(folder.file("ratings.csv"))
+            XCTAssertThrowsError(try DatasetLoader.loadMovieLens(folder: folder.path)) { error in
+                XCTAssertEqual(error as? DataError, .unreadable(path: folder.file("ratings.csv"), reason: reason))
+            }
+        }
     }
 
     // MARK: Notes

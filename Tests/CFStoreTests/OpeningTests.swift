@@ -32,6 +32,16 @@ final class OpeningTests: XCTestCase {
         }
     }
 
+    func testAMigrationNameFromTheStoreIsPrintedWithoutItsControlCharacters() throws {
+        let (_, path) = try TemporaryStore.make(for: self)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9' || char(27) || '[2J')") }
+        try queue.close()
+        XCTAssertThrowsError(try RunStore(path: path, readOnly: true)) { error in
+            XCTAssertEqual("\(error)", "\(path) was written by a newer cflab (migration 'v9<U+001B>[2J'); upgrade cflab or use another --store")
+        }
+    }
+
     func testAFileThatIsNotADatabaseIsAOneLineError() throws {
         let path = try TemporaryFolder.make(for: self).appendingPathComponent("runs.sqlite").path
         try Data(String(repeating: "not a database at all\n", count: 200).utf8).write(to: URL(fileURLWithPath: path))

@@ -85,6 +85,20 @@ final class WhereFilterTests: XCTestCase {
         XCTAssertThrowsError(try WhereFilter(parsing: "lr > null"))
     }
 
+    /// A control character is named, never printed: the echoed expression shows it as a
+    /// space, and the caret stays under it.
+    func testAControlCharacterIsNamedAndNeverPrinted() {
+        XCTAssertThrowsError(try WhereFilter(parsing: "seed \u{1B}[2J= 1")) { error in
+            XCTAssertEqual("\(error)", "--where: unexpected character U+001B\n  seed  [2J= 1\n       ^")
+        }
+        XCTAssertThrowsError(try WhereFilter(parsing: "name = 'a' and \u{202E}x = 1")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("--where: unexpected character U+202E\n"), "\(error)")
+        }
+        XCTAssertThrowsError(try WhereFilter(parsing: "seed ~ 1")) { error in
+            XCTAssertTrue("\(error)".hasPrefix("--where: unexpected character `~`\n"), "\(error)")
+        }
+    }
+
     func testInjectionAttemptsAreParseErrorsOrLiteralsAndTheTablesSurvive() throws {
         let (store, path, ids) = try populatedStore()
         for attack in ["model.kind = 'x'; DROP TABLE runs; --'", "x) or 1=1 --", "model.kind = dot; DELETE FROM runs",

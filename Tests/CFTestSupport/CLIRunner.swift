@@ -4,9 +4,12 @@ import Foundation
 public enum CLIRunner {
     /// What one run of `cflab` printed, and how it exited.
     public struct Output: Sendable {
+        /// The exit status, or the signal's number when `signal` is set.
         public let status: Int32
         public let stdout: String
         public let stderr: String
+        /// The signal that ended the process, nil for a normal exit.
+        public let signal: Int32?
     }
 
     /// The folder holding the built products (the test bundle sits beside `cflab`).
@@ -27,9 +30,12 @@ public enum CLIRunner {
     }
 
     /// Runs `cflab arguments` in `directory` (default: the repository root) with `COLUMNS=80`
-    /// and `environment` added, and waits for it to exit.
+    /// and `environment` added, and waits for it to exit; standard input is /dev/null.
+    /// With `timeout`, a process still running after that many seconds is killed (SIGKILL).
     @discardableResult
-    public static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Output {
+    public static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], timeout: TimeInterval? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -40,15 +46,40 @@ public enum CLIRunner {
         process.environment = env
         let out = Pipe()
         let err = Pipe()
+        process.standardInput = FileHandle.nullDevice
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        let killer = DispatchWorkItem { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+        if let timeout { DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer) }
+        // Both pipes are read at once: a full stderr pipe must not block the child.
+        let errors = PipeReader(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        killer.cancel()
         return Output(
             status: process.terminationStatus,
             stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+            stderr: String(decoding: errors.wait(), as: UTF8.self),
+            signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    private final class PipeReader: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        private var data = Data()
+
+        init(_ handle: FileHandle) {
+            Thread.detachNewThread { [self] in
+                data = handle.readDataToEndOfFile()
+                done.signal()
+            }
+        }
+
+        /// Everything the pipe held, once its writer closed it.
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 }

@@ -1,3 +1,5 @@
+import CFCore
+
 /// What can go wrong while locating, reading or splitting ratings; each message says what to do.
 public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A line of a data file that cannot be read: `path:line: reason`.
@@ -15,7 +17,11 @@ public enum DataError: Error, CustomStringConvertible, Equatable, Sendable {
     /// A download whose checksum is not the published one.
     case checksumMismatch(name: String, algorithm: String, expected: String, actual: String)
 
-    public var description: String {
+    /// The message, its hidden characters written as codes (an id or a path quoted from
+    /// a file must not act on the terminal).
+    public var description: String { VisibleText.escaping(text) }
+
+    private var text: String {
         switch self {
         case let .malformedLine(path, line, reason):
             return "\(path):\(line): \(reason)"

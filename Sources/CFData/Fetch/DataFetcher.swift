@@ -9,7 +9,8 @@ import FoundationNetworking
 ///
 /// Nothing is left half-written: the zip streams into a hidden `.partial` file, is
 /// checked, unpacks into a hidden temporary folder, and only then is renamed into
-/// place. A bad checksum, a broken zip or an interruption removes every temporary file.
+/// place. A bad checksum, a broken zip or an interruption removes every temporary file,
+/// and a failed fetch removes the folders it created for `<dir>`.
 public struct DataFetcher {
     /// What a fetch produced.
     public struct Outcome: Equatable, Sendable {
@@ -31,6 +32,9 @@ public struct DataFetcher {
             throw DataError.invalidConfiguration("bad download URL for \(release.name)")
         }
         self.source = url
+        if let requiredSHA256, requiredSHA256.count != 64 || !requiredSHA256.allSatisfy(\.isHexDigit) {
+            throw DataError.invalidConfiguration("a SHA-256 checksum is 64 hexadecimal digits, got \(requiredSHA256.debugDescription)")
+        }
         self.requiredSHA256 = requiredSHA256?.lowercased() ?? release.sha256
     }
 
@@ -41,6 +45,7 @@ public struct DataFetcher {
         if manager.fileExists(atPath: target) {
             throw DataError.invalidConfiguration("\(target) already exists; remove it first to fetch \(release.name) again")
         }
+        let created = Self.outermostMissingFolder(of: directory)
         try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let token = UUID().uuidString.prefix(8)
         let partial = (directory as NSString).appendingPathComponent(".\(release.name)-\(token).zip.partial")
@@ -49,10 +54,27 @@ public struct DataFetcher {
             try? manager.removeItem(atPath: partial)
             try? manager.removeItem(atPath: staging)
         }
-        let download = try Download.run(from: source, to: partial, progress: progress)
-        try verify(download)
-        try unpack(zip: partial, staging: staging, target: target)
-        return Outcome(folder: target, sha256: download.sha256, md5: download.md5, bytes: download.bytes)
+        do {
+            let download = try Download.run(from: source, to: partial, progress: progress)
+            try verify(download)
+            try unpack(zip: partial, staging: staging, target: target)
+            return Outcome(folder: target, sha256: download.sha256, md5: download.md5, bytes: download.bytes)
+        } catch {
+            if let created { try? manager.removeItem(atPath: created) }
+            throw error
+        }
+    }
+
+    /// The outermost folder of `path` that does not exist yet (`path` itself when only it is
+    /// missing), or nil when it exists.
+    static func outermostMissingFolder(of path: String) -> String? {
+        var missing: String?
+        var current = (path as NSString).standardizingPath
+        while !current.isEmpty, current != "/", !FileManager.default.fileExists(atPath: current) {
+            missing = current
+            current = (current as NSString).deletingLastPathComponent
+        }
+        return missing
     }
 
     private func verify(_ download: Download.Result) throws {

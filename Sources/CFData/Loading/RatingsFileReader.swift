@@ -3,9 +3,13 @@ import Foundation
 /// Reads a ratings file into raw columns: bytes memory-mapped, numbers parsed by hand.
 enum RatingsFileReader {
     /// Runs `body` over the file's bytes (memory-mapped when the system allows).
+    ///
+    /// A folder, device, pipe or socket is refused before it is opened: a named pipe
+    /// would block the open, and a device would be read without end.
     static func withBytes<Result>(
         of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) throws -> Result {
+        try refuseIrregular(path)
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path), options: [.alwaysMapped])
@@ -16,6 +20,18 @@ enum RatingsFileReader {
             throw DataError.unreadable(path: path, reason: "\(error.localizedDescription)")
         }
         return try data.withUnsafeBytes { raw in try body(raw.bindMemory(to: UInt8.self)) }
+    }
+
+    /// Throws `path: cannot be read (...)` for a path that is there but not a regular file
+    /// (links are followed); a missing path is left to the reading, which names it.
+    static func refuseIrregular(_ path: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw DataError.unreadable(path: path, reason: "it is a folder, not a file")
+        default: throw DataError.unreadable(path: path, reason: "it is not a regular file: a device, pipe or socket")
+        }
     }
 
     /// The fields of the file's first record as text (a header, or the first data line).

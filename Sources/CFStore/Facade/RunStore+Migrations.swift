@@ -9,6 +9,7 @@ extension RunStore {
     @discardableResult
     public static func migrate(path: String) throws -> [String] {
         try requireFile(path)
+        try StoreProbe.checkForWriting(path)
         let lock = OpeningLock(storePath: path, exclusive: true)
         defer { lock?.release() }
         do {
@@ -31,9 +32,7 @@ extension RunStore {
         let migrator = StoreSchema.migrator
         let known = migrator.migrations
         let applied = try database.read { db in try migrator.appliedIdentifiers(db) }
-        if let unknown = applied.subtracting(known).sorted().last {
-            throw StoreError.newerStore(path: path, migration: unknown)
-        }
+        try StoreProbe.refuseNewer(applied: applied, path: path)
         let missing = known.filter { !applied.contains($0) }
         if readOnly {
             if applied.isEmpty {

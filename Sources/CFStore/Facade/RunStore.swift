@@ -31,7 +31,8 @@ public final class RunStore: Sendable {
     /// With `readOnly`, the file must exist and is never modified: the form for reports.
     /// It reads a store that lacks newer migrations as it is, without migrating it.
     /// Throws `StoreError` naming the path for a file that is not a database or is
-    /// damaged, a location that cannot be written, or a store written by a newer cflab.
+    /// damaged, a location that cannot be written, or a store written by a newer cflab;
+    /// a refused path is left as it was (`StoreProbe`).
     public convenience init(path: String, readOnly: Bool = false) throws {
         try self.init(path: path, readOnly: readOnly, options: StoreOpeningOptions())
     }
@@ -43,7 +44,9 @@ public final class RunStore: Sendable {
         self.owner = options.owner ?? ClaimOwner.current()
         if readOnly {
             try Self.requireFile(path)
+            try StoreProbe.refuseIrregular(path)
         } else {
+            try StoreProbe.checkForWriting(path)
             try Self.createParentFolder(of: path)
         }
         let immutable = readOnly && (options.forcesImmutable || StoreConnection.needsImmutable(path))

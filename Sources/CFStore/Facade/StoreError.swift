@@ -1,3 +1,4 @@
+import CFCore
 import Foundation
 
 /// What can go wrong opening or using a run store, with messages that say what to do.
@@ -12,6 +13,9 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case notWritable(path: String, reason: String)
     /// The store cannot be opened for another reason.
     case cannotOpen(path: String, reason: String)
+    /// The path holds what no run store can be: a folder, a device or pipe, or another
+    /// program's database. Nothing is opened or written.
+    case notAStore(path: String, reason: String)
     /// The store was migrated by a newer cflab.
     case newerStore(path: String, migration: String)
     /// A store is missing migrations that this build would apply. Read-only openings no
@@ -35,7 +39,11 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// or the list of known fields.
     case unknownField(name: String, hint: String)
 
-    public var description: String {
+    /// The message, its hidden characters written as codes (a field, migration or path
+    /// quoted from the user or the store must not act on the terminal).
+    public var description: String { VisibleText.escaping(text) }
+
+    private var text: String {
         switch self {
         case let .notADatabase(path):
             return "\(path) is not a cflab run store (not an SQLite database); move it aside or use another --store"
@@ -49,6 +57,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             return "\(path) cannot be written (\(reason)); check the folder's permissions or use another --store"
         case let .cannotOpen(path, reason):
             return "\(path) cannot be opened: \(reason)"
+        case let .notAStore(path, reason):
+            return "\(path) is not a run store (\(reason)); move it aside or pass another --store"
         case let .newerStore(path, migration):
             return "\(path) was written by a newer cflab (migration '\(migration)'); upgrade cflab or use another --store"
         case let .outdatedStore(path, migration):

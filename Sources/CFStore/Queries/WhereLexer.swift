@@ -39,7 +39,7 @@ struct WhereLexer {
         if character.isLetter || character == "_" {
             return WhereToken(kind: .word(take { $0.isLetter || $0.isNumber || "_.-:/".contains($0) }), position: start)
         }
-        throw WhereError(expression: expression, position: start, message: "unexpected character `\(character)`")
+        throw WhereError(expression: expression, position: start, message: "unexpected character \(Self.shown(character))")
     }
 
     private mutating func take(while accepts: (Character) -> Bool) -> String {
@@ -103,6 +103,16 @@ struct WhereLexer {
         }
         offset += 1
         return String(characters[start])
+    }
+
+    /// `` `x` `` for a character that prints; `U+001B` for a hidden one, which must not
+    /// reach the terminal (`WhereError.isHidden`).
+    static func shown(_ character: Character) -> String {
+        guard character.unicodeScalars.contains(where: WhereError.isHidden) else { return "`\(character)`" }
+        return character.unicodeScalars.map { scalar in
+            let code = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - code.count)) + code
+        }.joined(separator: " ")
     }
 
     private static func startsNumber(_ character: Character, next: Character?) -> Bool {
