@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "CFExperiment", targets: ["CFExperiment"]),
         .library(name: "CFReport", targets: ["CFReport"]),
         .library(name: "CFAnalysis", targets: ["CFAnalysis"]),
+        // The entry code of the fuzz targets (bench/fuzz), shared with the corpus replay tests.
+        .library(name: "CFFuzzing", targets: ["CFFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -86,6 +88,9 @@ let package = Package(
             dependencies: ["CFCore", "CFText", "CFConfig", "CFData", "CFLinalg", "CFModels", "CFStore"],
             swiftSettings: tuning
         ),
+
+        // MARK: fuzzing (the entry code of bench/fuzz's targets and of the corpus replay tests)
+        .target(name: "CFFuzzing", dependencies: ["CFCore", "CFConfig", "CFData", "CFStore"]),
 
         // MARK: executable
         .executableTarget(
