@@ -141,6 +141,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "CFFuzzReplayTests", dependencies: ["CFFuzzing", "CFConfig", "CFData", "CFStore"]),
         .testTarget(
             name: "CLITests",
             dependencies: [
