@@ -15,7 +15,8 @@ enum LocatedRefusal {
         func misplaced(_ path: String, line: Int) -> String? {
             let name = (path as NSString).lastPathComponent
             guard target.fileNames.contains(name) else { return "located in \(path), not in one of \(target.fileNames)" }
-            return (1...lines).contains(line) ? nil : "located at line \(line) of an input of \(lines) lines"
+            // One line past the end is where a missing line would be (`no ratings after the header line`).
+            return (1...lines + 1).contains(line) ? nil : "located at line \(line) of an input of \(lines) lines"
         }
         switch outcome {
         case .accepted:
