@@ -25,6 +25,8 @@ let package = Package(
         .library(name: "CFExperiment", targets: ["CFExperiment"]),
         .library(name: "CFReport", targets: ["CFReport"]),
         .library(name: "CFAnalysis", targets: ["CFAnalysis"]),
+        // The entry code of the fuzz targets (bench/fuzz), shared with the corpus replay tests.
+        .library(name: "CFFuzzing", targets: ["CFFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -87,6 +89,9 @@ let package = Package(
             swiftSettings: tuning
         ),
 
+        // MARK: fuzzing (the entry code of bench/fuzz's targets and of the corpus replay tests)
+        .target(name: "CFFuzzing", dependencies: ["CFCore", "CFConfig", "CFData", "CFStore"]),
+
         // MARK: executable
         .executableTarget(
             name: "cflab",
@@ -136,6 +141,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "CFFuzzReplayTests", dependencies: ["CFFuzzing", "CFConfig", "CFData", "CFStore"]),
         .testTarget(
             name: "CLITests",
             dependencies: [

@@ -49,7 +49,8 @@ struct RecordScanner {
         guard position < count else { return nil }
         let startLine = line
         while true {
-            if honorsQuotes, bytes[position] == Self.quote {
+            // After a delimiter that ends the buffer, `position == count`: an empty last field.
+            if honorsQuotes, position < count, bytes[position] == Self.quote {
                 fields.append(try quotedField(startLine: startLine))
             } else {
                 fields.append(plainField())
