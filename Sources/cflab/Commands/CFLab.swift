@@ -24,6 +24,24 @@ struct CFLab: ParsableCommand {
     /// past `ulimit -f` fails with a message instead of killing the process silently.
     static func main() {
         InterruptSignal.ignoreFileSizeLimit()
+        if let unknown = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
+            Console.error("Error: unknown command '\(unknown)'")
+            Console.error("Usage: cflab <subcommand>")
+            Console.error("  See 'cflab --help' for the commands.")
+            exit(withError: ExitCode(64))
+        }
         main(nil)
+    }
+
+    /// The first word of `cflab help WORDS...` that names no command (ArgumentParser would
+    /// print the top-level help and exit 0), or nil.
+    static func unknownHelpTopic(_ arguments: [String]) -> String? {
+        guard arguments.first == "help" else { return nil }
+        var commands: [any ParsableCommand.Type] = configuration.subcommands
+        for word in arguments.dropFirst() where !word.hasPrefix("-") {
+            guard let command = commands.first(where: { $0._commandName == word }) else { return word }
+            commands = command.configuration.subcommands
+        }
+        return nil
     }
 }

@@ -32,8 +32,9 @@ struct ReproduceCommand: ParsableCommand {
     @OptionGroup var location: StoreLocation
 
     func run() throws {
+        let reader = try location.openExisting(readOnly: true)
+        let original = try reportingErrors { try reader.run(id: runId) }
         let store = try location.openExisting()
-        let original = try reportingErrors { try store.run(id: runId) }
         let reproducer = Reproducer(store: store)
         let experiment: PreparedExperiment
         do {

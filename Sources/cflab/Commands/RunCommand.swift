@@ -76,9 +76,10 @@ struct RunCommand: ParsableCommand {
         Linalg.setSingleThreaded()
         var preparer = ExperimentPreparer(file: file)
         let experiments = try reportingErrors { try plan.trials.map { try preparer.prepare($0.config) } }
-        for note in Self.dataNotes(experiments) { Console.error("note: \(note)") }
         FaultPoint.hit("before-migration")
         let writer = try noStore ? nil : Self.openWriter(path: store, file: file, preparer: preparer)
+        // Said once the store has taken the run: a refused store is the one line printed.
+        for note in Self.dataNotes(experiments) { Console.error("note: \(note)") }
         let labels = SweepProgress.labels(for: plan.trials.map { ($0.assignment.map(\.description), $0.seed) })
         let owner: @Sendable (Int64) -> (name: String, isLive: Bool)? = { [writer, staleAfter] id in
             (try? writer?.store.run(id: id)).flatMap(TrialOwner.init).map { ($0.name, $0.isLive(staleAfter: staleAfter)) }

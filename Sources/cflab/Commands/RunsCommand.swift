@@ -36,11 +36,13 @@ struct RunsCommand: ParsableCommand {
         @OptionGroup var location: StoreLocation
 
         func run() throws {
-            let store = try location.openExisting()
+            // Runs are looked up read-only: a dry run, or ids that name no run, never open
+            // the store for writing (which would fold its write-ahead log into the file).
+            let reader = try location.openExisting(readOnly: true)
             var found: [RunRecord] = [], missing: [Int64] = []
             for id in runIds {
                 do {
-                    found.append(try store.run(id: id))
+                    found.append(try reader.run(id: id))
                 } catch StoreError.unknownRun {
                     missing.append(id)
                 } catch {
@@ -54,7 +56,8 @@ struct RunsCommand: ParsableCommand {
             } else if !running.isEmpty && !yes {
                 Console.error("error: \(Self.describe(running)); nothing deleted; pass --yes to delete anyway (the trainer then stops that trial)")
                 throw ExitCode(1)
-            } else {
+            } else if !found.isEmpty {
+                let store = try location.openExisting()
                 let deleted = try reportingErrors { try store.deleteRuns(ids: found.map(\.id)) }
                 Console.out("deleted \(deleted) run\(deleted == 1 ? "" : "s")")
             }
@@ -86,6 +89,8 @@ struct RunsCommand: ParsableCommand {
         @OptionGroup var location: StoreLocation
 
         func run() throws {
+            let reader = try location.openExisting(readOnly: true)
+            _ = try reportingErrors { try reader.run(id: runId) }
             let store = try location.openExisting()
             try reportingErrors { try store.tagRun(id: runId, tag: tag) }
             Console.out("run \(runId): tagged \(tag)")

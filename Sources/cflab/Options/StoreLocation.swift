@@ -20,12 +20,15 @@ struct StoreLocation: ParsableArguments {
         try reportingErrors { try RunStore(path: store, readOnly: true) }
     }
 
-    /// Opens an existing store for writing; a missing one is an error (exit 1), not created.
-    func openExisting() throws -> RunStore {
+    /// Opens an existing store (for writing unless `readOnly`); a missing one is an error
+    /// (exit 1), not created. Commands that change runs look them up read-only first, so
+    /// that a request naming no run never opens the store for writing.
+    @discardableResult
+    func openExisting(readOnly: Bool = false) throws -> RunStore {
         guard FileManager.default.fileExists(atPath: store) else {
             Console.error("error: no run store at \(store); `cflab run` creates one, or pass --store PATH")
             throw ExitCode(1)
         }
-        return try reportingErrors { try RunStore(path: store) }
+        return try reportingErrors { try RunStore(path: store, readOnly: readOnly) }
     }
 }
