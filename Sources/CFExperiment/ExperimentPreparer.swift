@@ -31,6 +31,10 @@ public struct ExperimentPreparer {
     public mutating func prepare(
         _ config: ExperimentConfig, semantics: RunSemantics = .current, baseSeed: UInt64? = nil
     ) throws -> PreparedExperiment {
+        // Synthetic data states its size: the estimate comes before the data is generated.
+        if config.data.source == .synthetic {
+            try ModelFactory.checkMemory(config, users: config.data.synthetic.users, items: config.data.synthetic.items)
+        }
         let dataset = try self.dataset(for: config)
         return try prepare(config, dataset: dataset, semantics: semantics, baseSeed: baseSeed)
     }

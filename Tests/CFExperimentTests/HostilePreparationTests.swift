@@ -47,4 +47,19 @@ final class HostilePreparationTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix("training.batch_size: training needs about "), "\(error)")
         }
     }
+
+    func testSyntheticDataIsEstimatedBeforeItIsGenerated() throws {
+        // 500,000 × 500,000 at width 4,096 needs terabytes; generating its 50 million
+        // ratings first would cost seconds and gigabytes before the refusal.
+        var config = ExperimentConfig()
+        config.data.synthetic.users = 500_000
+        config.data.synthetic.items = 500_000
+        config.data.synthetic.ratings = 50_000_000
+        config.model.embeddingDim = .fixed(4096)
+        var preparer = ExperimentPreparer(folder: folder)
+        XCTAssertThrowsError(try preparer.prepare(config)) { error in
+            XCTAssertTrue(error is ModelFactory.MemoryEstimateTooLarge, "\(error)")
+        }
+        XCTAssertTrue(preparer.loadedSplits.isEmpty, "no data was generated or split")
+    }
 }

@@ -91,7 +91,9 @@ final class HonestComparisonTests: XCTestCase {
             """)
         let file = try TemporaryFolder.write(yaml, named: "cv.yaml", in: folder)
         let store = folder.appendingPathComponent("runs.sqlite").path
-        XCTAssertEqual(try CLIRunner.run(["run", file, "--store", store, "--jobs", "2"]).status, 0)
+        let run = try CLIRunner.run(["run", file, "--store", store, "--jobs", "2"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Cross-validation: each metric is the mean ± std over folds"), "a fold sweep ends with its table: \(run.stdout)")
         let output = try CLIRunner.run(["compare", "--sweep", "cv", "--format", "json", "--store", store])
         XCTAssertEqual(output.status, 0, output.stderr)
         let json = try JSONValue.parse(output.stdout)

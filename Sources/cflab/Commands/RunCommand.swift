@@ -3,7 +3,9 @@ import CFConfig
 import CFCore
 import CFExperiment
 import CFLinalg
+import CFReport
 import CFStore
+import CFText
 import CFTraining
 import Foundation
 
@@ -103,6 +105,9 @@ struct RunCommand: ParsableCommand {
             storeFailure: runner.storeFailure, heartbeatFailures: writer?.heartbeatFailures ?? [], isSweep: file.isSweep
         )
         if file.isSweep { (format == .text ? Console.out : Console.error)(verdict.line(name: file.config.name)) }
+        if format == .text, let store = writer?.store, file.sweep?.parameters.contains(where: { $0.path == "split.fold" }) == true {
+            Self.printCrossValidation(sweep: file.config.name, store: store)
+        }
         if let work = writer?.workDone, ProcessInfo.processInfo.environment["CFLAB_STORE_TIMING"] == "1" {
             Console.error(String(format: "store: %d writes, %.2f s in the writer", work.writes, work.seconds))
         }
@@ -123,6 +128,14 @@ struct RunCommand: ParsableCommand {
             Console.error("error: \(StoreWriteFailure(error, runId: nil, path: path).line)")
             throw ExitCode(1)
         }
+    }
+
+    /// A sweep over folds ends with its cross-validation table (`cflab compare --sweep`),
+    /// so that a k-fold mean is one command. A table that cannot be made is left to compare.
+    static func printCrossValidation(sweep: String, store: RunStore) {
+        guard let table = try? ComparisonRequest(selection: RunSelection(sweep: sweep)).table(in: store) else { return }
+        Console.out("")
+        Console.out(TableRenderer(format: .aligned).render(table))
     }
 
     /// What each distinct dataset of the trials says about itself (`Dataset.notes`: an
