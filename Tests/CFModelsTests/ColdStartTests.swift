@@ -48,10 +48,13 @@ struct ColdStartTests {
         let range = SigmoidRange(low: 0, high: 5.5)
         let itemBias = dotBias.itemBias.values[1]
         let userBias = dotBias.userBias.values[0]
+        // μ is the logit that the range maps to the training mean 3.5 (semantics 3).
+        let offset = dotBias.meanOffset
+        #expect(offset == DotBiasModel.meanOffset(3.5, range: range, inside: true))
         let predictions = model.predict(users: [2, 0, 2], items: [1, 3, 3])
-        #expect(predictions[0] == range.value(3.5 + itemBias))
-        #expect(predictions[1] == range.value(3.5 + userBias))
-        #expect(predictions[2] == range.value(3.5))
+        #expect(predictions[0] == range.value(offset + itemBias))
+        #expect(predictions[1] == range.value(offset + userBias))
+        #expect(abs(predictions[2] - 3.5) < 1e-5, "both sides new: the training mean")
     }
 
     @Test func biasesIgnoreUnseenSides() throws {
