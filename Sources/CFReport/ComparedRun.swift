@@ -41,7 +41,7 @@ public struct ComparedRun: Sendable {
         identity = TrialIdentity.text(
             config: record.config, removing: TrialIdentity.resultNeutralPaths + TrialIdentity.replicatePaths,
             dataFingerprint: record.dataFingerprint, semantics: record.semantics)
-        section = record.dataFingerprint + "|" + (split?.removing("fold").canonical ?? "-")
+        section = record.dataFingerprint + "|" + (Self.splitSettings(split, seed: record.seed)?.canonical ?? "-")
         replicate = "\(record.seed)|\(fold?.canonical ?? "-")"
         lastEpoch = epochs.last?.epoch
         switch choice {
@@ -56,6 +56,16 @@ public struct ComparedRun: Sendable {
             epoch = found?.epoch
             metrics = found?.metrics ?? [:]
         }
+    }
+
+    /// The split settings that decide which ratings validate a run, fold aside: the config's
+    /// `split` without `fold`, its `seed` resolved (null means the run's seed). Two runs
+    /// with equal settings were validated on the same ratings (per fold).
+    static func splitSettings(_ split: JSONValue?, seed: Int64) -> JSONValue? {
+        guard let split else { return nil }
+        let settings = split.removing("fold")
+        guard settings["seed"] == nil || settings["seed"] == .null else { return settings }
+        return settings.setting("seed", to: .int(seed))
     }
 
     /// The model kind (`model.kind`), or "" when the config has none.

@@ -203,7 +203,7 @@ public struct Comparison: Sendable {
                 found[run.section] = (existing.0, existing.1 + 1)
             } else {
                 order.append(run.section)
-                let split = run.record.config["split"]?.removing("fold").compact ?? "-"
+                let split = ComparedRun.splitSettings(run.record.config["split"], seed: run.record.seed)?.compact ?? "-"
                 found[run.section] = ("data \(run.record.dataName) (\(run.record.dataFingerprint.prefix(12))), split \(split)", 1)
             }
         }

@@ -136,4 +136,21 @@ final class HonestComparisonTests: XCTestCase {
             XCTAssertLessThanOrEqual(ensemble * ensemble, meanSquare + 1e-9, "\(fact)")
         }
     }
+
+    func testSingleRunsValidatedOnTheirOwnSeedsSplitsAreNotRanked() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        for (name, seed) in [("first", 1), ("second", 2)] {
+            let yaml = ExperimentYAML.synthetic(
+                name: name, seed: seed, data: "{users: 100, items: 60, ratings: 2000, rank: 3, noise: 0.2, seed: 3}",
+                model: "{kind: dot_bias, embedding_dim: 4, y_range: [0.0, 5.5]}", training: "{epochs: 2, batch_size: 64}")
+            let file = try TemporaryFolder.write(yaml, named: "\(name).yaml", in: folder)
+            XCTAssertEqual(try CLIRunner.run(["run", file, "--store", store]).status, 0)
+        }
+        // split.seed is null: each run's validation ratings follow its own seed.
+        let mixed = try CLIRunner.run(["compare", "1", "2", "--store", store])
+        XCTAssertEqual(mixed.status, 1, mixed.stdout)
+        XCTAssertTrue(mixed.stderr.contains("evaluated on 2 different data or splits"), mixed.stderr)
+        XCTAssertTrue(mixed.stderr.contains("\"seed\":1") && mixed.stderr.contains("\"seed\":2"), mixed.stderr)
+    }
 }
