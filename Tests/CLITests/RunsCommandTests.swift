@@ -81,3 +81,35 @@ final class RunsCommandTests: XCTestCase {
         XCTAssertEqual(json["merges"]?.arrayValue?.count, 2)
     }
 }
+
+/// `runs untag` and `show --format json`: the smaller things a user reaches for.
+final class RunToolsTests: XCTestCase {
+    func testUntagRemovesATagAndSaysWhenThereIsNone() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let file = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        XCTAssertEqual(try CLIRunner.run(["run", file, "--store", store, "--jobs", "2"]).status, 0)
+        XCTAssertEqual(try CLIRunner.run(["runs", "tag", "1", "keeper", "--store", store]).stdout, "run 1: tagged keeper\n")
+        let removed = try CLIRunner.run(["runs", "untag", "1", "keeper", "--store", store])
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertEqual(removed.stdout, "run 1: untagged keeper\n")
+        XCTAssertFalse(try RunStore(path: store, readOnly: true).run(id: 1).tags.contains("keeper"))
+        let before = try KillHarness.hash(store)
+        let again = try CLIRunner.run(["runs", "untag", "1", "keeper", "--store", store])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.hasPrefix("error: run 1 has no tag `keeper`"), again.stderr)
+        XCTAssertEqual(try KillHarness.hash(store), before, "nothing written")
+
+        let shown = try CLIRunner.run(["show", "1", "--format", "json", "--store", store])
+        XCTAssertEqual(shown.status, 0, shown.stderr)
+        let json = try JSONValue.parse(shown.stdout)
+        XCTAssertEqual(json["id"]?.intValue, 1)
+        XCTAssertEqual(json["config"]?["model"]?["embedding_dim"]?.intValue, 4)
+        XCTAssertEqual(json["epochs"]?.arrayValue?.count, 2)
+        XCTAssertNotNil(json["epochs"]?.arrayValue?.first?["valid_rmse"]?.doubleValue)
+        XCTAssertNotNil(json["provenance"]?["data_fingerprint"]?.stringValue)
+        let text = try CLIRunner.run(["show", "1", "--store", store]).stdout
+        XCTAssertFalse(text.contains("lr 0.0000"), "the learning rate keeps its digits: \(text)")
+        XCTAssertTrue(text.contains("lr 0.01"), text)
+    }
+}

@@ -9,7 +9,7 @@ struct RunsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "runs",
         abstract: "List, delete and tag the runs in the run store.",
-        subcommands: [List.self, Delete.self, Tag.self],
+        subcommands: [List.self, Delete.self, Tag.self, Untag.self],
         defaultSubcommand: List.self
     )
 
@@ -94,6 +94,33 @@ struct RunsCommand: ParsableCommand {
             let store = try location.openExisting()
             try reportingErrors { try store.tagRun(id: runId, tag: tag) }
             Console.out("run \(runId): tagged \(tag)")
+        }
+    }
+}
+
+extension RunsCommand {
+    /// `cflab runs untag RUN_ID TAG`.
+    struct Untag: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Remove a tag from a run.")
+
+        @Argument(help: "The run's id.")
+        var runId: Int64
+
+        @Argument(help: "The tag to remove.")
+        var tag: String
+
+        @OptionGroup var location: StoreLocation
+
+        func run() throws {
+            let reader = try location.openExisting(readOnly: true)
+            let record = try reportingErrors { try reader.run(id: runId) }
+            guard record.tags.contains(tag) else {
+                Console.error("error: run \(runId) has no tag `\(tag)`" + (record.tags.isEmpty ? "" : " (it has \(record.tags.joined(separator: ", ")))"))
+                throw ExitCode(1)
+            }
+            let store = try location.openExisting()
+            try reportingErrors { try store.untagRun(id: runId, tag: tag) }
+            Console.out("run \(runId): untagged \(tag)")
         }
     }
 }

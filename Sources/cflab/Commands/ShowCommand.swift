@@ -15,13 +15,40 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The run's id.")
     var runId: Int64
 
+    @Option(help: "Output: text, or json (the run as `runs --format json` gives it, with its config, provenance and every epoch).")
+    var format: RunFormat = .text
+
     @OptionGroup var location: StoreLocation
 
     func run() throws {
         let store = try location.openForReading()
         let run = try reportingErrors { try store.run(id: runId) }
         let epochs = try reportingErrors { try store.epochs(runId: runId) }
-        Console.lines(Self.describe(run, epochs: epochs))
+        switch format {
+        case .text: Console.lines(Self.describe(run, epochs: epochs))
+        case .json: Console.out(Self.json(run, epochs: epochs).indented)
+        }
+    }
+
+    /// The run as one JSON object: the listing's fields, then its config, provenance and
+    /// epochs (numbers in full, missing as null).
+    static func json(_ run: RunRecord, epochs: [EpochRecord]) -> JSONValue {
+        guard case var .object(pairs)? = RunListing(runs: [run], sweptKeys: []).json().arrayValue?.first else { return .null }
+        pairs.removeAll { $0.0 == "params" }
+        pairs += [
+            ("semantics", .int(Int64(run.semantics))), ("config", run.config),
+            ("provenance", .object([
+                ("data_source", .string(run.dataSource)), ("data_name", .string(run.dataName)),
+                ("data_path", run.dataPath.map(JSONValue.string) ?? .null), ("data_fingerprint", .string(run.dataFingerprint)),
+                ("split", run.split), ("split_fingerprint", .string(run.splitFingerprint)), ("stream_seeds", run.streamSeeds),
+                ("build", run.build), ("host", run.host.map(JSONValue.string) ?? .null),
+                ("operating_system", .string(run.operatingSystem)), ("cpu", .string(run.cpuModel)), ("threads", .int(Int64(run.threads))),
+            ])),
+            ("epochs", .array(epochs.map { epoch in
+                .object([("epoch", .int(Int64(epoch.epoch)))] + epoch.metrics.keys.sorted().map { ($0, .double(epoch.metrics[$0] ?? .nan)) })
+            })),
+        ]
+        return .object(pairs)
     }
 
     static func describe(_ run: RunRecord, epochs: [EpochRecord]) -> [String] {
@@ -56,6 +83,13 @@ struct ShowCommand: ParsableCommand {
 
     static func metricLine(_ metrics: [String: Double]) -> String {
         metrics.keys.sorted().filter { !MetricName.timings.contains($0) }
-            .map { "\($0) \(RunListing.number(metrics[$0]))" }.joined(separator: ", ")
+            .map { "\($0) \(Self.metricText($0, metrics[$0]))" }.joined(separator: ", ")
+    }
+
+    /// A metric for people: 4 decimals, but the learning rate (often 1e-3 or smaller) in
+    /// 3 significant digits, so that it never reads `0.0000`.
+    static func metricText(_ name: String, _ value: Double?) -> String {
+        guard name == MetricName.learningRate, let value else { return RunListing.number(value) }
+        return NumberStyle.significant(3).text(value)
     }
 }
