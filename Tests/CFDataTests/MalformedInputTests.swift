@@ -104,6 +104,9 @@ final class MalformedInputTests: XCTestCase {
         let withVariable = DataLocator(environment: ["CFLAB_DATA": folder.file("elsewhere")], currentDirectory: folder.file("work"))
         XCTAssertEqual(withVariable.roots, [folder.file("elsewhere"), folder.file("work/data"), folder.file("shared/data")])
         XCTAssertEqual(try withVariable.folder(named: "ml-100k"), folder.file("work/data/ml-100k"), "the first that exists")
+        XCTAssertThrowsError(try fromCurrent.folder(named: "ml-10k")) { error in
+            XCTAssertTrue("\(error)".hasSuffix("; did you mean `ml-100k`?"), "a typo is not offered for fetching: \(error)")
+        }
         let nowhere = DataLocator(environment: [:], currentDirectory: folder.file("work/sub"))
         XCTAssertThrowsError(try nowhere.folder(named: "ml-100k")) { error in
             XCTAssertTrue("\(error)".hasPrefix("ml-100k: not found; looked in \(folder.file("work/sub/data/ml-100k")), \(folder.file("work/shared/data/ml-100k"))"), "\(error)")

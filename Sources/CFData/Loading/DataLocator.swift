@@ -1,3 +1,4 @@
+import CFCore
 import CFConfig
 import Foundation
 
@@ -40,10 +41,25 @@ public struct DataLocator: Sendable {
     /// The folder of a named MovieLens release: the first candidate that exists.
     public func folder(named name: String) throws -> String {
         if let found = candidates(named: name).first(where: Self.isDirectory) { return found }
+        let looked = "looked in \(candidates(named: name).joined(separator: ", "))"
+        // A misspelt name: suggest the release or folder meant, not fetching the typo.
+        if DataRelease.named(name) == nil, let meant = EditDistance.suggestion(for: name, among: knownNames) {
+            throw DataError.missing(path: name, hint: "\(looked); did you mean `\(meant)`?")
+        }
         throw DataError.missing(
             path: name,
-            hint: "looked in \(candidates(named: name).joined(separator: ", ")); run `cflab data fetch \(name)`, "
-                + "or set CFLAB_DATA to the folder that holds `\(name)`")
+            hint: "\(looked); run `cflab data fetch \(name)`, or set CFLAB_DATA to the folder that holds `\(name)`")
+    }
+
+    /// The names a data name may mean: the releases `cflab data fetch` knows, and the
+    /// folders under the roots.
+    var knownNames: [String] {
+        var names = DataRelease.all.map(\.name)
+        for root in roots {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+            names += entries.sorted().filter { Self.isDirectory((root as NSString).appendingPathComponent($0)) && !names.contains($0) }
+        }
+        return names
     }
 
     /// The folder or file a data config points at: `path` (resolved) wins over `name`.
