@@ -77,7 +77,7 @@ extension ChartSet {
         let run = report.best.record
         let epochs = report.epochs[run.id] ?? []
         let keys = MetricColumn.ordered(Set(epochs.flatMap { $0.metrics.keys.filter(MetricColumn.isRanking) }))
-        guard !keys.isEmpty else { return nil }
+        guard !keys.isEmpty else { return rankingOnce(report) }
         var data = ["\"epoch\" " + keys.map(GnuplotText.dataField).joined(separator: " ")]
         for epoch in epochs {
             data.append("\(epoch.epoch) " + keys.map { NumberText.data(epoch.metrics[$0]) }.joined(separator: " "))
@@ -88,6 +88,27 @@ extension ChartSet {
             "plot for [column = 2:\(keys.count + 1)] data using 1:column with linespoints pointtype 7 title columnheader(column)",
         ]
         return Chart(name: "ranking", caption: "Top-K ranking metrics per epoch of run \(run.id) on the validation users.",
+                     body: body, data: data.joined(separator: "\n") + "\n")
+    }
+
+    /// Ranking metrics evaluated once, at the end (`evaluation.ranking.every: end`): they
+    /// live in the run's best metrics, drawn as one bar each (validation beside test).
+    static func rankingOnce(_ report: ReportData) -> Chart? {
+        let run = report.best.record
+        let keys = MetricColumn.ordered(Set(run.bestMetrics.keys.filter { MetricColumn.isRanking($0) && !$0.hasPrefix("coverage@") }))
+        guard !keys.isEmpty else { return nil }
+        var data = ["\"metric\" \"validation\" \"test\""]
+        for (index, key) in keys.enumerated() {
+            data.append("\(index) \(NumberText.data(run.bestMetrics[key])) \(NumberText.data(run.testMetrics?[key])) \(GnuplotText.dataField(key))")
+        }
+        let body = [
+            "set title \(GnuplotText.literal("Ranking metrics of run \(run.id), evaluated once on the model it kept"))",
+            "set ylabel 'metric'", "set grid ytics", "set key top right", "set style fill solid 0.7 noborder", "set boxwidth 0.35",
+            "set yrange [0:*]", "set xrange [-0.6:\(Double(keys.count) - 0.4)]",
+            "plot data using ($1 - 0.18):2:xtic(4) with boxes linecolor rgb '\(palette[0])' title 'validation', \\",
+            "     data using ($1 + 0.18):3 with boxes linecolor rgb '\(palette[1])' title 'test'",
+        ]
+        return Chart(name: "ranking", caption: "Top-K ranking metrics of run \(run.id), evaluated once at the end on the model it kept (validation users, and test users when the split has a test part).",
                      body: body, data: data.joined(separator: "\n") + "\n")
     }
 }

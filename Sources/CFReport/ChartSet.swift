@@ -45,7 +45,7 @@ public struct ChartSet: Sendable {
         add(embeddings.heatmap(), "heatmap: run \(report.best.record.id) kept no item embedding")
         add(embeddings.biases(), "item biases: run \(report.best.record.id) has no item_bias, or no item has \(options.minRatings) ratings")
         add(Self.schedule(report), "learning rate and beta1: run \(report.best.record.id) stored no step trace")
-        add(Self.ranking(report), "ranking metrics: run \(report.best.record.id) stored none")
+        add(Self.ranking(report), "ranking metrics: run \(report.best.record.id) has none (evaluation.ranking.every: never, or no relevant held-out rating)")
         self.charts = charts
         self.skipped = skipped
     }

@@ -15,6 +15,11 @@ public enum RankingMetricName {
     /// trec_eval's MAP cut at K (divided by all relevant items); not the `map@K` of
     /// stores before 0.3.0, which divided by min(K, R).
     public static func meanAveragePrecision(_ cutoff: Int) -> String { "trec_map@\(cutoff)" }
+    /// Whether `name` is a top-K metric (`ndcg@10`, `trec_map@5`...), not a user count.
+    public static func isTopK(_ name: String) -> Bool {
+        name.contains("@")
+    }
+
     /// Distinct items in any ranked user's top K, over the number of items.
     public static func coverage(_ cutoff: Int) -> String { "coverage@\(cutoff)" }
 }

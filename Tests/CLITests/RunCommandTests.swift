@@ -107,3 +107,26 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(json.value(atPath: "training.threads")?.intValue, 1)
     }
 }
+
+/// End-of-run ranking metrics are printed, and the run's report draws what the store holds.
+final class EndOfRunRankingTests: XCTestCase {
+    func testARunPrintsItsRankingMetricsAndItsReportDrawsThem() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let yaml = ExperimentYAML.synthetic(
+            name: "ranked", seed: 3, data: "{users: 100, items: 60, ratings: 2000, rank: 3, noise: 0.2, seed: 3}",
+            split: "{kind: random, valid: 0.2, test: 0.1}", model: "{kind: dot_bias, embedding_dim: 4, y_range: [0.0, 5.5]}",
+            training: "{epochs: 2, batch_size: 64}")
+        let file = try TemporaryFolder.write(yaml, named: "ranked.yaml", in: folder)
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        let run = try CLIRunner.run(["run", file, "--store", store])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("ranking (valid): coverage@10 "), run.stdout)
+        XCTAssertTrue(run.stdout.contains("ranking (test): coverage@10 "), run.stdout)
+        XCTAssertTrue(run.stdout.contains("trec_map@10 "), run.stdout)
+        let report = try CLIRunner.run(["report", "1", "--store", store, "--out", folder.path])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertFalse(report.stderr.contains("not drawn: ranking"), report.stderr)
+        let script = try String(contentsOf: folder.appendingPathComponent("plots/run-1/ranking.gp"), encoding: .utf8)
+        XCTAssertTrue(script.contains("evaluated once on the model it kept"), script)
+    }
+}

@@ -46,6 +46,11 @@ struct RunPrinter: Sendable {
                 line += String(format: ", test_rmse %.4f", testRMSE)
             }
             Console.out(line)
+            for (part, metrics) in [("valid", result.bestMetrics), ("test", result.testMetrics ?? [:])] {
+                let ranking = metrics.keys.filter(RankingMetricName.isTopK).sorted()
+                guard !ranking.isEmpty else { continue }
+                Console.out("ranking (\(part)): " + ranking.map { "\($0) " + String(format: "%.4f", metrics[$0] ?? .nan) }.joined(separator: ", "))
+            }
             Console.out("data fingerprint \(experiment.dataset.fingerprint)")
             if let runId, let storePath { Console.out("recorded as run \(runId) in \(storePath)") }
         case .json:
