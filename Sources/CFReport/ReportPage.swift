@@ -9,8 +9,12 @@ public struct ReportPage: Sendable {
     /// Which items the PCA was fitted on ("the 1,234 items with at least 20 training ratings").
     public let pcaBasis: String
 
-    public init(report: ReportData, charts: ChartSet, extremes: [PrincipalExtreme], pcaBasis: String = "") {
+    /// The words of the command that made the page (`cflab report ...`), when known.
+    public let command: [String]?
+
+    public init(report: ReportData, charts: ChartSet, extremes: [PrincipalExtreme], pcaBasis: String = "", command: [String]? = nil) {
         self.pcaBasis = pcaBasis
+        self.command = command
         self.report = report
         self.charts = charts
         self.extremes = extremes
@@ -32,7 +36,7 @@ public struct ReportPage: Sendable {
             "<!DOCTYPE html>", "<html lang=\"en\">", "<head>", "<meta charset=\"utf-8\">",
             "<title>cflab report: \(name)</title>", "<style>\(Self.style)</style>", "</head>", "<body>",
             "<h1>cflab report: \(name)</h1>",
-            "<p>Regenerate with <code>cflab report \(report.runs.first?.record.sweep.isEmpty == false ? "--sweep " + HTMLText.escape(shellQuoted(report.name)) : "RUN_ID...")</code>; every number below is read from the run store.</p>",
+            "<p>Regenerate with <code>\(HTMLText.escape(command.map(Self.shellCommand) ?? "cflab report " + selectionWords))</code>; every number below is read from the run store.</p>",
             "<h2>Comparison</h2>", "<p>\(HTMLText.escape(report.table.title ?? ""))</p>", HTMLText.table(report.table),
         ]
         lines += report.table.remarks.map { "<p>\(HTMLText.escape($0))</p>" }
@@ -82,7 +86,20 @@ public struct ReportPage: Sendable {
         return lines
     }
 
-    private func shellQuoted(_ text: String) -> String {
+    /// `--sweep 'NAME'` or the run ids, when the page does not know its command.
+    private var selectionWords: String {
+        if report.runs.first?.record.sweep.isEmpty == false { return "--sweep " + Self.shellQuoted(report.name) }
+        return report.runs.map { String($0.record.id) }.joined(separator: " ")
+    }
+
+    /// The words of a command as a shell line, each quoted when it needs to be.
+    static func shellCommand(_ words: [String]) -> String {
+        words.map { word in
+            word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,@+".contains($0) } && !word.isEmpty ? word : shellQuoted(word)
+        }.joined(separator: " ")
+    }
+
+    static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

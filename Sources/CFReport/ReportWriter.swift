@@ -23,7 +23,12 @@ public struct ReportWriter: Sendable {
     public let options: ChartSet.Options
     public let gnuplot: Gnuplot?
 
-    public init(root: URL, options: ChartSet.Options = ChartSet.Options(), gnuplot: Gnuplot? = Gnuplot.find()) {
+    /// The words of the command that writes the report, shown on its page as the way to
+    /// regenerate it.
+    public var command: [String]?
+
+    public init(root: URL, options: ChartSet.Options = ChartSet.Options(), gnuplot: Gnuplot? = Gnuplot.find(), command: [String]? = nil) {
+        self.command = command
         self.root = root
         self.options = options
         self.gnuplot = gnuplot
@@ -63,7 +68,7 @@ public struct ReportWriter: Sendable {
         let markdown = TableRenderer(format: .markdown).render(report.table) + "\n"
         try Data(markdown.utf8).write(to: folder.file("comparison.md"), options: .atomic)
         let embedding = EmbeddingCharts(report: report, options: options)
-        let page = ReportPage(report: report, charts: charts, extremes: embedding.extremes(), pcaBasis: embedding.basisText)
+        let page = ReportPage(report: report, charts: charts, extremes: embedding.extremes(), pcaBasis: embedding.basisText, command: command)
         let index = folder.file("index.html")
         try Data(page.html.utf8).write(to: index, options: .atomic)
         return Outcome(folder: folder.url, index: index, charts: charts.charts.map(\.name), skipped: charts.skipped,

@@ -128,5 +128,8 @@ final class EndOfRunRankingTests: XCTestCase {
         XCTAssertFalse(report.stderr.contains("not drawn: ranking"), report.stderr)
         let script = try String(contentsOf: folder.appendingPathComponent("plots/run-1/ranking.gp"), encoding: .utf8)
         XCTAssertTrue(script.contains("evaluated once on the model it kept"), script)
+        let page = try String(contentsOf: folder.appendingPathComponent("plots/run-1/index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("Regenerate with <code>cflab report 1 --store \(store) --out \(folder.path)</code>"),
+                      "the exact command that made the page")
     }
 }

@@ -45,7 +45,9 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let store = try location.openForReading()
         let options = ChartSet.Options(colorBy: colorBy, minRatings: minRatings, labelled: labels)
-        let writer = ReportWriter(root: URL(fileURLWithPath: out, isDirectory: true), options: options)
+        // The page shows the exact command that made it, paths as given.
+        let command = ["cflab"] + CommandLine.arguments.dropFirst()
+        let writer = ReportWriter(root: URL(fileURLWithPath: out, isDirectory: true), options: options, command: Array(command))
         let outcome = try reportingErrors {
             try writer.write(store: store, selection: RunSelection(sweep: sweep, runIds: runIds))
         }
