@@ -1,5 +1,5 @@
 import CFCore
-/// The keys an experiment file may contain, section by section, in the CONFIG.md order.
+/// The keys an experiment file may contain, section by section, in the docs/config.md order.
 ///
 /// The decoder rejects anything else with a "did you mean"; sweep parameters and
 /// `--set` overrides must name one of `settablePaths`.

@@ -32,7 +32,7 @@ struct KeyRule {
         )
     }
 
-    /// Every key whose use depends on a kind or source, in CONFIG.md order.
+    /// Every key whose use depends on a kind or source, in docs/config.md order.
     static var all: [KeyRule] {
         let embeddings: (ExperimentConfig) -> Bool = { [.dot, .dotBias, .nn].contains($0.model.kind) }
         let shaped: (ExperimentConfig) -> Bool = { [.dotBias, .nn].contains($0.model.kind) }

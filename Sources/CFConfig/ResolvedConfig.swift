@@ -1,6 +1,6 @@
 import CFCore
 
-/// The resolved form of a config: YAML vocabulary, every default filled in, CONFIG.md order.
+/// The resolved form of a config: YAML vocabulary, every default filled in, docs/config.md order.
 ///
 /// Only keys that apply to the chosen data source and split, model, optimizer and
 /// schedule kinds appear, so two configs that differ only in an inapplicable key

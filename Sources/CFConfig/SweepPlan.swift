@@ -21,7 +21,7 @@ public struct SweepPlan: Sendable {
     public var exceedsMaxTrials: Bool { count > maxTrials }
 
     /// The dotted paths of the resolved config whose values differ between trials, in
-    /// CONFIG.md order (`seed` included when several seeds run). Lists are compared whole.
+    /// docs/config.md order (`seed` included when several seeds run). Lists are compared whole.
     public func varyingKeys() -> [String] {
         var order: [String] = []
         var values: [String: Set<String>] = [:]

@@ -53,7 +53,7 @@ public final class StoreWriter: Sendable {
     public func appendEpoch(runId: Int64, report: EpochReport) throws {
         let trace = Self.trace(report.trace)
         let epoch = report.epoch, metrics = report.metrics
-        try write(runId: runId) { [self] store in
+        try write(runId: runId) { store in
             try store.appendEpoch(runId: runId, epoch: epoch, metrics: metrics, stepTrace: trace)
         }
     }
@@ -62,7 +62,7 @@ public final class StoreWriter: Sendable {
     /// committed. Throws `StoreWriteFailure` as `appendEpoch` does.
     public func finish(runId: Int64, outcome: RunOutcome, parameters: [(ParameterSet, [ParameterTensor])]) throws {
         let kept = parameters.map { KeptSet(which: $0.0, tensors: $0.1) }
-        try write(runId: runId) { [self] store in
+        try write(runId: runId) { store in
             for set in kept { try store.saveParameters(runId: runId, which: set.which, tensors: set.tensors) }
             try store.finishRun(runId: runId, outcome: outcome)
         }

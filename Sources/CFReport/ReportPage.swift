@@ -23,7 +23,8 @@ public struct ReportPage: Sendable {
     static let style = """
         body{font-family:sans-serif;margin:2em;max-width:1200px;color:#222}
         table{border-collapse:collapse;margin:1em 0;font-size:90%}
-        th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left}
+        th,td{border-bottom:1px solid #ddd;padding:3px 8px;text-align:left;white-space:nowrap}
+        .scroll{overflow-x:auto;max-width:100%}
         td.number{text-align:right;font-variant-numeric:tabular-nums}
         tr.best{font-weight:bold;background:#eef7ee}
         figure{margin:2em 0}img{max-width:100%;border:1px solid #eee}
@@ -37,7 +38,7 @@ public struct ReportPage: Sendable {
             "<title>cflab report: \(name)</title>", "<style>\(Self.style)</style>", "</head>", "<body>",
             "<h1>cflab report: \(name)</h1>",
             "<p>Regenerate with <code>\(HTMLText.escape(command.map(Self.shellCommand) ?? "cflab report " + selectionWords))</code>; every number below is read from the run store.</p>",
-            "<h2>Comparison</h2>", "<p>\(HTMLText.escape(report.table.title ?? ""))</p>", HTMLText.table(report.table),
+            "<h2>Comparison</h2>", "<p>\(HTMLText.escape(report.table.title ?? ""))</p>", "<div class=\"scroll\">" + HTMLText.table(report.table) + "</div>",
         ]
         lines += report.table.remarks.map { "<p>\(HTMLText.escape($0))</p>" }
         lines.append("<h2>Charts</h2>")

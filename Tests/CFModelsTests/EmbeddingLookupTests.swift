@@ -17,7 +17,6 @@ struct EmbeddingLookupTests {
     let ratings: [Float] = [4, 3, 5, 2.5, 1, 4.5, 3]
 
     @Test func userTableGradientMatchesOneHotProduct() throws {
-        var random = Xoshiro256StarStar(seed: 5)
         let statistics = allSeenStatistics(users: userCount, items: itemCount)
         let model = DotModel(dimensions: width, initializer: .normal(std: 0.7), statistics: statistics, streams: ParameterStreams(seed: 5))
         let count = users.count

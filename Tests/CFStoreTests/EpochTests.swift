@@ -30,7 +30,7 @@ final class EpochTests: XCTestCase {
     func testMetricsRoundTripExactlyIncludingNonFiniteValuesAndStepTraces() throws {
         let (store, _) = try TemporaryStore.make(for: self)
         let runId = try store.startRun(SampleRuns.newRun())
-        let metrics = ["valid_rmse": 0.1 + 0.2, "train_loss": .infinity, "odd": -.infinity, "bad": .nan, "tiny": 5e-324]
+        let metrics = ["valid_rmse": 0.1 + 0.2, "train_loss": .infinity, "odd": -.infinity, "bad": .nan, "tiny": Double.leastNonzeroMagnitude]
         let trace = JSONValue.array([.double(0.5), .double(0.25)])
         try store.appendEpoch(runId: runId, epoch: 1, metrics: metrics, stepTrace: trace)
         let stored = try XCTUnwrap(store.epochs(runId: runId).first)

@@ -23,7 +23,7 @@ final class SweepRunTests: XCTestCase {
         XCTAssertEqual(run.build["cflab_version"]?.stringValue, CFLabVersion.string)
         XCTAssertEqual(run.semantics, RunSemantics.current.version)
         XCTAssertEqual(run.streamSeeds["scheme"]?.stringValue, "per-tensor")
-        XCTAssertEqual(run.streamSeeds["run"]?.stringValue, String(run.seed ?? -1), "from semantics 2 on, the base seed is the seed")
+        XCTAssertEqual(run.streamSeeds["run"]?.stringValue, String(run.seed), "from semantics 2 on, the base seed is the seed")
         XCTAssertFalse(run.cpuModel.isEmpty)
         XCTAssertEqual(run.streamSeeds["split"]?.stringValue, "5")
         XCTAssertFalse(try store.parameters(runId: 1, which: .best).isEmpty)
