@@ -93,3 +93,32 @@ final class SweepRunTests: XCTestCase {
         XCTAssertEqual(try CLIRunner.run(["run", path, "--store", storePath, "--yes"]).status, 0)
     }
 }
+
+/// On a terminal a sweep shows n/N, the running trials with their epoch and an ETA; piped,
+/// it prints plain lines only.
+final class SweepStatusTests: XCTestCase {
+    func testATerminalGetsAStatusLineAndAPipePlainLines() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let file = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
+        // script(1) runs cflab on a pseudo-terminal.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "COLUMNS=300 '\(CLIRunner.binary.path)' run '\(file)' --no-store --jobs 2", "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let text = String(decoding: data, as: UTF8.self)
+        XCTAssertTrue(text.contains("[0/6] running: model.kind=dot model.dropout=0.0 seed=1 epoch 0/2"), text)
+        XCTAssertTrue(text.contains(" | ETA "), "an ETA once a trial is done: \(text)")
+        XCTAssertTrue(text.contains("[6/6] "), text)
+
+        let piped = try CLIRunner.run(["run", file, "--no-store", "--jobs", "2"])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertFalse(piped.stdout.contains("running:"), piped.stdout)
+        XCTAssertFalse(piped.stdout.unicodeScalars.contains("\u{1B}"), "no escape codes when piped")
+    }
+}

@@ -9,28 +9,82 @@ import Foundation
 ///     [3/12] model.kind=dot model.embedding_dim=16 seed=1: valid_rmse 0.9123 (best epoch 6) 4.2 s
 ///
 /// With `--format json`, one summary object per trial instead. Skipped trials are counted
-/// and reported by `summaryLine`.
+/// and reported by `summaryLine`. On a terminal (text format), a status line under the
+/// finished lines shows n/N, each running trial with its epoch, and an ETA from the
+/// trials done so far; piped output stays plain lines.
 final class SweepProgress: SweepReporter {
     let experiments: [PreparedExperiment]
     let labels: [String]
     let format: RunFormat
-    private let done = LockedValue(0)
+    let showsStatus: Bool
+    private let state: LockedValue<State>
 
-    init(experiments: [PreparedExperiment], labels: [String], format: RunFormat) {
+    /// What the status line shows: trials ended, those running with their last epoch.
+    struct State {
+        var done = 0
+        var trained = 0
+        var running: [Int: Int] = [:]
+        let start = Date()
+    }
+
+    init(experiments: [PreparedExperiment], labels: [String], format: RunFormat, showsStatus: Bool = Console.isTerminal) {
         self.experiments = experiments
         self.labels = labels
         self.format = format
+        self.showsStatus = showsStatus && format == .text
+        state = LockedValue(State())
     }
 
-    func started(index: Int, runId: Int64?) {}
+    func started(index: Int, runId: Int64?) {
+        guard showsStatus else { return }
+        state.withLock { state in
+            state.running[index] = 0
+            Console.status(statusLine(state))
+        }
+    }
 
-    func epoch(index: Int, report: EpochReport) {}
+    func epoch(index: Int, report: EpochReport) {
+        guard showsStatus else { return }
+        state.withLock { state in
+            state.running[index] = report.epoch
+            Console.status(statusLine(state))
+        }
+    }
+
+    /// `[3/12] running: a=1 seed=2 epoch 4/10, ... | ETA 1m 20s`, cut to the terminal's width.
+    func statusLine(_ state: State) -> String {
+        let running = state.running.keys.sorted().map { "\(labels[$0]) epoch \(state.running[$0] ?? 0)/\(experiments[$0].config.training.epochs)" }
+        var line = "[\(state.done)/\(experiments.count)]" + (running.isEmpty ? "" : " running: " + running.joined(separator: ", "))
+        let elapsed = Date().timeIntervalSince(state.start)
+        if state.trained > 0 {
+            let left = Double(experiments.count - state.done) * elapsed / Double(state.done)
+            line += " | ETA " + Self.duration(left)
+        }
+        let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100
+        return line.count <= width - 1 ? line : String(line.prefix(max(10, width - 2))) + "…"
+    }
+
+    /// `45 s`, `3m 05s`, `1h 02m`.
+    static func duration(_ seconds: Double) -> String {
+        let whole = Int(seconds.rounded())
+        if whole < 60 { return "\(whole) s" }
+        if whole < 3600 { return String(format: "%dm %02ds", whole / 60, whole % 60) }
+        return String(format: "%dh %02dm", whole / 3600, (whole % 3600) / 60)
+    }
 
     func finished(index: Int, outcome: TrialRun.Outcome) {
-        let position = done.withLock { count -> Int in
-            count += 1
-            return count
+        state.withLock { state in
+            state.done += 1
+            state.running[index] = nil
+            if case .trained = outcome { state.trained += 1 }
+            if showsStatus { Console.clearStatus() }
+            report(index: index, position: state.done, outcome: outcome)
+            if showsStatus, state.done < experiments.count { Console.status(statusLine(state)) }
         }
+    }
+
+    /// The line (or JSON object) of one ended trial.
+    private func report(index: Int, position: Int, outcome: TrialRun.Outcome) {
         let prefix = "[\(position)/\(experiments.count)] \(labels[index])"
         switch outcome {
         case let .trained(runId, status, result):
