@@ -15,7 +15,11 @@ public struct ChartSet: Sendable {
         /// How many of the most-rated items the PCA scatter labels.
         public var labelled: Int = 15
 
-        public init(colorBy: String? = nil, minRatings: Int = 20, labelled: Int = 15) {
+        /// The comparison table's metric columns (`--metrics`), nil for all.
+        public var metrics: [String]?
+
+        public init(colorBy: String? = nil, minRatings: Int = 20, labelled: Int = 15, metrics: [String]? = nil) {
+            self.metrics = metrics
             self.colorBy = colorBy
             self.minRatings = minRatings
             self.labelled = labelled

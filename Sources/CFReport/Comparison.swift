@@ -31,11 +31,14 @@ public struct Comparison: Sendable {
     public let rows: Rows
     /// Seed ensembles by row identity (`ComparedRun.identity`), each shown under its row.
     public let ensembles: [String: EnsembleScore]
+    /// The metric columns to show, by `MetricColumn.key` (nil: all of them).
+    public let metricNames: [String]?
 
     public init(
         runs: [ComparedRun], baselines: [ComparedRun] = [], at choice: EpochChoice = .best, rows: Rows = .configurations,
-        ensembles: [String: EnsembleScore] = [:]
+        ensembles: [String: EnsembleScore] = [:], metrics metricNames: [String]? = nil
     ) {
+        self.metricNames = metricNames
         self.runs = runs
         self.baselines = baselines
         self.choice = choice
@@ -75,14 +78,19 @@ public struct Comparison: Sendable {
         }
     }
 
-    /// The table of the rows.
-    public func table(title: String) -> Table {
-        rows == .runs ? perRunTable(title: title) : groupedTable(title: title)
+    /// The table of the rows; throws for a `metrics` name no column has.
+    public func table(title: String) throws -> Table {
+        rows == .runs ? try perRunTable(title: title) : try groupedTable(title: title)
     }
 
-    private func perRunTable(title: String) -> Table {
+    /// The metric columns shown: every one the runs have, or those `metricNames` names.
+    func metricColumns() throws -> [MetricColumn] {
+        try MetricColumn.chosen(MetricColumn.columns(for: runs + baselines, at: choice), names: metricNames)
+    }
+
+    private func perRunTable(title: String) throws -> Table {
         let keys = differingKeys
-        let metrics = MetricColumn.columns(for: runs + baselines, at: choice)
+        let metrics = try metricColumns()
         let ranked = Self.ranked(runs) + Self.ranked(baselines)
         var columns = [TableColumn("run", alignment: .right)]
         columns += keys.map { TableColumn($0, alignment: .left) }
@@ -104,8 +112,8 @@ public struct Comparison: Sendable {
         return table
     }
 
-    private func groupedTable(title: String) -> Table {
-        let metrics = MetricColumn.columns(for: runs + baselines, at: choice)
+    private func groupedTable(title: String) throws -> Table {
+        let metrics = try metricColumns()
         let (contenders, baselineGroups, keys) = groups()
         let groups = contenders + baselineGroups
         let crossValidated = groups.contains(where: \.isCrossValidated)

@@ -8,8 +8,11 @@ public struct ComparisonRequest: Sendable {
     /// Keys to group by, pooling over the rest; nil for the default (one row per
     /// configuration, never pooled), empty for one row per run.
     public var groupBy: [String]?
+    /// The metric columns to show (`--metrics`), nil for all.
+    public var metrics: [String]?
 
-    public init(selection: RunSelection, at choice: EpochChoice = .best, groupBy: [String]? = nil) {
+    public init(selection: RunSelection, at choice: EpochChoice = .best, groupBy: [String]? = nil, metrics: [String]? = nil) {
+        self.metrics = metrics
         self.selection = selection
         self.choice = choice
         self.groupBy = groupBy
@@ -28,7 +31,7 @@ public struct ComparisonRequest: Sendable {
     public func table(in store: RunStore, ensembles: [String: EnsembleScore] = [:]) throws -> Table {
         let loaded = try ComparisonLoader(store: store).load(selection, at: choice)
         try check(loaded)
-        let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines, at: choice, rows: rows, ensembles: ensembles)
+        let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines, at: choice, rows: rows, ensembles: ensembles, metrics: metrics)
         let epoch = switch choice {
         case .best: "the best epoch"
         case .last: "the last epoch"
@@ -41,7 +44,7 @@ public struct ComparisonRequest: Sendable {
         case .runs: title += ", one row per run"
         }
         if let section = Comparison.sections(of: loaded.runs).first { title += "; " + section.description }
-        var table = comparison.table(title: title)
+        var table = try comparison.table(title: title)
         if loaded.leftOut > 0 {
             table.remarks.append("\(loaded.leftOut) selected run\(loaded.leftOut == 1 ? " was" : "s were") left out: not completed.")
         }

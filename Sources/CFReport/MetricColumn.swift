@@ -1,3 +1,4 @@
+import CFCore
 import CFText
 
 /// A metric column of a comparison: its title and where each run's value comes from.
@@ -62,6 +63,31 @@ struct MetricColumn: Sendable {
             columns.append(MetricColumn(title: key, source: .chosen(key), decimals: 4))
         }
         return columns
+    }
+
+    /// The name `--metrics` selects this column by: the metric (`valid_rmse`, `ndcg@10`),
+    /// `final.` or `test.` before it, `epoch`, or `seconds`.
+    var key: String {
+        switch source {
+        case let .chosen(name): return name
+        case let .final(name): return "final." + name
+        case let .test(name): return "test." + name
+        case .epoch: return "epoch"
+        case .seconds: return "seconds"
+        }
+    }
+
+    /// `columns` cut to `names`, in the order given; nil keeps them all. An unknown name
+    /// is an error with a did-you-mean, or the list of the names known here.
+    static func chosen(_ columns: [MetricColumn], names: [String]?) throws -> [MetricColumn] {
+        guard let names else { return columns }
+        let known = columns.map(\.key)
+        return try names.map { name in
+            guard let column = columns.first(where: { $0.key == name }) else {
+                throw ReportError.unknownKey(option: "--metrics", key: name, hint: EditDistance.hint(for: name, among: known))
+            }
+            return column
+        }
     }
 
     static func isRanking(_ key: String) -> Bool {

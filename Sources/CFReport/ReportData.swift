@@ -21,7 +21,7 @@ public struct ReportData: Sendable {
     /// The comparison table of the selection (grouped by the swept keys).
     public let table: Table
 
-    public init(store: RunStore, selection: RunSelection) throws {
+    public init(store: RunStore, selection: RunSelection, metrics: [String]? = nil) throws {
         let loader = ComparisonLoader(store: store)
         let loaded = try loader.load(selection, at: .best)
         guard let best = Comparison.ranked(loaded.runs).first else { throw ReportError.noRuns(selection.description) }
@@ -34,7 +34,7 @@ public struct ReportData: Sendable {
         let names = Set(loaded.runs.map(\.record.sweep))
         sweeps = Dictionary(uniqueKeysWithValues: try store.sweeps().filter { names.contains($0.name) }.map { ($0.name, $0) })
         model = try? store.loadModel(runId: best.record.id)
-        table = try ComparisonRequest(selection: selection).table(in: store)
+        table = try ComparisonRequest(selection: selection, metrics: metrics).table(in: store)
         if let sweep = selection.sweep {
             name = sweep
         } else {

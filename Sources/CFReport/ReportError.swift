@@ -26,7 +26,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         case let .cannotReplace(path, reason):
             return "cannot put the new report in place at \(path) (\(reason)); check the folder's permissions"
         case let .unknownKey(option, key, hint):
-            return "\(option) \(key): no selected run has this config key\(hint)"
+            let what = option == "--metrics" ? "this comparison has no such metric column" : "no selected run has this config key"
+            return "\(option) \(key): \(what)\(hint)"
         case let .mixedSections(sections):
             return "the selected runs were evaluated on \(sections.count) different data or splits, whose validation metrics "
                 + "are not comparable: \(sections.joined(separator: "; ")); select the runs of one, with --sweep or a --where on a split key (split.valid, split.kind, ...)"

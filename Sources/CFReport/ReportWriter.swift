@@ -37,7 +37,7 @@ public struct ReportWriter: Sendable {
     /// Writes the report of `selection` into a sibling folder, then swaps it in whole
     /// for the previous report of the same name (`FolderSwap`).
     public func write(store: RunStore, selection: RunSelection) throws -> Outcome {
-        let report = try ReportData(store: store, selection: selection)
+        let report = try ReportData(store: store, selection: selection, metrics: options.metrics)
         if let colorBy = options.colorBy { try KeyCheck.requireKnown([colorBy], option: "--color-by", in: report.runs) }
         let target = try OutputFolder(root: root, name: report.name)
         let swap = try FolderSwap(target: target.url)

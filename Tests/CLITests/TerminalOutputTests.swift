@@ -56,6 +56,8 @@ final class TerminalOutputTests: XCTestCase {
              "error: --group-by model.dropuot: no selected run has this config key (did you mean 'model.dropout'?)"),
             (["compare", "--sweep", "tiny-sweep", "--group-by", "model.kind,zzz"],
              "error: --group-by zzz: no selected run has this config key; allowed: "),
+            (["compare", "--sweep", "tiny-sweep", "--metrics", "valid_rmse,fnial.valid_rmse"],
+             "error: --metrics fnial.valid_rmse: this comparison has no such metric column (did you mean 'final.valid_rmse'?)"),
             (["compare", "--sweep", "tiny-sweep", "--at", "99"],
              "error: --at 99: no selected run reached epoch 99 (the longest ran 2); use --at last or a smaller epoch"),
             (["report", "--sweep", "tiny-sweep", "--color-by", "model.knid", "--out", folder.appendingPathComponent("plots").path],
@@ -72,6 +74,11 @@ final class TerminalOutputTests: XCTestCase {
         XCTAssertEqual(try KillHarness.hash(store), before)
         let known = try CLIRunner.run(["compare", "--sweep", "tiny-sweep", "--group-by", "model.kind", "--at", "2", "--store", store])
         XCTAssertEqual(known.status, 0, known.stderr)
+        let chosen = try CLIRunner.run(["compare", "--sweep", "tiny-sweep", "--metrics", "final.valid_rmse,valid_rmse", "--format", "json", "--store", store])
+        XCTAssertEqual(chosen.status, 0, chosen.stderr)
+        let columns = try JSONValue.parse(chosen.stdout)["columns"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        XCTAssertEqual(columns.filter { $0.contains("RMSE") }.count, 2, "\(columns)")
+        XCTAssertEqual(columns.first { $0.contains("RMSE") }, "final valid RMSE", "in the order given: \(columns)")
     }
 
     func testARunSaysWhatTheDataLoaderNoted() throws {

@@ -43,6 +43,11 @@ struct CompareCommand: ParsableCommand {
         valueName: "keys"))
     var groupBy: String?
 
+    @Option(help: ArgumentHelp(
+        "Comma-separated metric columns to show, such as valid_rmse,test.rmse,ndcg@10 (also final.NAME, epoch, seconds; default: all).",
+        valueName: "names"))
+    var metrics: String?
+
     @Flag(help: "Add a row under each configuration with the metrics of its seeds' mean prediction (needs the data and kept parameters).")
     var ensemble = false
 
@@ -66,7 +71,7 @@ struct CompareCommand: ParsableCommand {
         let request = try reportingErrors {
             ComparisonRequest(
                 selection: RunSelection(sweep: sweep, runIds: runIds, filter: filter),
-                at: try EpochChoice(parsing: at), groupBy: Self.groupKeys(groupBy))
+                at: try EpochChoice(parsing: at), groupBy: Self.groupKeys(groupBy), metrics: Self.metricNames(metrics))
         }
         let ensembles = ensemble ? try reportingErrors { try Self.ensembles(request, store: store, dataPath: data) } : [:]
         let table = try reportingErrors { try request.table(in: store, ensembles: ensembles) }
@@ -85,6 +90,11 @@ struct CompareCommand: ParsableCommand {
             scores[identity] = EnsembleScore(runIds: ensemble.runIds, valid: ensemble.valid, test: ensemble.test)
         }
         return scores
+    }
+
+    /// `--metrics`: nil for all, else the listed names.
+    static func metricNames(_ text: String?) -> [String]? {
+        text.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
     }
 
     /// `--group-by`: nil for the default, [] for `none`, else the listed keys.

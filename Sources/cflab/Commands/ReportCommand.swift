@@ -35,6 +35,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How many of the most-rated titles label the PCA scatter.", valueName: "n"))
     var labels: Int = 15
 
+    @Option(help: ArgumentHelp("Comma-separated metric columns of the comparison table (as compare --metrics; default: all).", valueName: "names"))
+    var metrics: String?
+
     @OptionGroup var location: StoreLocation
 
     func validate() throws {
@@ -44,7 +47,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let store = try location.openForReading()
-        let options = ChartSet.Options(colorBy: colorBy, minRatings: minRatings, labelled: labels)
+        let options = ChartSet.Options(colorBy: colorBy, minRatings: minRatings, labelled: labels, metrics: CompareCommand.metricNames(metrics))
         // The page shows the exact command that made it, paths as given.
         let command = ["cflab"] + CommandLine.arguments.dropFirst()
         let writer = ReportWriter(root: URL(fileURLWithPath: out, isDirectory: true), options: options, command: Array(command))
