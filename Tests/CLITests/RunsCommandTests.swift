@@ -113,3 +113,27 @@ final class RunToolsTests: XCTestCase {
         XCTAssertTrue(text.contains("lr 0.01"), text)
     }
 }
+
+/// `runs delete --sweep/--where`: a selection deletes only with --yes.
+final class DeleteSelectionTests: XCTestCase {
+    func testASelectionIsListedRefusedWithoutYesAndDeletedWithIt() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let file = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        XCTAssertEqual(try CLIRunner.run(["run", file, "--store", store, "--jobs", "2"]).status, 0)
+        let dots = try RunStore(path: store, readOnly: true).runs().filter { $0.config.value(atPath: "model.kind")?.stringValue == "dot" }
+        XCTAssertEqual(dots.count, 2)
+        let selection = ["runs", "delete", "--sweep", "tiny-sweep", "--where", "model.kind = dot", "--store", store]
+        let before = try KillHarness.hash(store)
+        let refused = try CLIRunner.run(selection)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertEqual(refused.stderr, "error: the selection holds 2 runs; nothing deleted; list them with --dry-run, then pass --yes to delete them\n")
+        let preview = try CLIRunner.run(selection + ["--dry-run"])
+        XCTAssertEqual(preview.stdout.split(separator: "\n").count, 2, preview.stdout)
+        XCTAssertEqual(try KillHarness.hash(store), before, "neither wrote")
+        let deleted = try CLIRunner.run(selection + ["--yes"])
+        XCTAssertEqual(deleted.stdout, "deleted 2 runs\n", deleted.stderr)
+        XCTAssertEqual(try RunStore(path: store, readOnly: true).runs().count, 4)
+        XCTAssertEqual(try CLIRunner.run(["runs", "delete", "--store", store]).status, 64, "nothing named")
+    }
+}

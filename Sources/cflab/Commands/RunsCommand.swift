@@ -18,14 +18,21 @@ struct RunsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete runs with their epochs and parameters; a deleted trial trains again on the next `run`.",
             discussion: """
-            A run that is still running is refused unless --yes confirms it; its trainer then \
-            stops that trial at its next write and reports it. --dry-run lists what would be \
-            deleted and deletes nothing.
+            Runs are named by id, or selected with --sweep and --where (which combine). A \
+            selection deletes only with --yes; --dry-run lists what would be deleted and \
+            deletes nothing. A run that is still running is refused unless --yes confirms it; \
+            its trainer then stops that trial at its next write and reports it.
             """
         )
 
         @Argument(help: "The ids of the runs to delete.")
-        var runIds: [Int64]
+        var runIds: [Int64] = []
+
+        @Option(help: ArgumentHelp("Delete the runs of this sweep.", valueName: "name"))
+        var sweep: String?
+
+        @Option(name: .customLong("where"), help: ArgumentHelp("Delete the runs matching this filter (see docs/store.md).", valueName: "filter"))
+        var filter: String?
 
         @Flag(help: "Confirm deleting runs that are still running.")
         var yes = false
@@ -34,6 +41,12 @@ struct RunsCommand: ParsableCommand {
         var dryRun = false
 
         @OptionGroup var location: StoreLocation
+
+        func validate() throws {
+            guard !runIds.isEmpty || sweep != nil || filter != nil else {
+                throw ValidationError("name the runs to delete: ids, --sweep NAME or --where FILTER")
+            }
+        }
 
         func run() throws {
             // Runs are looked up read-only: a dry run, or ids that name no run, never open
@@ -49,6 +62,18 @@ struct RunsCommand: ParsableCommand {
                     Console.error("error: \(error)")
                     throw ExitCode(1)
                 }
+            }
+            let selects = sweep != nil || filter != nil
+            if selects {
+                let query = RunQuery(sweep: sweep, filter: try parseWhere(filter))
+                let selected = try reportingErrors { try reader.runs(matching: query) }
+                let named = Set(found.map(\.id))
+                found += selected.filter { !named.contains($0.id) }
+            }
+            if selects, !dryRun, !yes, !found.isEmpty {
+                Console.error("error: the selection holds \(found.count) run\(found.count == 1 ? "" : "s"); nothing deleted; "
+                    + "list them with --dry-run, then pass --yes to delete them")
+                throw ExitCode(1)
             }
             let running = found.filter(\.status.isActive)
             if dryRun {
