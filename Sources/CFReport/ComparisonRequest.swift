@@ -29,8 +29,18 @@ public struct ComparisonRequest: Sendable {
     /// Throws `mixedSections` when the runs were evaluated on different data or split
     /// settings: their validation metrics measure different things.
     public func table(in store: RunStore, ensembles: [String: EnsembleScore] = [:]) throws -> Table {
+        try table(of: try load(in: store), ensembles: ensembles)
+    }
+
+    /// The selection's runs read from `store`, checked (`check`) before any layout.
+    public func load(in store: RunStore) throws -> ComparisonLoader.Loaded {
         let loaded = try ComparisonLoader(store: store).load(selection, at: choice)
         try check(loaded)
+        return loaded
+    }
+
+    /// The table of runs `load(in:)` read, with seed ensembles by row identity.
+    public func table(of loaded: ComparisonLoader.Loaded, ensembles: [String: EnsembleScore] = [:]) throws -> Table {
         let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines, at: choice, rows: rows, ensembles: ensembles, metrics: metrics)
         let epoch = switch choice {
         case .best: "the best epoch"
@@ -53,10 +63,8 @@ public struct ComparisonRequest: Sendable {
 
     /// The configurations of the selection with at least two runs (the candidates for a
     /// seed ensemble), by row identity, each with its runs in id order.
-    public func configurations(in store: RunStore) throws -> [(identity: String, runs: [RunRecord])] {
-        let loaded = try ComparisonLoader(store: store).load(selection, at: choice)
-        try check(loaded)
-        return RunGroup.configurations(loaded.runs, showing: []).filter { $0.runs.count >= 2 }.map { group in
+    public func configurations(of loaded: ComparisonLoader.Loaded) -> [(identity: String, runs: [RunRecord])] {
+        RunGroup.configurations(loaded.runs, showing: []).filter { $0.runs.count >= 2 }.map { group in
             (group.runs[0].identity, group.runs.map(\.record).sorted { $0.id < $1.id })
         }
     }

@@ -40,7 +40,7 @@ extension RunStore {
     public static let maximumTagLength = 200
 
     /// Throws `invalidArgument` for an empty, unprintable or overlong tag.
-    static func requireValidTag(_ tag: String) throws {
+    public static func requireValidTag(_ tag: String) throws {
         if tag.isEmpty { throw StoreError.invalidArgument("a tag must not be empty") }
         if let problem = PrintableText.problem(in: tag) {
             throw StoreError.invalidArgument("the tag must be printable text; \(problem)")

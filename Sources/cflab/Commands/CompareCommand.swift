@@ -73,19 +73,22 @@ struct CompareCommand: ParsableCommand {
                 selection: RunSelection(sweep: sweep, runIds: runIds, filter: filter),
                 at: try EpochChoice(parsing: at), groupBy: Self.groupKeys(groupBy), metrics: Self.metricNames(metrics))
         }
-        let ensembles = ensemble ? try reportingErrors { try Self.ensembles(request, store: store, dataPath: data) } : [:]
-        let table = try reportingErrors { try request.table(in: store, ensembles: ensembles) }
+        let loaded = try reportingErrors { try request.load(in: store) }
+        let ensembles = ensemble ? try reportingErrors { try Self.ensembles(request, loaded: loaded, store: store, dataPath: data) } : [:]
+        let table = try reportingErrors { try request.table(of: loaded, ensembles: ensembles) }
         let style = TableFormat(rawValue: format) ?? .aligned
         Console.styled(TableRenderer(format: style, highlightsBest: style == .aligned && Console.isTerminal).render(table))
     }
 
     /// The seed ensemble of every configuration with two or more runs.
-    static func ensembles(_ request: ComparisonRequest, store: RunStore, dataPath: String?) throws -> [String: EnsembleScore] {
+    static func ensembles(
+        _ request: ComparisonRequest, loaded: ComparisonLoader.Loaded, store: RunStore, dataPath: String?
+    ) throws -> [String: EnsembleScore] {
         guard request.groupBy == nil else {
             throw ValidationError("--ensemble averages the runs of one configuration: leave out --group-by")
         }
         var scores: [String: EnsembleScore] = [:]
-        for (identity, runs) in try request.configurations(in: store) {
+        for (identity, runs) in request.configurations(of: loaded) {
             let ensemble = try SeedEnsemble.evaluate(runs, store: store, dataPath: dataPath)
             scores[identity] = EnsembleScore(runIds: ensemble.runIds, valid: ensemble.valid, test: ensemble.test)
         }

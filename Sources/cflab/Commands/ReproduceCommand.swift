@@ -32,8 +32,7 @@ struct ReproduceCommand: ParsableCommand {
     @OptionGroup var location: StoreLocation
 
     func run() throws {
-        let reader = try location.openExisting(readOnly: true)
-        let original = try reportingErrors { try reader.run(id: runId) }
+        let original = try location.existingRun(runId)
         let store = try location.openExisting()
         let reproducer = Reproducer(store: store)
         let experiment: PreparedExperiment

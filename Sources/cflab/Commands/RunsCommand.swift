@@ -114,8 +114,8 @@ struct RunsCommand: ParsableCommand {
         @OptionGroup var location: StoreLocation
 
         func run() throws {
-            let reader = try location.openExisting(readOnly: true)
-            _ = try reportingErrors { try reader.run(id: runId) }
+            _ = try location.existingRun(runId)
+            try reportingErrors { try RunStore.requireValidTag(tag) }
             let store = try location.openExisting()
             try reportingErrors { try store.tagRun(id: runId, tag: tag) }
             Console.out("run \(runId): tagged \(tag)")
@@ -137,8 +137,7 @@ extension RunsCommand {
         @OptionGroup var location: StoreLocation
 
         func run() throws {
-            let reader = try location.openExisting(readOnly: true)
-            let record = try reportingErrors { try reader.run(id: runId) }
+            let record = try location.existingRun(runId)
             guard record.tags.contains(tag) else {
                 Console.error("error: run \(runId) has no tag `\(tag)`" + (record.tags.isEmpty ? "" : " (it has \(record.tags.joined(separator: ", ")))"))
                 throw ExitCode(1)

@@ -20,6 +20,14 @@ struct StoreLocation: ParsableArguments {
         try reportingErrors { try RunStore(path: store, readOnly: true) }
     }
 
+    /// The run `id`, looked up in a read-only store: the check a command that changes a
+    /// run makes before it opens the store for writing (an unknown id exits 1 and writes
+    /// nothing, not even the fold of the write-ahead log a writer's close does).
+    func existingRun(_ id: Int64) throws -> RunRecord {
+        let reader = try openExisting(readOnly: true)
+        return try reportingErrors { try reader.run(id: id) }
+    }
+
     /// Opens an existing store (for writing unless `readOnly`); a missing one is an error
     /// (exit 1), not created. Commands that change runs look them up read-only first, so
     /// that a request naming no run never opens the store for writing.
