@@ -11,7 +11,8 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible {
     /// No item has this raw id or title.
     case unknownItem(String)
     /// Several items match a title equally well.
-    case ambiguousTitle(query: String, candidates: [String])
+    /// `candidates` lists the most-rated `candidateLimit` of the `matches` titles found.
+    case ambiguousTitle(query: String, candidates: [String], matches: Int)
     /// The split was stored without its rated pairs.
     case noRatedPairs(runId: Int64)
     /// No item or user passes `--min-ratings`.
@@ -31,8 +32,10 @@ public enum AnalysisError: Error, Equatable, CustomStringConvertible {
             return "no user with id \(raw) in this run's data; ids are the raw ids of the ratings file"
         case let .unknownItem(query):
             return "no item with id or title matching \"\(query)\"; try part of the title, or the raw item id"
-        case let .ambiguousTitle(query, candidates):
-            return "\"\(query)\" matches \(candidates.count) items; pass one id with --item: " + candidates.joined(separator: "; ")
+        case let .ambiguousTitle(query, candidates, matches):
+            let shown = candidates.count < matches ? " (the \(candidates.count) most rated)" : ""
+            let more = candidates.count < matches ? "; … \(matches - candidates.count) more" : ""
+            return "\"\(query)\" matches \(matches) items; pass one id with --item\(shown): " + candidates.joined(separator: "; ") + more
         case let .noRatedPairs(runId):
             return "run \(runId): its store kept no rated pairs for this split; train it again with this cflab to record them"
         case let .nothingLeft(what, minimumRatings):

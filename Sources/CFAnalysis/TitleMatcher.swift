@@ -48,8 +48,7 @@ public struct TitleMatcher: Sendable {
             if found.count > 1 {
                 let ordered = found.sorted { (-counts[$0], $0) < (-counts[$1], $1) }
                 let listed = ordered.prefix(Self.candidateLimit).map { "\(items.raw(Int32($0))) \(titles[$0])" }
-                let more = found.count > Self.candidateLimit ? ["… \(found.count - Self.candidateLimit) more"] : []
-                throw AnalysisError.ambiguousTitle(query: trimmed, candidates: listed + more)
+                throw AnalysisError.ambiguousTitle(query: trimmed, candidates: Array(listed), matches: found.count)
             }
         }
         throw AnalysisError.unknownItem(trimmed)

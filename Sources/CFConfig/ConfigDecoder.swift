@@ -95,6 +95,15 @@ struct ConfigDecoder {
                 synthetic["rank"], path("rank"), atLeast: 1, atMost: ConfigLimits.maximumSyntheticRank) ?? data.synthetic.rank
             data.synthetic.noise = reader.number(synthetic["noise"], path("noise"), .nonNegative) ?? data.synthetic.noise
             data.synthetic.seed = reader.seed(synthetic["seed"], path("seed")) ?? data.synthetic.seed
+            // Ratings are distinct (user, item) pairs: never write fewer than asked in silence.
+            let pairs = data.synthetic.users * data.synthetic.items
+            if data.synthetic.ratings > pairs {
+                reader.fail(
+                    synthetic["ratings"] ?? synthetic.node, path("ratings"),
+                    "\(data.synthetic.ratings) ratings\(synthetic["ratings"] == nil ? " (the default)" : "") is more than the "
+                        + "\(data.synthetic.users) × \(data.synthetic.items) = \(pairs) distinct (user, item) pairs; "
+                        + "lower ratings or raise users or items")
+            }
         }
     }
 

@@ -72,11 +72,14 @@ public final class SweepRunner: Sendable {
             guard index < experiments.count else { return }
             let trial = TrialRun(experiment: experiments[index], writer: writer, policy: policy,
                                  stop: stop, inFlight: inFlight)
-            let outcome = trial.execute(
-                onStart: { runId in reporter.started(index: index, runId: runId) },
-                onEpoch: { report in reporter.epoch(index: index, report: report) },
-                onProgress: { [reporter] epoch, step, steps in reporter.progress(index: index, epoch: epoch, step: step, steps: steps) }
-            )
+            // A trial's long steps (its final ranking evaluation) report to its own sink.
+            let outcome = ProgressReport.$sink.withValue(reporter.progressSink(index: index)) {
+                trial.execute(
+                    onStart: { runId in reporter.started(index: index, runId: runId) },
+                    onEpoch: { report in reporter.epoch(index: index, report: report) },
+                    onProgress: { [reporter] epoch, step, steps in reporter.progress(index: index, epoch: epoch, step: step, steps: steps) }
+                )
+            }
             outcomes.withLock { $0[index] = outcome }
             if case let .storeFailed(_, failure) = outcome, failure.kind.isStoreWide {
                 halted.withLock { if $0 == nil { $0 = failure } }
@@ -108,8 +111,11 @@ public protocol SweepReporter: Sendable {
     func finished(index: Int, outcome: TrialRun.Outcome)
     /// Steps done inside an epoch, for a progress bar; most reporters ignore it.
     func progress(index: Int, epoch: Int, step: Int, steps: Int)
+    /// Where the long steps of trial `index` (ranking evaluation) report; nil for none.
+    func progressSink(index: Int) -> (any ProgressSink)?
 }
 
 extension SweepReporter {
     public func progress(index: Int, epoch: Int, step: Int, steps: Int) {}
+    public func progressSink(index: Int) -> (any ProgressSink)? { nil }
 }

@@ -60,15 +60,19 @@ public final class RankingEvaluator {
         firstRank = [Int](repeating: Int.max, count: itemCount)
     }
 
-    /// The ranking metrics of `model` on `heldOut`, by `RankingMetricName`.
-    public func evaluate(model: any RatingModel, heldOut: RatingSet) -> [String: Double] {
+    /// The ranking metrics of `model` on `heldOut`, by `RankingMetricName`; `phase` names
+    /// the evaluation in progress reports ("ranking on valid").
+    public func evaluate(model: any RatingModel, heldOut: RatingSet, phase: String = "ranking") -> [String: Double] {
         let threshold = threshold
         let all = UserItemLists(heldOut, userCount: training.userCount)
         let relevant = UserItemLists(heldOut, userCount: training.userCount) { Double($0) >= threshold }
         var totals = cutoffs.map(RankingTotals.init(cutoff:))
         var skipped = 0
         for index in firstRank.indices { firstRank[index] = Int.max }
+        let progress = ProgressReport.phase(phase, total: training.userCount, unit: .count("users"))
+        defer { progress.finish() }
         for user in 0..<training.userCount {
+            if user & 15 == 0 { progress.update(done: user) }
             let relevantItems = relevant.items(of: user)
             if relevantItems.isEmpty {
                 if !all.items(of: user).isEmpty { skipped += 1 }

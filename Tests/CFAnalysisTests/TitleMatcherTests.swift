@@ -23,12 +23,26 @@ final class TitleMatcherTests: XCTestCase {
         XCTAssertThrowsError(try matcher.match("Star Trek")) { error in
             XCTAssertEqual(
                 error as? AnalysisError,
-                .ambiguousTitle(query: "Star Trek", candidates: ["40 Star Trek: Generations (1994)", "30 Star Trek: First Contact (1996)"])
+                .ambiguousTitle(query: "Star Trek", candidates: ["40 Star Trek: Generations (1994)", "30 Star Trek: First Contact (1996)"], matches: 2)
             )
             XCTAssertEqual(
                 "\(error)",
                 "\"Star Trek\" matches 2 items; pass one id with --item: 40 Star Trek: Generations (1994); 30 Star Trek: First Contact (1996)"
             )
+        }
+    }
+
+    /// Past the limit, the count is of every match, and the rest are counted after the list.
+    func testTheCountIsOfEveryMatchNotOfTheListedOnes() {
+        let count = TitleMatcher.candidateLimit + 4
+        let infos = (0..<count).map { ItemInfo(title: "Star \($0) (1990)", genres: []) }
+        let items = IdMap(rawIds: (0..<count).map { String($0 + 1) })
+        let many = TitleMatcher(items: items, infos: infos, counts: (0..<count).map { Int32($0) })
+        XCTAssertThrowsError(try many.match("Star")) { error in
+            let message = "\(error)"
+            XCTAssertTrue(message.hasPrefix("\"Star\" matches \(count) items; pass one id with --item (the 15 most rated): \(count) Star \(count - 1) (1990);"), message)
+            XCTAssertTrue(message.hasSuffix("; … 4 more"), message)
+            XCTAssertEqual(message.components(separatedBy: "; ").count, TitleMatcher.candidateLimit + 2, "the header, the listed, the rest: " + message)
         }
     }
 

@@ -51,6 +51,19 @@ final class ConfigErrorTests: XCTestCase {
         ])
     }
 
+    /// Synthetic ratings are distinct (user, item) pairs: asking for more is an error, never fewer in silence.
+    func testSyntheticRatingsBeyondThePairsAreRefused() {
+        XCTAssertEqual(issueLines("data: {source: synthetic, synthetic: {users: 10, items: 20, ratings: 500}}"), [
+            "a.yaml:1:70: data.synthetic.ratings: 500 ratings is more than the 10 × 20 = 200 distinct (user, item) pairs; "
+                + "lower ratings or raise users or items",
+        ])
+        XCTAssertEqual(issueLines("data: {source: synthetic, synthetic: {users: 10, items: 20}}"), [
+            "a.yaml:1:38: data.synthetic.ratings: 100000 ratings (the default) is more than the 10 × 20 = 200 distinct "
+                + "(user, item) pairs; lower ratings or raise users or items",
+        ])
+        XCTAssertEqual(issueLines("data: {source: synthetic, synthetic: {users: 10, items: 20, ratings: 200}}"), [])
+    }
+
     func testBadEnumValueListsTheAllowedOnes() {
         XCTAssertEqual(issueLines("model: {kind: dot_bais}"), [
             "a.yaml:1:15: model.kind: unknown value 'dot_bais' (did you mean 'dot_bias'?); expected one of dot, dot_bias, nn, global_mean, biases",

@@ -38,7 +38,7 @@ final class ArtifactTests: XCTestCase {
 
         let runId = try store.startRun(SampleRuns.newRun())
         XCTAssertThrowsError(try store.loadModel(runId: runId)) { error in
-            XCTAssertEqual(error as? StoreError, .noParameters(runId: runId))
+            XCTAssertEqual(error as? StoreError, .noParameters(runId: runId, reason: .stillRunning))
         }
         let final = [ParameterTensor(name: "w", shape: [1], values: [2])]
         let best = [ParameterTensor(name: "w", shape: [1], values: [1])]

@@ -71,5 +71,23 @@ final class AnalysisCommandTests: XCTestCase {
         XCTAssertEqual(ambiguous.status, 1)
         XCTAssertTrue(ambiguous.stderr.hasPrefix("error: \"item 1\" matches"), ambiguous.stderr)
         XCTAssertTrue(ambiguous.stderr.contains("pass one id with --item"), ambiguous.stderr)
+
+        // A global_mean baseline has nothing to read: said so, not "train it again with keep: best".
+        let baselineFile = try TemporaryFolder.write(
+            ExperimentYAML.synthetic(
+                name: "tiny-mean", seed: 5, data: "{users: 120, items: 80, ratings: 3000, rank: 3, noise: 0.2, seed: 3}",
+                split: "{kind: random, valid: 0.2}", model: "{kind: global_mean}", training: "{epochs: 1}"),
+            named: "mean.yaml", in: folder)
+        let baseline = try CLIRunner.run(["run", baselineFile, "--store", store])
+        XCTAssertEqual(baseline.status, 0, baseline.stderr)
+        for command in [["export", "2", "--embeddings", folder.appendingPathComponent("out").path], ["inspect", "2"]] {
+            let output = try CLIRunner.run(command + ["--store", store])
+            XCTAssertEqual(output.status, 1, "\(command)")
+            XCTAssertEqual(
+                output.stderr,
+                "error: run 2 is a global_mean baseline: it predicts the training mean and has no parameters to read; "
+                    + "pick a biases, dot, dot_bias or nn run (`cflab runs` lists them)\n", "\(command)")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing written")
     }
 }

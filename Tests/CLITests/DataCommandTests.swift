@@ -23,6 +23,15 @@ final class DataCommandTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("already exists"), again.stderr)
     }
 
+    func testSynthRefusesMoreRatingsThanPairs() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let out = folder.appendingPathComponent("synth").path
+        let synth = try CLIRunner.run(["data", "synth", "--out", out, "--users", "10", "--items", "20", "--ratings", "500"])
+        XCTAssertEqual(synth.status, 64, synth.stderr)
+        XCTAssertTrue(synth.stderr.contains("--ratings 500 is more than the 10 × 20 = 200 distinct (user, item) pairs"), synth.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
+    }
+
     func testInfoOnABrokenFileNamesTheLine() throws {
         let folder = try TemporaryFolder.make(for: self)
         try "userId,movieId,rating,timestamp\n1,2,4.0,10\n1,3,oops,11\n"

@@ -97,13 +97,11 @@ final class SweepRunTests: XCTestCase {
 /// On a terminal a sweep shows n/N, the running trials with their epoch and an ETA; piped,
 /// it prints plain lines only.
 final class SweepStatusTests: XCTestCase {
-    func testATerminalGetsAStatusLineAndAPipePlainLines() throws {
-        let folder = try TemporaryFolder.make(for: self)
-        let file = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
-        // script(1) runs cflab on a pseudo-terminal.
+    /// What `cflab ARGUMENTS` prints on a pseudo-terminal (script(1)), 300 columns wide.
+    func onTerminal(_ arguments: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "COLUMNS=300 '\(CLIRunner.binary.path)' run '\(file)' --no-store --jobs 2", "/dev/null"]
+        process.arguments = ["-qec", "COLUMNS=300 '\(CLIRunner.binary.path)' \(arguments)", "/dev/null"]
         let output = Pipe()
         process.standardOutput = output
         process.standardInput = FileHandle.nullDevice
@@ -111,14 +109,37 @@ final class SweepStatusTests: XCTestCase {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 0)
-        let text = String(decoding: data, as: UTF8.self)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func testATerminalGetsAStatusLineAndAPipePlainLines() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let file = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
+        let text = try onTerminal("run '\(file)' --no-store --jobs 2")
         XCTAssertTrue(text.contains("[0/6] running: model.kind=dot model.dropout=0.0 seed=1 epoch 0/2"), text)
         XCTAssertTrue(text.contains(" | ETA "), "an ETA once a trial is done: \(text)")
         XCTAssertTrue(text.contains("[6/6] "), text)
+        XCTAssertTrue(text.contains("seed=1 ranking on valid 0%"), "a trial's final evaluation shows in its place: \(text)")
 
         let piped = try CLIRunner.run(["run", file, "--no-store", "--jobs", "2"])
         XCTAssertEqual(piped.status, 0, piped.stderr)
         XCTAssertFalse(piped.stdout.contains("running:"), piped.stdout)
         XCTAssertFalse(piped.stdout.unicodeScalars.contains("\u{1B}"), "no escape codes when piped")
+    }
+
+    /// A single run shows its data loading, split and final evaluation on the status line,
+    /// and each goes before the next line is printed.
+    func testASingleRunShowsEachLongStepOnATerminalOnly() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let file = try TemporaryFolder.write(RunCommandTests.tinyExperiment, named: "tiny.yaml", in: folder)
+        let text = try onTerminal("run '\(file)' --no-store")
+        for step in ["\r\u{1B}[2Kdrawing synthetic pairs", "\r\u{1B}[2Ksplitting 3000 ratings…", "\r\u{1B}[2Kranking on valid   0% [", "of 120 users"] {
+            XCTAssertTrue(text.contains(step), "\(step.debugDescription) in \(text.debugDescription)")
+        }
+        XCTAssertTrue(text.contains("\r\u{1B}[2Kcompleted: best epoch"), "the status line is cleared before the next line")
+        let piped = try CLIRunner.run(["run", file, "--no-store"])
+        XCTAssertEqual(piped.status, 0, piped.stderr)
+        XCTAssertFalse(piped.stdout.contains("ranking on valid"), piped.stdout)
+        XCTAssertFalse((piped.stdout + piped.stderr).unicodeScalars.contains("\u{1B}"), "no escape codes when piped")
     }
 }

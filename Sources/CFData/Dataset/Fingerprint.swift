@@ -22,6 +22,8 @@ public enum Fingerprint {
         var hasher = Hasher256()
         var buffer = [UInt8]()
         buffer.reserveCapacity(1 << 20)
+        let progress = ProgressReport.phase("fingerprinting", total: ratings.count, unit: .count("ratings"))
+        defer { progress.finish() }
         for position in 0..<ratings.count {
             let index = order.map { Int($0[position]) } ?? position
             buffer.append(contentsOf: userBytes[Int(ratings.users[index])])
@@ -33,6 +35,7 @@ public enum Fingerprint {
             if buffer.count >= (1 << 20) - 64 {
                 buffer.withUnsafeBytes { hasher.update(bytes: $0) }
                 buffer.removeAll(keepingCapacity: true)
+                progress.update(done: position)
             }
         }
         buffer.withUnsafeBytes { hasher.update(bytes: $0) }

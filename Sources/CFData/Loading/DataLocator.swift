@@ -30,8 +30,20 @@ public struct DataLocator: Sendable {
         return roots
     }
 
-    /// Where `cflab data fetch` unpacks by default: `$CFLAB_DATA`, else `./data`.
-    public var fetchRoot: String { roots[0] }
+    /// Where `cflab data fetch` unpacks by default: the first folder of the search path
+    /// that is writable, or that does not exist yet under a writable parent (so
+    /// `$CFLAB_DATA`, else `./data`); the first one when none is, for fetch to refuse.
+    public var fetchRoot: String {
+        roots.first(where: Self.isWritableFolder) ?? roots[0]
+    }
+
+    /// Whether `path` is a writable folder, or could be made as one.
+    static func isWritableFolder(_ path: String) -> Bool {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path) { return isDirectory(path) && manager.isWritableFile(atPath: path) }
+        let parent = (path as NSString).deletingLastPathComponent
+        return parent != path && isWritableFolder(parent)
+    }
 
     /// Every `<root>/<name>` of the search path, in order (they need not exist).
     public func candidates(named name: String) -> [String] {

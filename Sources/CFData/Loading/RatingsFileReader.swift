@@ -1,3 +1,4 @@
+import CFCore
 import Foundation
 
 /// Reads a ratings file into raw columns: bytes memory-mapped, numbers parsed by hand.
@@ -77,7 +78,15 @@ enum RatingsFileReader {
         var expectedFields = format.fieldCount
         var isFirst = true
         var headerLine: Int?
+        let progress = ProgressReport.phase("reading " + (path as NSString).lastPathComponent, total: bytes.count, unit: .bytes)
+        defer { progress.finish() }
+        var untilReport = 1 << 16
         while let line = try scanner.next(into: &fields) {
+            untilReport -= 1
+            if untilReport == 0 {
+                untilReport = 1 << 16
+                progress.update(done: scanner.position)
+            }
             if isFirst {
                 isFirst = false
                 if expectedFields == nil { expectedFields = fields.count }

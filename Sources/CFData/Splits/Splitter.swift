@@ -32,6 +32,8 @@ import CFCore
 public enum Splitter {
     public static func split(_ dataset: Dataset, config: SplitConfig, seed: UInt64, semantics: RunSemantics = .current) throws -> DataSplit {
         try validate(config, dataset: dataset, semantics: semantics)
+        let progress = ProgressReport.phase("splitting \(dataset.ratings.count) ratings", total: 0, unit: .count("ratings"))
+        defer { progress.finish() }
         let streamSeed = RandomStreams(seed: seed).seed(for: .split)
         var firstStream = Xoshiro256StarStar(seed: streamSeed)
         let secondStream = Xoshiro256StarStar(seed: RandomStreams.derive(streamSeed, "valid"))

@@ -21,10 +21,16 @@ enum SyntheticPairs {
         let userWeights = cumulativeZipf(count: users, exponent: exponent)
         let itemWeights = cumulativeZipf(count: items, exponent: exponent)
         var rejections = 0
+        let progress = ProgressReport.phase("drawing synthetic pairs", total: target, unit: .count("ratings"))
+        defer { progress.finish() }
         while chosen.count < target, rejections < 20 * target + 1000 {
             let user = userOrder[sample(userWeights, using: &rng)]
             let item = itemOrder[sample(itemWeights, using: &rng)]
-            if !chosen.insert(key(user, item)).inserted { rejections += 1 }
+            if !chosen.insert(key(user, item)).inserted {
+                rejections += 1
+            } else if chosen.count & 0xFFFF == 0 {
+                progress.update(done: chosen.count)
+            }
         }
         if chosen.count < target {
             var remaining: [UInt64] = []

@@ -66,6 +66,16 @@ extension RunStore {
             }
             return StoredModel(runId: runId, config: record.config, which: which, tensors: tensors, metadata: metadata, semantics: record.semantics)
         }
-        throw StoreError.noParameters(runId: runId)
+        throw StoreError.noParameters(runId: runId, reason: Self.whyNoParameters(record))
+    }
+
+    /// Why `record` has no kept parameters, from its config and its end.
+    static func whyNoParameters(_ record: RunRecord) -> StoreError.MissingParameters {
+        let config = record.run.config
+        if config["model"]?["kind"]?.stringValue == "global_mean" { return .noneToLearn }
+        if config["training"]?["keep"]?.stringValue == "none" { return .keepNone }
+        if record.outcome.status == .running { return .stillRunning }
+        if record.outcome.status != .completed { return .ended(record.outcome.status.rawValue) }
+        return .keepNone
     }
 }

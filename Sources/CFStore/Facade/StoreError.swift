@@ -3,6 +3,18 @@ import Foundation
 
 /// What can go wrong opening or using a run store, with messages that say what to do.
 public enum StoreError: Error, CustomStringConvertible, Equatable {
+    /// Why a run has no kept parameters.
+    public enum MissingParameters: Equatable, Sendable {
+        /// A `global_mean` baseline: it learns nothing but the training mean.
+        case noneToLearn
+        /// `training.keep: none`.
+        case keepNone
+        /// It is still running: parameters are kept when it ends.
+        case stillRunning
+        /// It ended with this status before parameters were kept.
+        case ended(String)
+    }
+
     /// The file exists but is not an SQLite database.
     case notADatabase(path: String)
     /// The file is an SQLite database whose pages are damaged (truncated, overwritten).
@@ -27,8 +39,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case runReclaimed(runId: Int64, status: RunStatus, by: String?)
     /// No run has this id.
     case unknownRun(id: Int64)
-    /// The run kept no parameters (`training.keep: none`, or it never finished).
-    case noParameters(runId: Int64)
+    /// The run kept no parameters, for `reason`.
+    case noParameters(runId: Int64, reason: MissingParameters)
     /// The run's split has no stored data metadata.
     case missingMetadata(runId: Int64, splitFingerprint: String)
     /// A stored value cannot be decoded.
@@ -69,8 +81,18 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
                 + "stop training it and write nothing more to it"
         case let .unknownRun(id):
             return "no run with id \(id) in the store; `cflab runs` lists them"
-        case let .noParameters(runId):
-            return "run \(runId) kept no parameters (training.keep: none, or it did not finish); train it again with keep: best"
+        case let .noParameters(runId, reason):
+            switch reason {
+            case .noneToLearn:
+                return "run \(runId) is a global_mean baseline: it predicts the training mean and has no parameters "
+                    + "to read; pick a biases, dot, dot_bias or nn run (`cflab runs` lists them)"
+            case .keepNone:
+                return "run \(runId) kept no parameters (training.keep: none); train it again with keep: best"
+            case .stillRunning:
+                return "run \(runId) has kept no parameters yet: it is still running, and keeps them when it ends"
+            case let .ended(status):
+                return "run \(runId) kept no parameters: it ended \(status) before any were kept; train it again (`cflab run` resumes it)"
+            }
         case let .missingMetadata(runId, splitFingerprint):
             return "run \(runId): no data metadata for split \(splitFingerprint.prefix(12)); reproduce the run to store it"
         case let .corruptRecord(path, reason):

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CFCore
 import CFExperiment
 
 /// The `cflab` command: reproducible collaborative-filtering experiments.
@@ -30,7 +31,10 @@ struct CFLab: ParsableCommand {
             Console.error("  See 'cflab --help' for the commands.")
             exit(withError: ExitCode(64))
         }
-        main(nil)
+        // Loading, splitting and evaluating show progress on a terminal, never when piped.
+        ProgressReport.$sink.withValue(TerminalProgress.forProcess) {
+            main(nil)
+        }
     }
 
     /// The first word of `cflab help WORDS...` that names no command (ArgumentParser would

@@ -13,7 +13,7 @@ extension DataCommand {
         @Argument(help: "The release name, e.g. ml-100k.")
         var name: String
 
-        @Option(help: "Folder to unpack into (default $CFLAB_DATA, else ./data).")
+        @Option(help: "Folder to unpack into (default: the first writable folder of the data search path, $CFLAB_DATA, else ./data).")
         var dir: String?
 
         @Option(help: "Download from this URL instead (a mirror, or file:///path/to.zip).")

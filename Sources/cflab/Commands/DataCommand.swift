@@ -65,6 +65,12 @@ struct DataCommand: ParsableCommand {
             guard users > 0, items > 0, ratings > 0, rank > 0 else {
                 throw ValidationError("--users, --items, --ratings and --rank must be positive")
             }
+            // Ratings are distinct (user, item) pairs: never write fewer than asked in silence.
+            let (pairs, overflow) = users.multipliedReportingOverflow(by: items)
+            guard overflow || pairs >= ratings else {
+                throw ValidationError("--ratings \(ratings) is more than the \(users) × \(items) = \(pairs) distinct (user, item) pairs; "
+                    + "lower --ratings or raise --users or --items")
+            }
             guard noise >= 0 else { throw ValidationError("--noise must be at least 0") }
         }
 

@@ -1,3 +1,4 @@
+import CFExperiment
 import CFText
 import Foundation
 
@@ -11,29 +12,39 @@ enum Console {
     /// Whether standard output is an interactive terminal (progress bars, colours).
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
+    /// Whether a status line is on the terminal: the next line printed replaces it.
+    private static let showsStatus = LockedValue(false)
+
     static func out(_ line: String) {
+        clearShownStatus()
         FileHandle.standardOutput.write(Data((Escaping.terminalLines(line) + "\n").utf8))
     }
 
     /// Prints lines, each on one terminal line: a line feed inside a value (a stored name,
     /// a tag) becomes a space, as every other control character does.
     static func lines(_ lines: [String]) {
+        clearShownStatus()
         FileHandle.standardOutput.write(Data(lines.map { Escaping.terminal($0) + "\n" }.joined().utf8))
     }
 
     /// Prints a table rendered with highlights: its cells are escaped by the renderer,
     /// and its colour codes are meant.
     static func styled(_ rendered: String) {
+        clearShownStatus()
         FileHandle.standardOutput.write(Data((rendered + "\n").utf8))
     }
 
     static func error(_ line: String) {
+        clearShownStatus()
         FileHandle.standardError.write(Data((Escaping.terminalLines(line) + "\n").utf8))
     }
 
     /// Rewrites the current terminal line (progress), without a newline.
     static func status(_ text: String) {
-        FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + Escaping.terminal(text)).utf8))
+        showsStatus.withLock { shown in
+            shown = true
+            FileHandle.standardOutput.write(Data(("\r\u{1B}[2K" + Escaping.terminal(text)).utf8))
+        }
     }
 
     /// Rewrites the current line of standard error (download progress); "" clears it.
@@ -53,7 +64,19 @@ enum Console {
     }
 
     static func clearStatus() {
-        FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
+        showsStatus.withLock { shown in
+            shown = false
+            FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
+        }
+    }
+
+    /// Clears the status line if one is shown, so that a printed line starts clean.
+    private static func clearShownStatus() {
+        showsStatus.withLock { shown in
+            guard shown else { return }
+            shown = false
+            FileHandle.standardOutput.write(Data("\r\u{1B}[2K".utf8))
+        }
     }
 }
 

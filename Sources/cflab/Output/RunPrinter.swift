@@ -17,6 +17,8 @@ struct RunPrinter: Sendable {
         let data = experiment.dataset
         Console.out("\(config.name): \(config.model.kind.rawValue) on \(data.name) "
             + "(\(data.ratings.count) ratings, \(data.userCount) users, \(data.itemCount) items)")
+        // Which folder of the search path the data came from.
+        if let path = data.path { Console.out("data: \(path)") }
         let split = experiment.split
         Console.out("split \(config.split.kind.rawValue): train \(split.train.count), valid \(split.valid.count)"
             + (split.test.map { ", test \($0.count)" } ?? "") + ", seed \(config.splitSeed)")

@@ -1,3 +1,4 @@
+import CFCore
 import CFExperiment
 import CFStore
 import CFTraining
@@ -24,6 +25,11 @@ struct SingleRunReporter: SweepReporter {
         let epochs = printer.experiment.config.training.epochs
         let fraction = Double(step) / Double(steps)
         Console.status(String(format: "epoch %d/%d %@ %3.0f%%", epoch, epochs, Console.bar(fraction), fraction * 100))
+    }
+
+    /// The final evaluation's progress, on the status line where the epoch bar was.
+    func progressSink(index: Int) -> (any ProgressSink)? {
+        printer.showsProgress ? TerminalProgress() : nil
     }
 
     func finished(index: Int, outcome: TrialRun.Outcome) {

@@ -24,6 +24,9 @@ final class SweepProgress: SweepReporter {
         var done = 0
         var trained = 0
         var running: [Int: Int] = [:]
+        /// A running trial's step after its epochs, such as `ranking on valid 40%`.
+        var steps: [Int: String] = [:]
+        var lastDrawn = Date.distantPast
         let start = Date()
     }
 
@@ -47,13 +50,42 @@ final class SweepProgress: SweepReporter {
         guard showsStatus else { return }
         state.withLock { state in
             state.running[index] = report.epoch
+            state.steps[index] = nil
             Console.status(statusLine(state))
         }
     }
 
+    /// Trial `index`'s final evaluation shows in its place on the status line.
+    func progressSink(index: Int) -> (any ProgressSink)? {
+        showsStatus ? TrialStepSink(progress: self, index: index) : nil
+    }
+
+    /// Shows `update` as trial `index`'s step, redrawing at most ten times a second.
+    func step(index: Int, update: ProgressUpdate?) {
+        state.withLock { state in
+            state.steps[index] = update.map { "\($0.phase) " + String(format: "%.0f%%", $0.fraction * 100) }
+            let now = Date()
+            let due = update == nil || update?.done == 0 || now.timeIntervalSince(state.lastDrawn) >= 0.1
+            guard due, state.running[index] != nil else { return }
+            state.lastDrawn = now
+            Console.status(statusLine(state))
+        }
+    }
+
+    /// The sink of one trial's steps.
+    struct TrialStepSink: ProgressSink {
+        let progress: SweepProgress
+        let index: Int
+
+        func update(_ update: ProgressUpdate) { progress.step(index: index, update: update) }
+        func finish(_ phase: String) { progress.step(index: index, update: nil) }
+    }
+
     /// `[3/12] running: a=1 seed=2 epoch 4/10, ... | ETA 1m 20s`, cut to the terminal's width.
     func statusLine(_ state: State) -> String {
-        let running = state.running.keys.sorted().map { "\(labels[$0]) epoch \(state.running[$0] ?? 0)/\(experiments[$0].config.training.epochs)" }
+        let running = state.running.keys.sorted().map { index in
+            labels[index] + " " + (state.steps[index] ?? "epoch \(state.running[index] ?? 0)/\(experiments[index].config.training.epochs)")
+        }
         var line = "[\(state.done)/\(experiments.count)]" + (running.isEmpty ? "" : " running: " + running.joined(separator: ", "))
         let elapsed = Date().timeIntervalSince(state.start)
         if state.trained > 0 {
@@ -76,6 +108,7 @@ final class SweepProgress: SweepReporter {
         state.withLock { state in
             state.done += 1
             state.running[index] = nil
+            state.steps[index] = nil
             if case .trained = outcome { state.trained += 1 }
             if showsStatus { Console.clearStatus() }
             report(index: index, position: state.done, outcome: outcome)
