@@ -104,6 +104,10 @@ final class MalformedInputTests: XCTestCase {
         let withVariable = DataLocator(environment: ["CFLAB_DATA": folder.file("elsewhere")], currentDirectory: folder.file("work"))
         XCTAssertEqual(withVariable.roots, [folder.file("elsewhere"), folder.file("work/data"), folder.file("shared/data")])
         XCTAssertEqual(try withVariable.folder(named: "ml-100k"), folder.file("work/data/ml-100k"), "the first that exists")
+        XCTAssertEqual(withVariable.fetchRoot, folder.file("elsewhere"), "a folder that can be made under a writable parent")
+        // Fetch takes the first folder it can write: not a CFLAB_DATA that is a file.
+        let unwritable = DataLocator(environment: ["CFLAB_DATA": folder.file("work/sub/x")], currentDirectory: folder.file("work"))
+        XCTAssertEqual(unwritable.fetchRoot, folder.file("work/data"))
         XCTAssertThrowsError(try fromCurrent.folder(named: "ml-10k")) { error in
             XCTAssertTrue("\(error)".hasSuffix("; did you mean `ml-100k`?"), "a typo is not offered for fetching: \(error)")
         }
