@@ -3,106 +3,130 @@ import CFConfig
 import CFCore
 import CFData
 import CFExperiment
+import CFLinalg
 import CFText
 import CFTraining
 import Foundation
 
-/// `cflab bench`: measures training speed (ratings/s, seconds per epoch, peak memory).
+/// `cflab bench`: measures training, loading and splitting speed on named cases.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure training speed: ratings/s, seconds per epoch and peak memory, per model kind.",
+        abstract: "Measure speed on named cases: ratings/s, seconds per epoch (median, min, max) and peak memory.",
         discussion: """
-        Without a file, it trains on synthetic data the size of ml-100k (943 users, 1,682 \
-        items, 100,000 ratings). Build in release mode first (swift build -c release): debug \
-        builds are tens of times slower.
+        Cases (--list describes them): \(BenchCase.all.map(\.name).joined(separator: ", ")). Without \
+        --case it runs \(BenchCase.defaultNames.joined(separator: ", ")) (each model kind at ml-100k size). \
+        Several cases run one child process each, so that each peak memory is the case's own. \
+        The large cases read synthetic ratings files cached under $CFLAB_BENCH_DATA (default \
+        ~/.cache/cflab/bench), written once. Measure a release build (swift build -c release): \
+        debug builds are tens of times slower.
         """
     )
 
-    @Argument(help: "An experiment file to measure (default: built-in synthetic data, batch 64, Adam).")
+    @Argument(help: "An experiment file to measure instead of the named cases.")
     var file: String?
 
-    @Option(help: "Model kinds to measure, comma-separated.")
-    var models: String = "dot,dot_bias,nn"
+    @Option(name: .customLong("case"), help: ArgumentHelp("Cases to run, comma-separated or repeated; `all` for every case.", valueName: "name"))
+    var cases: [String] = []
 
-    @Option(help: "Epochs per model.")
+    @Flag(help: "Run each case on its quick shape (a twentieth of the MovieLens 20M shape), for smoke tests.")
+    var quick = false
+
+    @Option(help: "training.threads for the training cases.")
+    var threads: Int = 1
+
+    @Option(help: "Epochs per training case (repetitions of a loading or splitting case).")
     var epochs: Int = 3
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a key (repeatable).", valueName: "key=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a key of every training case (repeatable).", valueName: "key=value"))
     var overrides: [String] = []
 
-    @Option(help: "Output: table, markdown or json.")
+    @Flag(help: "List the cases and exit.")
+    var list = false
+
+    @Option(help: "Output: table, markdown or json (one object per case).")
     var format = FormatChoice<BenchFormats>(.aligned)
 
     func validate() throws {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        for name in caseNames where BenchCase.named(name) == nil {
+            let hint = EditDistance.suggestion(for: name, among: BenchCase.all.map(\.name)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ValidationError("unknown case '\(name)'\(hint); `cflab bench --list` describes them")
+        }
+        if file != nil, !cases.isEmpty { throw ValidationError("give an experiment file or --case, not both") }
+    }
+
+    /// The cases asked for, in the order given.
+    var caseNames: [String] {
+        let names = cases.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }.filter { !$0.isEmpty }
+        if names.contains("all") { return BenchCase.all.map(\.name) }
+        return names.isEmpty ? BenchCase.defaultNames : names
     }
 
     func run() throws {
+        if list {
+            for benchCase in BenchCase.all {
+                Console.out("\(benchCase.name): \(benchCase.summary) (quick: \(benchCase.quickShape.label))")
+            }
+            return
+        }
         #if DEBUG
         Console.error("warning: this is a debug build; measure a release build (swift build -c release)")
         #endif
-        let base = try file.map { try loadExperiment($0, overrides: overrides) } ?? Self.defaultExperiment(overrides: overrides)
-        let kinds = try models.split(separator: ",").map { name -> ModelConfig.Kind in
-            guard let kind = ModelConfig.Kind(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw ValidationError("unknown model kind '\(name)'")
-            }
-            return kind
+        Linalg.setSingleThreaded()
+        if let file {
+            let experiment = try loadExperiment(file, overrides: overrides)
+            let row = try reportingErrors { try BenchMeasurement(epochs: epochs, threads: threads).train(experiment, name: experiment.config.name) }
+            BenchRow.print([row], format: format.format)
+            return
         }
-        var preparer = ExperimentPreparer(file: base)
-        var rows: [BenchRow] = []
-        for kind in kinds {
-            var config = base.config
-            config.model.kind = kind
-            if kind == .nn { config.model.yRange = .fixed(low: 0, high: 5.5) }
-            config.training.epochs = epochs
-            config.training.earlyStopping = nil
-            let experiment = try reportingErrors { try preparer.prepare(config) }
-            var reports: [EpochReport] = []
-            _ = try reportingErrors { try experiment.trainer().run { reports.append($0); return .continue } }
-            rows.append(BenchRow(kind: kind, dataset: experiment.dataset.name, trainRatings: experiment.split.train.count,
-                                 reports: reports, peakMegabytes: PeakMemory.megabytes()))
+        let names = caseNames
+        let measurement = BenchMeasurement(epochs: epochs, threads: threads, quick: quick, overrides: overrides)
+        let rows: [JSONValue]
+        if names.count == 1, let only = BenchCase.named(names[0]) {
+            rows = [try reportingErrors { try measurement.measure(only) }]
+        } else {
+            rows = try names.map { try runChild(case: $0) }
         }
         BenchRow.print(rows, format: format.format)
     }
 
-    static func defaultExperiment(overrides: [String]) throws -> ExperimentFile {
-        let yaml = """
-        version: 1
-        name: bench
-        seed: 1
-        data:
-          source: synthetic
-          synthetic: {users: 943, items: 1682, ratings: 100000, rank: 8, noise: 0.3, seed: 7}
-        split: {kind: random, valid: 0.2}
-        model: {kind: dot_bias, embedding_dim: 50}
-        optimizer: {kind: adam, lr: 1.0e-3}
-        training: {epochs: 3, batch_size: 64}
-        """
-        do {
-            return try ConfigLoader.parse(yaml: yaml, fileName: "bench", overrides: overrides)
-        } catch let error as ConfigError {
-            for issue in error.issues { Console.error("error: \(issue)") }
+    /// Runs one case in a child `cflab bench` and reads its JSON row back.
+    private func runChild(case name: String) throws -> JSONValue {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.executablePath)
+        var arguments = ["bench", "--case", name, "--epochs", String(epochs), "--threads", String(threads), "--format", "json"]
+        if quick { arguments.append("--quick") }
+        for override in overrides { arguments += ["--set", override] }
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            Console.error("error: bench case \(name) failed (exit \(process.terminationStatus))")
             throw ExitCode(1)
         }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let last = text.split(separator: "\n").last, let row = try? JSONValue.parse(String(last)) else {
+            Console.error("error: bench case \(name) printed no result")
+            throw ExitCode(1)
+        }
+        return row
+    }
+
+    /// This executable, to run a case in a child process.
+    static var executablePath: String {
+        #if os(Linux)
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        #endif
+        return Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 }
 
-/// `bench`: `table`, `markdown`, `json` (JSON Lines, one object per model).
+/// `bench`: `table`, `markdown`, `json` (JSON Lines, one object per case).
 enum BenchFormats: FormatMenu {
     static let formats: [TableFormat] = [.aligned, .markdown, .json]
-}
-
-/// The process's peak resident memory so far.
-enum PeakMemory {
-    static func megabytes() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_maxrss) / 1024
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        return Double(usage.ru_maxrss) / 1_048_576
-        #endif
-    }
 }

@@ -1,0 +1,96 @@
+import CFConfig
+import CFCore
+import CFData
+import CFExperiment
+import CFTraining
+import Foundation
+
+/// Times one bench case in this process and returns its row (`BenchRow`).
+struct BenchMeasurement {
+    var epochs: Int
+    var threads: Int
+    var quick = false
+    var overrides: [String] = []
+
+    func measure(_ benchCase: BenchCase) throws -> JSONValue {
+        let shape = benchCase.shape(quick: quick)
+        switch benchCase.work {
+        case .training:
+            let file = try ConfigLoader.parse(yaml: experimentYAML(benchCase, shape: shape), fileName: "bench-\(benchCase.name)",
+                                              overrides: overrides)
+            return try train(file, name: benchCase.name, benchCase: benchCase, shape: shape)
+        case .loading:
+            let folder = try BenchData.prepare(shape)
+            var seconds: [Double] = []
+            var count = 0
+            for _ in 0..<epochs {
+                let (dataset, elapsed) = try timed { try DatasetLoader.loadMovieLens(folder: folder) }
+                seconds.append(elapsed)
+                count = dataset.ratings.count
+            }
+            return BenchRow.make(benchCase, shape: shape, trainRatings: count, threads: 1, seconds: seconds,
+                                 rates: seconds.map { Double(count) / $0 }, validRMSE: nil)
+        case .splitting:
+            let dataset = try DatasetLoader.loadMovieLens(folder: try BenchData.prepare(shape))
+            var seconds: [Double] = []
+            for _ in 0..<epochs {
+                seconds.append(try timed { try Splitter.split(dataset, config: SplitConfig(), seed: 1) }.seconds)
+            }
+            let count = dataset.ratings.count
+            return BenchRow.make(benchCase, shape: shape, trainRatings: count, threads: 1, seconds: seconds,
+                                 rates: seconds.map { Double(count) / $0 }, validRMSE: nil)
+        }
+    }
+
+    /// Trains `file` for `epochs` epochs (no early stopping, no ranking) and times each epoch.
+    func train(_ file: ExperimentFile, name: String, benchCase: BenchCase? = nil, shape: DataShape? = nil) throws -> JSONValue {
+        var config = file.config
+        config.training.epochs = epochs
+        config.training.earlyStopping = nil
+        config.training.threads = threads
+        config.evaluation.ranking.every = .never
+        var preparer = ExperimentPreparer(file: file)
+        let experiment = try preparer.prepare(config)
+        var reports: [EpochReport] = []
+        _ = try experiment.trainer().run { reports.append($0); return .continue }
+        let measured = benchCase ?? BenchCase.training(
+            name, "the experiment file", shape: .ml100k, quick: .ml100k, model: "", modelLabel: config.model.kind.rawValue,
+            optimizer: "", optimizerLabel: config.optimizer.kind.rawValue + (config.optimizer.dense ? " dense" : " lazy"),
+            batchSize: config.training.batchSize)
+        let data = shape ?? DataShape(users: experiment.dataset.userCount, items: experiment.dataset.itemCount,
+                                      ratings: experiment.dataset.ratings.count)
+        return BenchRow.make(
+            measured, shape: data, trainRatings: experiment.split.train.count, threads: threads,
+            seconds: reports.compactMap { $0.metrics[MetricName.seconds] },
+            rates: reports.compactMap { $0.metrics[MetricName.ratingsPerSecond] },
+            validRMSE: reports.last?.metrics[MetricName.validRMSE])
+    }
+
+    /// The experiment file of a training case.
+    func experimentYAML(_ benchCase: BenchCase, shape: DataShape) throws -> String {
+        let data: String
+        if shape.usesFile {
+            data = "{source: movielens, path: \"\(try BenchData.prepare(shape))\"}"
+        } else {
+            data = "{source: synthetic, synthetic: {users: \(shape.users), items: \(shape.items), ratings: \(shape.ratings), rank: 8, noise: 0.3, seed: 7}}"
+        }
+        return """
+        version: 1
+        name: bench-\(benchCase.name)
+        seed: 1
+        data: \(data)
+        split: {kind: random, valid: 0.2}
+        model: \(benchCase.model)
+        optimizer: \(benchCase.optimizer)
+        training: {epochs: \(epochs), batch_size: \(benchCase.batchSize)}
+        evaluation: {ranking: {every: never}}
+        """
+    }
+
+    /// The value `body` returns and the seconds it took.
+    private func timed<Value>(_ body: () throws -> Value) rethrows -> (value: Value, seconds: Double) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let value = try body()
+        return (value, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+}
