@@ -64,6 +64,36 @@ final class RandomTests: XCTestCase {
         XCTAssertEqual(a.sorted(), Array(0..<100))
     }
 
+    /// The specialised overloads make the same draws and swaps as the textbook loop, so
+    /// that specialising them changed no training order and no split.
+    func testSpecialisedShufflesMatchTheReferenceLoop() {
+        func reference<T>(_ values: [T], seed: UInt64) -> [T] {
+            var values = values
+            var generator = Xoshiro256StarStar(seed: seed)
+            var index = values.count - 1
+            while index > 0 {
+                values.swapAt(index, generator.nextInt(below: index + 1))
+                index -= 1
+            }
+            return values
+        }
+        for count in [0, 1, 2, 7, 1000] {
+            var int32 = (0..<Int32(count)).map { $0 }
+            var ints = Array(0..<count)
+            var texts = (0..<count).map(String.init)
+            var first = Xoshiro256StarStar(seed: 11)
+            var second = Xoshiro256StarStar(seed: 11)
+            var third = Xoshiro256StarStar(seed: 11)
+            first.shuffle(&int32)
+            second.shuffle(&ints)
+            third.shuffle(&texts)
+            XCTAssertEqual(int32, reference((0..<Int32(count)).map { $0 }, seed: 11))
+            XCTAssertEqual(ints, reference(Array(0..<count), seed: 11))
+            XCTAssertEqual(texts, reference((0..<count).map(String.init), seed: 11))
+            XCTAssertEqual(first.state.0, second.state.0, "the same number of draws")
+        }
+    }
+
     func testStreamsAreIndependentAndStable() {
         let streams = RandomStreams(seed: 42)
         let seeds = RandomStreams.Purpose.allCases.map { streams.seed(for: $0) }

@@ -55,7 +55,7 @@ struct BenchCase: Sendable {
         let large = DataShape.ml20m
         let adam = "{kind: adam, lr: 1.0e-3}"
         let factors = "{kind: dot_bias, embedding_dim: 64}"
-        let neural = "{kind: nn, layers: [100, 50], y_range: [0.0, 5.5]}"
+        let neural = "{kind: nn, embedding_dim: auto, layers: [100, 50], y_range: [0.0, 5.5]}"
         return [
             training("dot", "dot k=50, lazy Adam, batch 64, ml-100k size", shape: small, quick: small,
                      model: "{kind: dot, embedding_dim: 50}", modelLabel: "dot", optimizer: adam, optimizerLabel: "adam lazy", batchSize: 64),
