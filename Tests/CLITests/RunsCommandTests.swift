@@ -42,6 +42,21 @@ final class RunsCommandTests: XCTestCase {
         XCTAssertTrue(markdown.stdout.contains("|---|"), markdown.stdout)
     }
 
+    func testIdsPrintsOnlyTheIdsInTheListingsOrder() throws {
+        let storePath = try finishedSweep()
+        let ids = try CLIRunner.run(["runs", "--store", storePath, "--sweep", "tiny-sweep", "--sort", "valid_rmse", "--ids"])
+        XCTAssertEqual(ids.status, 0, ids.stderr)
+        let json = try CLIRunner.run(["runs", "--store", storePath, "--sweep", "tiny-sweep", "--sort", "valid_rmse", "--format", "json"])
+        let expected = try XCTUnwrap(JSONValue.parse(json.stdout).arrayValue).compactMap { $0["id"]?.intValue }.map { "\($0)\n" }.joined()
+        XCTAssertEqual(expected.split(separator: "\n").count, 6)
+        XCTAssertEqual(ids.stdout, expected)
+        let best = try CLIRunner.run(["runs", "--store", storePath, "--sweep", "tiny-sweep", "--sort", "valid_rmse", "--limit", "1", "--ids"])
+        XCTAssertEqual(best.stdout, expected.split(separator: "\n").first.map { "\($0)\n" })
+        let none = try CLIRunner.run(["runs", "--store", storePath, "--where", "model.kind = nn", "--ids"])
+        XCTAssertEqual(none.status, 0, none.stderr)
+        XCTAssertEqual(none.stdout, "")
+    }
+
     func testTagDeleteShowAndExport() throws {
         let storePath = try finishedSweep()
         XCTAssertEqual(try CLIRunner.run(["runs", "tag", "3", "keeper", "--store", storePath]).status, 0)

@@ -43,6 +43,9 @@ extension RunsCommand {
         @Option(help: "Output: table, markdown, csv or json.")
         var format = FormatChoice<ListFormats>(.aligned)
 
+        @Flag(help: "Print only the ids, one a line, in the listing's order (for scripts: cflab report $(cflab runs ... --ids)).")
+        var ids = false
+
         func run() throws {
             let store = try location.openForReading()
             let query = RunQuery(sweep: sweep, statuses: status, tag: tag, filter: try parseWhere(filter),
@@ -56,6 +59,10 @@ extension RunsCommand {
             } catch {
                 Console.error("error: \(error)")
                 throw ExitCode(1)
+            }
+            if ids {
+                Console.lines(runs.map { String($0.id) })
+                return
             }
             let keys = try sweep.map { name in try reportingErrors { try store.sweeps() }.first { $0.name == name }?.sweptKeys ?? [] } ?? []
             let listing = RunListing(runs: runs, sweptKeys: keys)
