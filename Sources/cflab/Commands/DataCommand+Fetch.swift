@@ -30,7 +30,9 @@ extension DataCommand {
 
         func run() throws {
             guard let release = DataRelease.named(name) else { throw ExitCode(1) }
-            let folder = dir ?? DataLocator().fetchRoot
+            // An absolute folder, so that what is printed is where the data is, from anywhere.
+            let locator = DataLocator()
+            let folder = dir.map { locator.absolute($0, relativeTo: locator.currentDirectory) } ?? locator.fetchRoot
             let source = try url.map { text -> URL in
                 if text.hasPrefix("/") { return URL(fileURLWithPath: text) }
                 guard let parsed = URL(string: text) else { throw ValidationError("bad --url \(text)") }
