@@ -43,6 +43,8 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "CPrefetch", path: "Sources/CPrefetch"),
+        // The optimisers' element-wise updates, vectorised (AVX chosen at run time; same bits).
+        .target(name: "CKernels", path: "Sources/CKernels"),
 
         // MARK: libraries (each imports only the ones above it)
         .target(
@@ -68,7 +70,7 @@ let package = Package(
             dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CPrefetch"],
             swiftSettings: tuning
         ),
-        .target(name: "CFTraining", dependencies: ["CFCore", "CFConfig", "CFData", "CFModels"], swiftSettings: tuning),
+        .target(name: "CFTraining", dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", "CKernels"], swiftSettings: tuning),
         .target(
             name: "CFStore",
             dependencies: ["CFCore", "CFData", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,6 +1,7 @@
-import Foundation
 import CFConfig
 import CFModels
+import CKernels
+import Foundation
 
 /// Adam: bias-corrected first and second moment estimates (PyTorch's `Adam`; with
 /// decoupled weight decay it is PyTorch's `AdamW` and fastai's `Adam(decouple_wd=True)`).
@@ -20,6 +21,9 @@ import CFModels
 /// that updated it (every step in practice), as in `torch.optim.SparseAdam` and TF's
 /// LazyAdam, not a count per row. In lazy mode only touched rows of row-sparse
 /// parameters update their m, v and w; untouched rows keep stale moments.
+///
+/// The update runs in `CKernels` (`cf_adam_rows`, `cf_adam_span`): the same operations in
+/// the same order, vectorised, with the next touched rows prefetched.
 public final class Adam: Optimizer {
     private let weightDecay: Float
     private let decoupled: Bool
@@ -49,26 +53,27 @@ public final class Adam: Optimizer {
         let lr = Float(learningRate)
         let l2 = decoupled ? 0 : weightDecay
         let shrink = decoupled ? 1 - lr * weightDecay : 1
-        let b1 = Float(beta1), b2 = Float(beta2), epsilon = epsilon
+        let b1 = Float(beta1), b2 = Float(beta2)
         for (index, parameter) in parameters.enumerated() {
             guard dense || parameter.hasUpdate else { continue }
             stepCounts[index] += 1
             let t = Double(stepCounts[index])
             let correction1 = 1 - pow(beta1, t)
             let correction2 = 1 - pow(beta2, t)
-            let stepSize = Float(learningRate / correction1)
-            let inverseRootCorrection2 = Float(1 / correction2.squareRoot())
+            var constants = cf_adam_step(
+                beta1: b1, one_minus_beta1: 1 - b1, beta2: b2, one_minus_beta2: 1 - b2, l2: l2, shrink: shrink,
+                step_size: Float(learningRate / correction1), inverse_root_correction2: Float(1 / correction2.squareRoot()),
+                epsilon: epsilon)
             parameter.values.withUnsafeMutableBufferPointer { w in
                 parameter.gradient.withUnsafeBufferPointer { g in
                     firstMoment[index].withUnsafeMutableBufferPointer { m in
                         secondMoment[index].withUnsafeMutableBufferPointer { v in
-                            parameter.forEachUpdateSpan(dense: dense) { span in
-                                for k in span {
-                                    let gradient = g[k] + l2 * w[k]
-                                    m[k] = b1 * m[k] + (1 - b1) * gradient
-                                    v[k] = b2 * v[k] + (1 - b2) * gradient * gradient
-                                    let denominator = v[k].squareRoot() * inverseRootCorrection2 + epsilon
-                                    w[k] = shrink * w[k] - stepSize * m[k] / denominator
+                            if dense || !parameter.rowSparse {
+                                cf_adam_span(w.baseAddress, g.baseAddress, m.baseAddress, v.baseAddress, w.count, &constants)
+                            } else {
+                                parameter.touchedRows.withUnsafeBufferPointer { rows in
+                                    cf_adam_rows(w.baseAddress, g.baseAddress, m.baseAddress, v.baseAddress,
+                                                 rows.baseAddress, rows.count, parameter.columns, &constants)
                                 }
                             }
                         }

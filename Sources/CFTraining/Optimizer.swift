@@ -32,9 +32,12 @@ public enum OptimizerFactory {
     /// The optimiser for `config`, with state sized for `parameters`.
     ///
     /// `adamw` is Adam with decoupled weight decay whatever `weightDecayMode` says.
-    public static func make(config: OptimizerConfig, parameters: [Parameter]) -> any Optimizer {
-        switch config.kind {
-        case .sgd: SGD(config: config, parameters: parameters)
+    /// `schedule` says whether SGD's momentum can be non-zero at some step (one-cycle's
+    /// `moms`), so that SGD without momentum keeps no velocity.
+    public static func make(config: OptimizerConfig, parameters: [Parameter], schedule: ScheduleConfig? = nil) -> any Optimizer {
+        let cycled = schedule.map { $0.kind == .oneCycle && $0.moms.count == 3 && $0.moms.contains { $0 != 0 } } ?? false
+        return switch config.kind {
+        case .sgd: SGD(config: config, parameters: parameters, keepsVelocity: config.momentum != 0 || cycled)
         case .adagrad: Adagrad(config: config, parameters: parameters)
         case .adam: Adam(config: config, parameters: parameters)
         case .adamw: AdamW(config: config, parameters: parameters)

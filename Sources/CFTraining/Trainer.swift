@@ -65,7 +65,7 @@ public final class Trainer {
         let savedTensors = model.savedTensors
         let runner = parameters.isEmpty ? nil : EpochRunner(
             model: model,
-            optimizer: OptimizerFactory.make(config: config.optimizer, parameters: parameters),
+            optimizer: OptimizerFactory.make(config: config.optimizer, parameters: parameters, schedule: config.schedule),
             schedule: Schedule(
                 config: config.schedule, learningRate: config.optimizer.learningRate,
                 beta1: OptimizerFactory.baseBeta1(of: config.optimizer)
