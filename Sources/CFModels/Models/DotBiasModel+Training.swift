@@ -1,8 +1,14 @@
 import CFCore
 
 extension DotBiasModel {
+    /// How many ratings ahead the training loop prefetches rows: far enough to hide a
+    /// memory access behind the work of the ratings between.
+    static let prefetchDistance = 3
+
     /// The forward/backward pass of the type's formula, one rating at a time, with the
-    /// next rating's rows prefetched; masks are drawn only when a dropout rate is > 0.
+    /// rows of a rating a few places ahead prefetched; masks are drawn and multiplied in
+    /// only when a dropout rate is > 0 (a mask of ones changes no bit, so the mask-free
+    /// loop gives the same results).
     public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
         let count = batch.count
         guard count > 0 else { return 0 }
@@ -21,11 +27,12 @@ extension DotBiasModel {
             itemEmbedding.withBuffers { itemValues, itemGradient in
                 userBias.withBuffers { userBiases, userBiasGradient in
                     itemBias.withBuffers { itemBiases, itemBiasGradient in
-                        for index in 0..<count {
-                            prefetchNextRating(
-                                after: index, of: batch, width: width, users: userValues, items: itemValues,
+                        /// One rating's forward and backward pass; `masked` is a constant at each call.
+                        @inline(__always) func train(_ index: Int, masked: Bool) {
+                            prefetchRating(
+                                index + Self.prefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
                                 userGradients: userGradient, itemGradients: itemGradient)
-                            if drawsMasks {
+                            if masked {
                                 userMask.draw(rows: 1, random: &random)
                                 itemMask.draw(rows: 1, random: &random)
                             }
@@ -34,22 +41,31 @@ extension DotBiasModel {
                             let userRow = user * width
                             let itemRow = item * width
                             var x = userBiases[user] + itemBiases[item] + meanOffset
-                            for offset in 0..<width {
-                                x += userValues[userRow + offset] * userMasks[offset]
-                                    * itemValues[itemRow + offset] * itemMasks[offset]
+                            if masked {
+                                for offset in 0..<width {
+                                    x += userValues[userRow + offset] * userMasks[offset]
+                                        * itemValues[itemRow + offset] * itemMasks[offset]
+                                }
+                            } else {
+                                for offset in 0..<width {
+                                    x += userValues[userRow + offset] * itemValues[itemRow + offset]
+                                }
                             }
                             let (prediction, slope) = range.evaluate(x)
                             let error = prediction - batch.ratings[index]
                             squaredErrorSum += Double(error * error)
                             let gradientScale = scale * error * slope
                             for offset in 0..<width {
-                                let both = gradientScale * userMasks[offset] * itemMasks[offset]
+                                let both = masked ? gradientScale * userMasks[offset] * itemMasks[offset] : gradientScale
                                 let userValue = userValues[userRow + offset]
                                 userGradient[userRow + offset] += both * itemValues[itemRow + offset]
                                 itemGradient[itemRow + offset] += both * userValue
                             }
                             userBiasGradient[user] += gradientScale
                             itemBiasGradient[item] += gradientScale
+                        }
+                        for index in 0..<count {
+                            if drawsMasks { train(index, masked: true) } else { train(index, masked: false) }
                         }
                     }
                 }

@@ -12,12 +12,6 @@ extension Parameter {
         }
     }
 
-    /// Marks every row of `rows` as touched (row-sparse parameters only).
-    @inline(__always)
-    public func touch(_ rows: UnsafeBufferPointer<Int32>) {
-        for row in rows { touch(row) }
-    }
-
     /// The number of scalars in the tensor.
     public var count: Int { values.count }
 }

@@ -37,20 +37,40 @@ public final class Parameter {
         }
     }
 
+    /// Marks every row of `rows` as touched, in first-touch order (row-sparse parameters only).
+    ///
+    /// One access to the flags and the list for the whole batch: a call per rating paid
+    /// Swift's exclusivity checks on both every time.
+    public func touch(_ rows: UnsafeBufferPointer<Int32>) {
+        var list: [Int32] = []
+        swap(&list, &touchedRows)
+        touched.withUnsafeMutableBufferPointer { flags in
+            for row in rows where !flags[Int(row)] {
+                flags[Int(row)] = true
+                list.append(row)
+            }
+        }
+        swap(&list, &touchedRows)
+    }
+
     /// Clears the gradient: only the touched rows when row-sparse, otherwise all of it.
     public func zeroGradient() {
         if rowSparse {
             let width = columns
             gradient.withUnsafeMutableBufferPointer { grad in
-                for row in touchedRows {
-                    let start = Int(row) * width
-                    for offset in start..<(start + width) { grad[offset] = 0 }
-                    touched[Int(row)] = false
+                guard let base = grad.baseAddress else { return }
+                touched.withUnsafeMutableBufferPointer { flags in
+                    for row in touchedRows {
+                        (base + Int(row) * width).update(repeating: 0, count: width)
+                        flags[Int(row)] = false
+                    }
                 }
             }
             touchedRows.removeAll(keepingCapacity: true)
         } else {
-            for index in gradient.indices { gradient[index] = 0 }
+            gradient.withUnsafeMutableBufferPointer { grad in
+                if let base = grad.baseAddress { base.update(repeating: 0, count: grad.count) }
+            }
         }
     }
 }

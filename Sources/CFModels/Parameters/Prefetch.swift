@@ -23,9 +23,19 @@ func prefetchNextRating(
     users: UnsafeMutableBufferPointer<Float>, items: UnsafeMutableBufferPointer<Float>,
     userGradients: UnsafeMutableBufferPointer<Float>, itemGradients: UnsafeMutableBufferPointer<Float>
 ) {
-    guard index + 1 < batch.count else { return }
-    let nextUser = batch.users[index + 1]
-    let nextItem = batch.items[index + 1]
+    prefetchRating(index + 1, of: batch, width: width, users: users, items: items, userGradients: userGradients, itemGradients: itemGradients)
+}
+
+/// Prefetches the user and item rows (values and gradients) of rating `index`, if the batch has it.
+@inline(__always)
+func prefetchRating(
+    _ index: Int, of batch: RatingBatch, width: Int,
+    users: UnsafeMutableBufferPointer<Float>, items: UnsafeMutableBufferPointer<Float>,
+    userGradients: UnsafeMutableBufferPointer<Float>, itemGradients: UnsafeMutableBufferPointer<Float>
+) {
+    guard index < batch.count else { return }
+    let nextUser = batch.users[index]
+    let nextItem = batch.items[index]
     prefetchRow(users, nextUser, width: width)
     prefetchRow(items, nextItem, width: width)
     prefetchRow(userGradients, nextUser, width: width)
