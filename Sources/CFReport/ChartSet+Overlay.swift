@@ -1,0 +1,103 @@
+import CFCore
+import CFText
+
+extension ChartSet {
+    /// How many configurations the overlay draws in colour, each with a legend entry.
+    static let highlightedCount = 8
+
+    /// The key that colours the overlay: `--color-by`, else the first swept key the
+    /// configurations differ in, else `model.kind`.
+    static func overlayColorKey(_ report: ReportData, colorBy: String?) -> String {
+        let keys = Comparison(runs: report.runs).configurationKeys
+        return colorBy ?? report.sweptKeys.first { $0 != "seed" && keys.contains($0) } ?? keys.first ?? "model.kind"
+    }
+
+    /// One configuration's valid RMSE per epoch over its seeds, as the overlay draws it.
+    struct OverlayCurve: Sendable {
+        /// The legend text: the configuration's settings (short key names) and its run count.
+        let label: String
+        /// The value of the colour key, which picks the colour.
+        let colorValue: String
+        /// Epoch, then the mean, min and max over the configuration's runs.
+        let points: [(epoch: Int, mean: Double, low: Double, high: Double)]
+    }
+
+    /// Valid RMSE per epoch of every configuration, best first. The best
+    /// `highlightedCount` are drawn in their colour-key value's colour with a band from
+    /// min to max over seeds and a legend entry each; the others thin and grey, with one
+    /// legend entry for all. The y-range fits the highlighted curves, so the runs that
+    /// matter are spread over the plot and a diverging configuration is cut at its top.
+    static func overlay(_ report: ReportData, colorKey: String, palette: ChartPalette) -> Chart? {
+        let curves = overlayCurves(report, colorKey: colorKey)
+        guard !curves.isEmpty else { return nil }
+        let shown = Array(curves.prefix(highlightedCount)), others = Array(curves.dropFirst(highlightedCount))
+        var data = ["# one block per configuration, best first: epoch mean min max of valid_rmse over seeds"]
+        for (index, curve) in (shown + others).enumerated() {
+            if index > 0 { data += ["", ""] }
+            data.append("\"epoch\" \(GnuplotText.dataField(curve.label)) \"min\" \"max\"")
+            for point in curve.points {
+                data.append("\(point.epoch) \(NumberText.data(point.mean)) \(NumberText.data(point.low)) \(NumberText.data(point.high))")
+            }
+        }
+        var clauses: [String] = []
+        for index in others.indices {
+            let title = index == 0 ? "title '\(others.count) other configuration\(others.count == 1 ? "" : "s")'" : "notitle"
+            clauses.append("data index \(shown.count + index) using 1:2 with lines linewidth 1 linecolor rgb '\(ChartPalette.muted)' \(title)")
+        }
+        for (index, curve) in shown.enumerated() {
+            let colour = palette.colour(colorKey, curve.colorValue)
+            let dash = shown[..<index].filter { $0.colorValue == curve.colorValue }.count + 1
+            clauses.append("data index \(index) using 1:3:4 with filledcurves fillcolor rgb '\(colour)' fillstyle transparent solid 0.12 noborder notitle")
+            clauses.append("data index \(index) using 1:2 with linespoints pointtype 7 pointsize 0.6 linewidth 1.5 linecolor rgb '\(colour)' dashtype \(dash) title columnheader(2)")
+        }
+        let epochs = curves.flatMap { $0.points.map(\.epoch) }
+        let first = epochs.min() ?? 1, last = epochs.max() ?? 1
+        var body = [
+            "set title \(GnuplotText.literal("Valid RMSE per epoch, coloured by \(colorKey)" + (others.isEmpty ? "" : " (the \(shown.count) best of \(curves.count) configurations in colour)")))",
+            "set xlabel 'epoch'", "set ylabel 'valid RMSE'", "set grid", "set key below font ',9' maxrows \(min(5, shown.count + 1))",
+            "set xtics \(TickStride.of(count: last, maximum: 20))", "set xrange \(epochRange(first: first, last: last).gnuplot)",
+        ]
+        if let range = overlayRange(shown) { body.append("set yrange \(range.gnuplot)") }
+        body.append("plot " + clauses.joined(separator: ", \\\n     "))
+        let caption = others.isEmpty
+            ? "Valid RMSE per epoch of every configuration, coloured by \(colorKey): mean over seeds, with a band from min to max."
+            : "Valid RMSE per epoch of the \(shown.count) best of \(curves.count) configurations (by best valid RMSE), coloured by \(colorKey): mean over seeds, with a band from min to max. The other \(others.count) are the thin grey lines. The y-axis fits the \(shown.count) in colour, so a grey curve above it is cut at the top."
+        return Chart(name: "overlay", caption: caption, body: body, data: data.joined(separator: "\n") + "\n", width: 1100, height: 620)
+    }
+
+    /// The overlay's y-range: the highlighted curves' means and bands, widened by 5% of
+    /// their span on each side; nil when they have no finite value.
+    static func overlayRange(_ highlighted: [OverlayCurve]) -> AxisRange? {
+        AxisRange(covering: highlighted.flatMap { $0.points.flatMap { [$0.low, $0.high] } })?.padded(0.05)
+    }
+
+    /// Each configuration with valid RMSE per epoch, best first (`Comparison.sortedGroups`).
+    static func overlayCurves(_ report: ReportData, colorKey: String) -> [OverlayCurve] {
+        let keys = Comparison(runs: report.runs).configurationKeys
+        var curves: [OverlayCurve] = []
+        for group in Comparison.sortedGroups(RunGroup.configurations(report.runs, showing: keys)) {
+            var byEpoch: [Int: [Double]] = [:]
+            for run in group.runs {
+                for epoch in report.epochs[run.record.id] ?? [] {
+                    if let value = epoch.metrics["valid_rmse"], value.isFinite { byEpoch[epoch.epoch, default: []].append(value) }
+                }
+            }
+            guard !byEpoch.isEmpty else { continue }
+            let points = byEpoch.keys.sorted().map { epoch in
+                let values = byEpoch[epoch] ?? []
+                return (epoch, values.reduce(0, +) / Double(values.count), values.min() ?? .nan, values.max() ?? .nan)
+            }
+            let settings = keys.isEmpty ? "run \(group.runs[0].record.id)" : shortLabel(group, keys: keys)
+            curves.append(OverlayCurve(label: "\(curves.count + 1). \(settings) (n = \(group.runs.count))",
+                                       colorValue: ChartPalette.value(of: colorKey, in: group.runs[0]), points: points))
+        }
+        return curves
+    }
+
+    /// `kind=dot, embedding_dim=8`: the group's settings with each key's last part only.
+    static func shortLabel(_ group: RunGroup, keys: [String]) -> String {
+        zip(keys, group.values).map { key, value in
+            "\(key.split(separator: ".").last.map(String.init) ?? key)=\(TableCell(value).text(style: nil))"
+        }.joined(separator: ", ")
+    }
+}
