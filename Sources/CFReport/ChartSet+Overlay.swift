@@ -4,6 +4,8 @@ import CFText
 extension ChartSet {
     /// How many configurations the overlay draws in colour, each with a legend entry.
     static let highlightedCount = 8
+    /// Point shapes that tell apart highlighted curves of one colour (with their dashes).
+    static let pointTypes = [7, 5, 9, 13, 11, 15, 4, 6]
 
     /// The key that colours the overlay: `--color-by`, else the first swept key the
     /// configurations differ in, else `model.kind`.
@@ -46,15 +48,16 @@ extension ChartSet {
         }
         for (index, curve) in shown.enumerated() {
             let colour = palette.colour(colorKey, curve.colorValue)
-            let dash = shown[..<index].filter { $0.colorValue == curve.colorValue }.count + 1
+            let same = shown[..<index].filter { $0.colorValue == curve.colorValue }.count
             clauses.append("data index \(index) using 1:3:4 with filledcurves fillcolor rgb '\(colour)' fillstyle transparent solid 0.12 noborder notitle")
-            clauses.append("data index \(index) using 1:2 with linespoints pointtype 7 pointsize 0.6 linewidth 1.5 linecolor rgb '\(colour)' dashtype \(dash) title columnheader(2)")
+            clauses.append("data index \(index) using 1:2 with linespoints pointtype \(pointTypes[same % pointTypes.count]) pointsize 0.8 linewidth 1.5 "
+                + "linecolor rgb '\(colour)' dashtype \(same + 1) title columnheader(2)")
         }
         let epochs = curves.flatMap { $0.points.map(\.epoch) }
         let first = epochs.min() ?? 1, last = epochs.max() ?? 1
         var body = [
             "set title \(GnuplotText.literal("Valid RMSE per epoch, coloured by \(colorKey)" + (others.isEmpty ? "" : " (the \(shown.count) best of \(curves.count) configurations in colour)")))",
-            "set xlabel 'epoch'", "set ylabel 'valid RMSE'", "set grid", "set key below font ',9' maxrows \(min(5, shown.count + 1))",
+            "set xlabel 'epoch'", "set ylabel 'valid RMSE'", "set grid", "set key below font ',9' maxrows \(min(5, shown.count + 1)) height 1",
             "set xtics \(TickStride.of(count: last, maximum: 20))", "set xrange \(epochRange(first: first, last: last).gnuplot)",
         ]
         if let range = overlayRange(shown) { body.append("set yrange \(range.gnuplot)") }

@@ -36,7 +36,7 @@ extension ChartSet {
             var body = [
                 "set title \(GnuplotText.literal("Best valid RMSE against \(key)"))",
                 "set xlabel \(GnuplotText.literal(key))", "set ylabel \(GnuplotText.literal("best valid RMSE, mean ± std over \(pooled)"))",
-                "set grid", "set key top right", "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05",
+                "set grid", "set key top right", "set autoscale xfix", "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05",
             ]
             if report.isLogarithmic(key, values: numeric) { body.append("set logscale x") }
             body.append("plot " + clauses.joined(separator: ", \\\n     "))
@@ -111,7 +111,7 @@ extension ChartSet {
         }
         let body = [
             "set title \(GnuplotText.literal("Ranking metrics per epoch of run \(run.id)"))",
-            "set xlabel 'epoch'", "set ylabel 'metric'", "set grid", "set key below font ',9' maxrows 4",
+            "set xlabel 'epoch'", "set ylabel 'metric'", "set grid", "set key below font ',9' maxrows 4 height 1",
             "set xtics \(TickStride.of(count: epochs.count, maximum: 20))",
             "set xrange \(epochRange(first: epochs.map(\.epoch).min() ?? 1, last: epochs.map(\.epoch).max() ?? 1).gnuplot)",
             // Metrics are no model kind: greys, told apart by dash and point.

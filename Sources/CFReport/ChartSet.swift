@@ -68,7 +68,7 @@ public struct ChartSet: Sendable {
         let colour = palette.colour(kind: report.best.modelKind)
         var body = [
             "set title \(GnuplotText.literal("Training curves of run \(run.id) (\(report.best.modelKind))"))",
-            "set xlabel 'epoch'", "set ylabel 'RMSE'", "set grid", "set key below horizontal",
+            "set xlabel 'epoch'", "set ylabel 'RMSE'", "set grid", "set key below horizontal height 1",
             "set xtics \(TickStride.of(count: last, maximum: 20))", "set xrange \(epochRange(first: first, last: last).gnuplot)",
             // Headroom above the curves for the best-epoch label.
             "set offsets 0, 0, graph 0.12, graph 0.04",

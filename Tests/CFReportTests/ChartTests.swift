@@ -56,7 +56,7 @@ final class ChartTests: XCTestCase {
         XCTAssertGreaterThan(bounds[0], 0.8, range)
         XCTAssertLessThan(bounds[1], 1.0, "the worst runs do not set the range: \(range)")
         XCTAssertTrue(try XCTUnwrap(charts["overlay"]).caption.contains("the 8 best of 60 configurations"))
-        XCTAssertTrue(overlay.contains("set key below font ',9' maxrows 5"), "\(overlay)")
+        XCTAssertTrue(overlay.contains("set key below font ',9' maxrows 5 height 1"), "\(overlay)")
     }
 
     func testASmallOverlayShowsEveryConfigurationInColour() throws {
@@ -78,7 +78,7 @@ final class ChartTests: XCTestCase {
     func testCurvesMarkTheBestEpochWithAPointAndKeepTheLegendBelow() throws {
         let (_, charts) = try charts(try ReportFixtures.store(self).store, sweep: "fixture-sweep")
         let curves = lines(charts["curves"])
-        XCTAssertTrue(curves.contains("set key below horizontal"), "\(curves)")
+        XCTAssertTrue(curves.contains("set key below horizontal height 1"), "\(curves)")
         XCTAssertTrue(curves.contains("set xrange [0.5:3.5]"), "\(curves)")
         XCTAssertTrue(curves.contains { $0.contains("($1 == 2 ? $3 : NaN) with points") && $0.contains("title 'best epoch'") }, "\(curves)")
     }

@@ -9,7 +9,7 @@ set title 'Training curves of run 4 (dot_bias)'
 set xlabel 'epoch'
 set ylabel 'RMSE'
 set grid
-set key below horizontal
+set key below horizontal height 1
 set xtics 1
 set xrange [0.5:3.5]
 set offsets 0, 0, graph 0.12, graph 0.04
@@ -26,7 +26,7 @@ set title 'Training curves of run 4 (dot_bias)'
 set xlabel 'epoch'
 set ylabel 'RMSE'
 set grid
-set key below horizontal
+set key below horizontal height 1
 set xtics 1
 set xrange [0.5:3.5]
 set offsets 0, 0, graph 0.12, graph 0.04

@@ -9,14 +9,14 @@ set title 'Valid RMSE per epoch, coloured by model.kind'
 set xlabel 'epoch'
 set ylabel 'valid RMSE'
 set grid
-set key below font ',9' maxrows 3
+set key below font ',9' maxrows 3 height 1
 set xtics 1
 set xrange [0.5:3.5]
 set yrange [0.9055:1.0045]
 plot data index 0 using 1:3:4 with filledcurves fillcolor rgb '#d95f02' fillstyle transparent solid 0.12 noborder notitle, \
-     data index 0 using 1:2 with linespoints pointtype 7 pointsize 0.6 linewidth 1.5 linecolor rgb '#d95f02' dashtype 1 title columnheader(2), \
+     data index 0 using 1:2 with linespoints pointtype 7 pointsize 0.8 linewidth 1.5 linecolor rgb '#d95f02' dashtype 1 title columnheader(2), \
      data index 1 using 1:3:4 with filledcurves fillcolor rgb '#1b9e77' fillstyle transparent solid 0.12 noborder notitle, \
-     data index 1 using 1:2 with linespoints pointtype 7 pointsize 0.6 linewidth 1.5 linecolor rgb '#1b9e77' dashtype 1 title columnheader(2)
+     data index 1 using 1:2 with linespoints pointtype 7 pointsize 0.8 linewidth 1.5 linecolor rgb '#1b9e77' dashtype 1 title columnheader(2)
 unset output
 reset
 set terminal svg noenhanced size 1100,620 font 'sans,10' dynamic
@@ -25,13 +25,13 @@ set title 'Valid RMSE per epoch, coloured by model.kind'
 set xlabel 'epoch'
 set ylabel 'valid RMSE'
 set grid
-set key below font ',9' maxrows 3
+set key below font ',9' maxrows 3 height 1
 set xtics 1
 set xrange [0.5:3.5]
 set yrange [0.9055:1.0045]
 plot data index 0 using 1:3:4 with filledcurves fillcolor rgb '#d95f02' fillstyle transparent solid 0.12 noborder notitle, \
-     data index 0 using 1:2 with linespoints pointtype 7 pointsize 0.6 linewidth 1.5 linecolor rgb '#d95f02' dashtype 1 title columnheader(2), \
+     data index 0 using 1:2 with linespoints pointtype 7 pointsize 0.8 linewidth 1.5 linecolor rgb '#d95f02' dashtype 1 title columnheader(2), \
      data index 1 using 1:3:4 with filledcurves fillcolor rgb '#1b9e77' fillstyle transparent solid 0.12 noborder notitle, \
-     data index 1 using 1:2 with linespoints pointtype 7 pointsize 0.6 linewidth 1.5 linecolor rgb '#1b9e77' dashtype 1 title columnheader(2)
+     data index 1 using 1:2 with linespoints pointtype 7 pointsize 0.8 linewidth 1.5 linecolor rgb '#1b9e77' dashtype 1 title columnheader(2)
 unset output
 reset
