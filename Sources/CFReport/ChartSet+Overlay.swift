@@ -60,25 +60,39 @@ extension ChartSet {
             "set xlabel 'epoch'", "set ylabel 'valid RMSE'", "set grid", "set key below font ',9' maxrows \(min(5, shown.count + 1)) height 1",
             "set xtics \(TickStride.of(count: last, maximum: 20))", "set xrange \(epochRange(first: first, last: last).gnuplot)",
         ]
-        if let range = overlayRange(shown) { body.append("set yrange \(range.gnuplot)") }
+        let range = overlayRange(shown)
+        if let range { body.append("set yrange \(range.gnuplot)") }
         body.append("plot " + clauses.joined(separator: ", \\\n     "))
-        let caption = others.isEmpty
+        var caption = others.isEmpty
             ? "Valid RMSE per epoch of every configuration, coloured by \(colorKey): mean over seeds, with a band from min to max."
-            : "Valid RMSE per epoch of the \(shown.count) best of \(curves.count) configurations (by best valid RMSE), coloured by \(colorKey): mean over seeds, with a band from min to max. The other \(others.count) are the thin grey lines. The y-axis fits the \(shown.count) in colour, so a grey curve above it is cut at the top."
+            : "Valid RMSE per epoch of the \(shown.count) best of \(curves.count) configurations (by best valid RMSE), coloured by \(colorKey): "
+                + "mean over seeds, with a band from min to max. The other \(others.count) are the thin grey lines."
+        let cut = shown.contains { curve in curve.points.contains { $0.high > (range?.high ?? .infinity) } }
+        if cut || !others.isEmpty {
+            caption += " The y-axis fits the \(others.isEmpty ? "curves" : "\(shown.count) in colour") from their second epoch on, so "
+                + (others.isEmpty ? "a first epoch above it is cut at the top." : "a grey curve or a first epoch above it is cut at the top.")
+        }
         return Chart(name: "overlay", caption: caption, body: body, data: data.joined(separator: "\n") + "\n", width: 1100, height: 620)
     }
 
-    /// The overlay's y-range: the highlighted curves' means and bands, widened by 5% of
-    /// their span on each side; nil when they have no finite value.
+    /// The overlay's y-range: the highlighted curves' means and bands from their second
+    /// epoch on (the first, often far above the rest, is cut at the top when a curve has
+    /// three or more), widened by 5% of their span on each side; nil when they have no
+    /// finite value.
     static func overlayRange(_ highlighted: [OverlayCurve]) -> AxisRange? {
-        AxisRange(covering: highlighted.flatMap { $0.points.flatMap { [$0.low, $0.high] } })?.padded(0.05)
+        let values = highlighted.flatMap { curve in
+            (curve.points.count >= 3 ? curve.points.dropFirst() : curve.points[...]).flatMap { [$0.low, $0.high] }
+        }
+        return AxisRange(covering: values)?.padded(0.05)
     }
 
     /// Each configuration with valid RMSE per epoch, best first (`Comparison.sortedGroups`).
     static func overlayCurves(_ report: ReportData, colorKey: String) -> [OverlayCurve] {
         let keys = Comparison(runs: report.runs).configurationKeys
+        let groups = Comparison.sortedGroups(RunGroup.configurations(report.runs, showing: keys))
+        let labelKeys = legendKeys(groups, keys: keys, swept: report.sweptKeys)
         var curves: [OverlayCurve] = []
-        for group in Comparison.sortedGroups(RunGroup.configurations(report.runs, showing: keys)) {
+        for group in groups {
             var byEpoch: [Int: [Double]] = [:]
             for run in group.runs {
                 for epoch in report.epochs[run.record.id] ?? [] {
@@ -90,17 +104,28 @@ extension ChartSet {
                 let values = byEpoch[epoch] ?? []
                 return (epoch, values.reduce(0, +) / Double(values.count), values.min() ?? .nan, values.max() ?? .nan)
             }
-            let settings = keys.isEmpty ? "run \(group.runs[0].record.id)" : shortLabel(group, keys: keys)
+            let settings = keys.isEmpty ? "run \(group.runs[0].record.id)" : shortLabel(group, keys: keys, showing: labelKeys)
             curves.append(OverlayCurve(label: "\(curves.count + 1). \(settings) (n = \(group.runs.count))",
                                        colorValue: ChartPalette.value(of: colorKey, in: group.runs[0]), points: points))
         }
         return curves
     }
 
-    /// `kind=dot, embedding_dim=8`: the group's settings with each key's last part only.
-    static func shortLabel(_ group: RunGroup, keys: [String]) -> String {
-        zip(keys, group.values).map { key, value in
-            "\(key.split(separator: ".").last.map(String.init) ?? key)=\(TableCell(value).text(style: nil))"
+    /// The keys a legend entry names: the swept ones, in the sweep's order, when they tell
+    /// every configuration apart; else every key the configurations differ in (which also
+    /// holds settings that only follow from the kind, such as `dropout=-`).
+    static func legendKeys(_ groups: [RunGroup], keys: [String], swept: [String]) -> [String] {
+        let sweptShown = swept.filter { $0 != "seed" && keys.contains($0) }
+        guard !sweptShown.isEmpty else { return keys }
+        let labels = groups.map { shortLabel($0, keys: keys, showing: sweptShown) }
+        return Set(labels).count == labels.count ? sweptShown : keys
+    }
+
+    /// `kind=dot, embedding_dim=8`: the group's values of `showing` (a subset of the
+    /// group's `keys`), each key by its last part only.
+    static func shortLabel(_ group: RunGroup, keys: [String], showing: [String]) -> String {
+        showing.compactMap { key in
+            keys.firstIndex(of: key).map { "\(key.split(separator: ".").last.map(String.init) ?? key)=\(TableCell(group.values[$0]).text(style: nil))" }
         }.joined(separator: ", ")
     }
 }

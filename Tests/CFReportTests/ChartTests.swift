@@ -57,6 +57,17 @@ final class ChartTests: XCTestCase {
         XCTAssertLessThan(bounds[1], 1.0, "the worst runs do not set the range: \(range)")
         XCTAssertTrue(try XCTUnwrap(charts["overlay"]).caption.contains("the 8 best of 60 configurations"))
         XCTAssertTrue(overlay.contains("set key below font ',9' maxrows 5 height 1"), "\(overlay)")
+        // The legend names the swept keys only, short, ranked.
+        XCTAssertTrue(try XCTUnwrap(charts["overlay"]).data.contains("\"epoch\" \"1. kind=dot, lr=0.001 (n = 1)\" \"min\" \"max\""))
+    }
+
+    func testAFirstEpochFarAboveTheRestDoesNotSetTheRange() {
+        let curve = ChartSet.OverlayCurve(label: "1. a", colorValue: "a", points: [(1, 2.6, 2.5, 2.7), (2, 1.0, 0.98, 1.02), (3, 0.9, 0.88, 0.92)])
+        let range = ChartSet.overlayRange([curve])
+        XCTAssertEqual(range?.low ?? 0, 0.88 - 0.007, accuracy: 1e-9)
+        XCTAssertEqual(range?.high ?? 0, 1.02 + 0.007, accuracy: 1e-9)
+        let short = ChartSet.OverlayCurve(label: "1. a", colorValue: "a", points: [(1, 2.6, 2.5, 2.7), (2, 1.0, 1.0, 1.0)])
+        XCTAssertEqual(ChartSet.overlayRange([short])?.high ?? 0, 2.7 + 0.085, accuracy: 1e-9, "two epochs: both count")
     }
 
     func testASmallOverlayShowsEveryConfigurationInColour() throws {

@@ -55,9 +55,10 @@ struct ReportCommand: ParsableCommand {
         let showProgress = isatty(STDERR_FILENO) == 1
         if showProgress { writer.onChart = Self.showProgress }
         let outcome = try reportingErrors {
-            try writer.write(store: store, selection: RunSelection(sweep: sweep, runIds: runIds))
+            // The status line is cleared before anything else is printed, an error too.
+            defer { if showProgress { Console.progress("") } }
+            return try writer.write(store: store, selection: RunSelection(sweep: sweep, runIds: runIds))
         }
-        if showProgress { Console.progress("") }
         for reason in outcome.skipped { Console.error("not drawn: \(reason)") }
         for failure in outcome.failures { Console.error("gnuplot failed on \(failure)") }
         if !outcome.drewImages { Console.error(Gnuplot.installHint) }

@@ -1,4 +1,4 @@
-# Valid RMSE per epoch of every configuration, coloured by model.kind: mean over seeds, with a band from min to max.
+# Valid RMSE per epoch of every configuration, coloured by model.kind: mean over seeds, with a band from min to max. The y-axis fits the curves from their second epoch on, so a first epoch above it is cut at the top.
 # Written by cflab report; redraw with: gnuplot overlay.gp (from any folder).
 here = ARG0[1:strlen(ARG0) - 10]
 data = here.'overlay.dat'
@@ -12,7 +12,7 @@ set grid
 set key below font ',9' maxrows 3 height 1
 set xtics 1
 set xrange [0.5:3.5]
-set yrange [0.9055:1.0045]
+set yrange [0.907:0.973]
 plot data index 0 using 1:3:4 with filledcurves fillcolor rgb '#d95f02' fillstyle transparent solid 0.12 noborder notitle, \
      data index 0 using 1:2 with linespoints pointtype 7 pointsize 0.8 linewidth 1.5 linecolor rgb '#d95f02' dashtype 1 title columnheader(2), \
      data index 1 using 1:3:4 with filledcurves fillcolor rgb '#1b9e77' fillstyle transparent solid 0.12 noborder notitle, \
@@ -28,7 +28,7 @@ set grid
 set key below font ',9' maxrows 3 height 1
 set xtics 1
 set xrange [0.5:3.5]
-set yrange [0.9055:1.0045]
+set yrange [0.907:0.973]
 plot data index 0 using 1:3:4 with filledcurves fillcolor rgb '#d95f02' fillstyle transparent solid 0.12 noborder notitle, \
      data index 0 using 1:2 with linespoints pointtype 7 pointsize 0.8 linewidth 1.5 linecolor rgb '#d95f02' dashtype 1 title columnheader(2), \
      data index 1 using 1:3:4 with filledcurves fillcolor rgb '#1b9e77' fillstyle transparent solid 0.12 noborder notitle, \
