@@ -7,29 +7,28 @@ extension ChartSet {
     /// Point shapes that tell apart highlighted curves of one colour (with their dashes).
     static let pointTypes = [7, 5, 9, 13, 11, 15, 4, 6]
 
-    /// The key that colours the overlay: `--color-by`, else the first swept key the
-    /// configurations differ in, else `model.kind`.
-    static func overlayColorKey(_ report: ReportData, colorBy: String?) -> String {
-        let keys = Comparison(runs: report.runs).configurationKeys
-        return colorBy ?? report.sweptKeys.first { $0 != "seed" && keys.contains($0) } ?? keys.first ?? "model.kind"
+    /// The key that colours the overlay: `--color-by`, else `model.kind` when the runs
+    /// have more than one; nil for one colour per highlighted configuration.
+    static func overlayColorKey(_ report: ReportData, colorBy: String?) -> String? {
+        colorBy ?? (Set(report.runs.map(\.modelKind)).count > 1 ? "model.kind" : nil)
     }
 
     /// One configuration's valid RMSE per epoch over its seeds, as the overlay draws it.
     struct OverlayCurve: Sendable {
         /// The legend text: the configuration's settings (short key names) and its run count.
         let label: String
-        /// The value of the colour key, which picks the colour.
+        /// The value of the colour key, which picks the colour (empty without a key).
         let colorValue: String
         /// Epoch, then the mean, min and max over the configuration's runs.
         let points: [(epoch: Int, mean: Double, low: Double, high: Double)]
     }
 
     /// Valid RMSE per epoch of every configuration, best first. The best
-    /// `highlightedCount` are drawn in their colour-key value's colour with a band from
-    /// min to max over seeds and a legend entry each; the others thin and grey, with one
+    /// `highlightedCount` are drawn in their colour-key value's colour (or each in its own,
+    /// without a key) with a band from min to max over seeds and a legend entry each; the others thin and grey, with one
     /// legend entry for all. The y-range fits the highlighted curves, so the runs that
     /// matter are spread over the plot and a diverging configuration is cut at its top.
-    static func overlay(_ report: ReportData, colorKey: String, palette: ChartPalette) -> Chart? {
+    static func overlay(_ report: ReportData, colorKey: String?, palette: ChartPalette) -> Chart? {
         let curves = overlayCurves(report, colorKey: colorKey)
         guard !curves.isEmpty else { return nil }
         let shown = Array(curves.prefix(highlightedCount)), others = Array(curves.dropFirst(highlightedCount))
@@ -47,16 +46,17 @@ extension ChartSet {
             clauses.append("data index \(shown.count + index) using 1:2 with lines linewidth 1 linecolor rgb '\(ChartPalette.muted)' \(title)")
         }
         for (index, curve) in shown.enumerated() {
-            let colour = palette.colour(colorKey, curve.colorValue)
-            let same = shown[..<index].filter { $0.colorValue == curve.colorValue }.count
+            let colour = colorKey.map { palette.colour($0, curve.colorValue) } ?? ChartPalette.colours[index % ChartPalette.colours.count]
+            let same = colorKey == nil ? 0 : shown[..<index].filter { $0.colorValue == curve.colorValue }.count
             clauses.append("data index \(index) using 1:3:4 with filledcurves fillcolor rgb '\(colour)' fillstyle transparent solid 0.12 noborder notitle")
             clauses.append("data index \(index) using 1:2 with linespoints pointtype \(pointTypes[same % pointTypes.count]) pointsize 0.8 linewidth 1.5 "
                 + "linecolor rgb '\(colour)' dashtype \(same + 1) title columnheader(2)")
         }
+        let colouring = colorKey.map { "coloured by \($0)" } ?? "one colour per configuration"
         let epochs = curves.flatMap { $0.points.map(\.epoch) }
         let first = epochs.min() ?? 1, last = epochs.max() ?? 1
         var body = [
-            "set title \(GnuplotText.literal("Valid RMSE per epoch, coloured by \(colorKey)" + (others.isEmpty ? "" : " (the \(shown.count) best of \(curves.count) configurations in colour)")))",
+            "set title \(GnuplotText.literal("Valid RMSE per epoch, \(colouring)" + (others.isEmpty ? "" : " (the \(shown.count) best of \(curves.count) configurations in colour)")))",
             "set xlabel 'epoch'", "set ylabel 'valid RMSE'", "set grid", "set key below font ',9' maxrows \(min(5, shown.count + 1)) height 1",
             "set xtics \(TickStride.of(count: last, maximum: 20))", "set xrange \(epochRange(first: first, last: last).gnuplot)",
         ]
@@ -64,8 +64,8 @@ extension ChartSet {
         if let range { body.append("set yrange \(range.gnuplot)") }
         body.append("plot " + clauses.joined(separator: ", \\\n     "))
         var caption = others.isEmpty
-            ? "Valid RMSE per epoch of every configuration, coloured by \(colorKey): mean over seeds, with a band from min to max."
-            : "Valid RMSE per epoch of the \(shown.count) best of \(curves.count) configurations (by best valid RMSE), coloured by \(colorKey): "
+            ? "Valid RMSE per epoch of every configuration, \(colouring): mean over seeds, with a band from min to max."
+            : "Valid RMSE per epoch of the \(shown.count) best of \(curves.count) configurations (by best valid RMSE), \(colouring): "
                 + "mean over seeds, with a band from min to max. The other \(others.count) are the thin grey lines."
         let cut = shown.contains { curve in curve.points.contains { $0.high > (range?.high ?? .infinity) } }
         if cut || !others.isEmpty {
@@ -87,7 +87,7 @@ extension ChartSet {
     }
 
     /// Each configuration with valid RMSE per epoch, best first (`Comparison.sortedGroups`).
-    static func overlayCurves(_ report: ReportData, colorKey: String) -> [OverlayCurve] {
+    static func overlayCurves(_ report: ReportData, colorKey: String?) -> [OverlayCurve] {
         let keys = Comparison(runs: report.runs).configurationKeys
         let groups = Comparison.sortedGroups(RunGroup.configurations(report.runs, showing: keys))
         let labelKeys = legendKeys(groups, keys: keys, swept: report.sweptKeys)
@@ -106,7 +106,7 @@ extension ChartSet {
             }
             let settings = keys.isEmpty ? "run \(group.runs[0].record.id)" : shortLabel(group, keys: keys, showing: labelKeys)
             curves.append(OverlayCurve(label: "\(curves.count + 1). \(settings) (n = \(group.runs.count))",
-                                       colorValue: ChartPalette.value(of: colorKey, in: group.runs[0]), points: points))
+                                       colorValue: colorKey.map { ChartPalette.value(of: $0, in: group.runs[0]) } ?? "", points: points))
         }
         return curves
     }

@@ -8,7 +8,8 @@ import CFStore
 public struct ChartSet: Sendable {
     /// Options of `cflab report`.
     public struct Options: Sendable {
-        /// The parameter that colours the overlay (default: the first swept key).
+        /// The parameter that colours the overlay (default: `model.kind` when the runs have
+        /// several, else one colour per highlighted configuration).
         public var colorBy: String?
         /// Items need at least this many training ratings to enter the bias chart and PC1 extremes.
         public var minRatings: Int = 20
@@ -37,7 +38,7 @@ public struct ChartSet: Sendable {
             if let chart { charts.append(chart) } else { skipped.append(reason) }
         }
         let colorKey = Self.overlayColorKey(report, colorBy: options.colorBy)
-        let palette = ChartPalette(runs: report.runs, keys: [colorKey])
+        let palette = ChartPalette(runs: report.runs, keys: colorKey.map { [$0] } ?? [])
         add(Self.curves(report, palette: palette), "training curves: run \(report.best.record.id) has no epochs")
         add(Self.overlay(report, colorKey: colorKey, palette: palette), "overlay: no run has validation RMSE per epoch")
         let sensitivity = Self.sensitivity(report, palette: palette)

@@ -27,7 +27,7 @@ final class ChartTests: XCTestCase {
         let curves = lines(charts["curves"]).joined(separator: "\n")
         XCTAssertEqual(report.best.modelKind, "dot")
         XCTAssertTrue(curves.contains(dot) && !curves.contains(dotBias), curves)
-        // Overlay (coloured by model.kind, the first swept key): each block's colour is its kind's.
+        // Overlay (coloured by model.kind, as the runs have two kinds): each block's colour is its kind's.
         let overlay = try XCTUnwrap(charts["overlay"])
         let blocks = overlay.data.components(separatedBy: "\n\n\n")
         for line in lines(overlay) where line.contains("title columnheader(2)") {
@@ -68,6 +68,16 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(range?.high ?? 0, 1.02 + 0.007, accuracy: 1e-9)
         let short = ChartSet.OverlayCurve(label: "1. a", colorValue: "a", points: [(1, 2.6, 2.5, 2.7), (2, 1.0, 1.0, 1.0)])
         XCTAssertEqual(ChartSet.overlayRange([short])?.high ?? 0, 2.7 + 0.085, accuracy: 1e-9, "two epochs: both count")
+    }
+
+    func testWithoutAColourKeyEachHighlightedConfigurationHasItsOwnColour() throws {
+        let report = try ReportData(store: try ReportFixtures.wideStore(self), selection: RunSelection(sweep: "wide"))
+        XCTAssertEqual(ChartSet.overlayColorKey(report, colorBy: nil), "model.kind")
+        XCTAssertEqual(ChartSet.overlayColorKey(report, colorBy: "optimizer.lr"), "optimizer.lr")
+        let overlay = lines(ChartSet.overlay(report, colorKey: nil, palette: ChartPalette(runs: report.runs, keys: [])))
+        let colours = overlay.filter { $0.contains("title columnheader(2)") }.compactMap { line in ChartPalette.colours.first { line.contains($0) } }
+        XCTAssertEqual(colours, ChartPalette.colours)
+        XCTAssertTrue(overlay.contains { $0.hasPrefix("set title 'Valid RMSE per epoch, one colour per configuration") }, "\(overlay)")
     }
 
     func testASmallOverlayShowsEveryConfigurationInColour() throws {

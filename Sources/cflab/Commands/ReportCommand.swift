@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder that receives plots/<name>/.", valueName: "dir"))
     var out: String = "."
 
-    @Option(help: ArgumentHelp("The parameter that colours the overlay (default: the first swept key).", valueName: "key"))
+    @Option(help: ArgumentHelp("The parameter that colours the overlay (default: model.kind when the runs have several, else one colour per configuration).", valueName: "key"))
     var colorBy: String?
 
     @Option(help: ArgumentHelp("Least training ratings of an item in the bias chart and PC1 table.", valueName: "n"))
