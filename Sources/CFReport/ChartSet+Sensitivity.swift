@@ -40,21 +40,23 @@ extension ChartSet {
             ]
             if report.isLogarithmic(key, values: numeric) { body.append("set logscale x") }
             body.append("plot " + clauses.joined(separator: ", \\\n     "))
-            let marginal = pooled == "seeds" ? "" : "Marginal effect: "
+            let subject = (pooled.contains("other settings") ? "Marginal effect: best" : "Best") + " valid RMSE against \(key)"
             charts.append(Chart(
                 name: "sensitivity-" + OutputFolder.sanitisedName(key),
-                caption: "\(marginal)best valid RMSE against \(key), one line per model kind. Each point is the mean over \(pooled), its error bar one standard deviation over \(pooled).",
+                caption: "\(subject), one line per model kind. Each point is the mean over \(pooled), its error bar one standard deviation over \(pooled).",
                 body: body, data: data.joined(separator: "\n") + "\n"))
         }
         return charts
     }
 
-    /// What a sensitivity point pools: `seeds`, or `seeds and other settings` when the
-    /// runs also differ in a swept key besides `key` and the model kind.
+    /// What a sensitivity point pools: `seeds` when the runs have several, `other
+    /// settings` when they also differ in a swept key besides `key` and the model kind,
+    /// both joined by "and"; `runs` when neither (one run per point).
     static func sensitivityPooling(_ report: ReportData, key: String) -> String {
         let others = report.sweptKeys.filter { $0 != key && $0 != "model.kind" && $0 != "seed" }
         let varied = others.contains { other in Set(report.runs.map { ConfigParameters.display($0.parameters[other]) }).count > 1 }
-        return varied ? "seeds and other settings" : "seeds"
+        let parts = (Set(report.runs.map(\.record.seed)).count > 1 ? ["seeds"] : []) + (varied ? ["other settings"] : [])
+        return parts.isEmpty ? "runs" : parts.joined(separator: " and ")
     }
 
     /// Learning rate (top), Adam's beta1 (middle) and the batch loss (bottom) per step of

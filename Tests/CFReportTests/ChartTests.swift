@@ -156,11 +156,21 @@ final class ChartTests: XCTestCase {
     }
 
     func testTheSensitivityAxisAndCaptionSayWhatTheErrorBarsAre() throws {
-        let (_, charts) = try charts(try ReportFixtures.wideStore(self), sweep: "wide")
+        let (report, charts) = try charts(try ReportFixtures.wideStore(self), sweep: "wide")
         let chart = try XCTUnwrap(charts["sensitivity-optimizer.lr"])
-        // Only the seed varies at each lr of a kind: the bars are over seeds, and both say so.
-        XCTAssertTrue(lines(chart).contains("set ylabel 'best valid RMSE, mean ± std over seeds'"), "\(lines(chart))")
-        XCTAssertTrue(chart.caption.contains("its error bar one standard deviation over seeds."), chart.caption)
-        XCTAssertFalse(chart.caption.contains("other settings"), chart.caption)
+        // One seed, and no other swept setting: each point is one run, and both say so.
+        XCTAssertEqual(ChartSet.sensitivityPooling(report, key: "optimizer.lr"), "runs")
+        XCTAssertTrue(lines(chart).contains("set ylabel 'best valid RMSE, mean ± std over runs'"), "\(lines(chart))")
+        XCTAssertTrue(chart.caption.contains("Each point is the mean over runs, its error bar one standard deviation over runs."), chart.caption)
+        XCTAssertFalse(chart.caption.contains("seeds") || chart.caption.contains("other settings"), chart.caption)
+        XCTAssertTrue(chart.caption.hasPrefix("Best valid RMSE against optimizer.lr, one line per model kind."), chart.caption)
+    }
+
+    func testTheSensitivityPoolingNamesWhatVaries() throws {
+        let (store, _) = try ReportFixtures.store(self)
+        let report = try ReportData(store: store, selection: RunSelection(sweep: "fixture-sweep"))
+        XCTAssertEqual(ChartSet.sensitivityPooling(report, key: "model.embedding_dim"), "seeds", "seeds 1-3, nothing else swept")
+        let wide = try ReportData(store: try ReportFixtures.wideStore(self), selection: RunSelection(sweep: "wide"))
+        XCTAssertEqual(ChartSet.sensitivityPooling(wide, key: "model.embedding_dim"), "other settings", "lr varies, one seed")
     }
 }
