@@ -134,13 +134,15 @@ extension ChartSet {
         for (index, key) in keys.enumerated() {
             data.append("\(index) \(NumberText.data(run.bestMetrics[key])) \(NumberText.data(run.testMetrics?[key])) \(GnuplotText.dataField(key))")
         }
-        let body = [
+        var body = [
             "set title \(GnuplotText.literal("Ranking metrics of run \(run.id), evaluated once on the model it kept"))",
             "set ylabel 'metric'", "set grid ytics", "set key top right", "set style fill solid 0.7 noborder", "set boxwidth 0.35",
             "set yrange [0:*]", "set xrange [-0.6:\(Double(keys.count) - 0.4)]",
-            "plot data using ($1 - 0.18):2:xtic(4) with boxes linecolor rgb '\(ChartPalette.ink.main)' title 'validation', \\",
-            "     data using ($1 + 0.18):3 with boxes linecolor rgb '\(ChartPalette.ink.second)' title 'test'",
         ]
+        // Test bars only when the split has a test part.
+        let hasTest = keys.contains { run.testMetrics?[$0] != nil }
+        body.append("plot data using ($1 - \(hasTest ? "0.18" : "0")):2:xtic(4) with boxes linecolor rgb '\(ChartPalette.ink.main)' title 'validation'"
+            + (hasTest ? ", \\\n     data using ($1 + 0.18):3 with boxes linecolor rgb '\(ChartPalette.ink.second)' title 'test'" : ""))
         return Chart(name: "ranking", caption: "Top-K ranking metrics of run \(run.id), evaluated once at the end on the model it kept (validation users, and test users when the split has a test part).",
                      body: body, data: data.joined(separator: "\n") + "\n")
     }

@@ -66,6 +66,7 @@ struct EmbeddingCharts: Sendable {
         let body = [
             "set title \(GnuplotText.literal("Variance explained per principal component, item embeddings of run \(runId)"))",
             "set xlabel 'component'", "set ylabel 'share of variance'", "set grid", "set yrange [0:1.05]",
+            "set xrange [0.5:\(Double(pca.explainedVarianceRatio.count) + 0.5)]",
             "set style fill solid 0.6 noborder", "set boxwidth 0.7", "set key top left",
             "plot data using 1:2 with boxes linecolor rgb '\(ChartPalette.ink.second)' title 'per component', \\",
             "     data using 1:3 with linespoints pointtype 7 linecolor rgb '\(ChartPalette.ink.main)' title 'cumulative'",
