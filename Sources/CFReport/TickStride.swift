@@ -1,7 +1,7 @@
 /// Spacing of tick marks along an axis of whole numbers (epochs, dimensions), so that
 /// their labels never run together.
 enum TickStride {
-    /// Strides a reader counts in: 1, 2, 4, 5, 8, 10, then 2·, 2.5·, 5·, 10· each power of ten above.
+    /// Strides a reader counts in: round decimal steps, and powers of two for embedding dimensions.
     static let steps = [1, 2, 4, 5, 8, 10, 16, 20, 25, 32, 50, 64, 100, 200, 250, 500, 1000]
 
     /// The smallest step of `steps` that leaves at most `maximum` ticks over `count` values.
