@@ -128,7 +128,10 @@ let package = Package(
         ),
         .testTarget(
             name: "CFReportTests",
-            dependencies: ["CFReport", "CFText", "CFStore", "CFData", "CFCore", "CFTestSupport"],
+            dependencies: [
+                "CFReport", "CFText", "CFStore", "CFData", "CFCore", "CFTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

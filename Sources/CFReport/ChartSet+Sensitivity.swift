@@ -1,10 +1,12 @@
 import CFCore
 
 extension ChartSet {
-    /// Best valid RMSE against each numeric swept key: one line per model kind, error
-    /// bars of one standard deviation over the other keys and seeds (a marginal, pooled
-    /// over the other settings, and labelled so), log axis where the sweep was logarithmic.
-    static func sensitivity(_ report: ReportData) -> [Chart] {
+    /// Best valid RMSE against each numeric swept key: one line per model kind, in its
+    /// page colour, with error bars of one standard deviation over the runs pooled at each
+    /// value: the seeds, and the other swept settings when there are any (a marginal,
+    /// labelled so on the axis and in the caption alike). Log axis where the sweep was
+    /// logarithmic.
+    static func sensitivity(_ report: ReportData, palette: ChartPalette) -> [Chart] {
         var charts: [Chart] = []
         for key in report.sweptKeys where key != "model.kind" {
             let numeric = report.runs.compactMap { $0.parameters[key]?.doubleValue }
@@ -27,49 +29,76 @@ extension ChartSet {
                         ? (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count - 1)).squareRoot() : 0
                     data.append("\(NumberText.data(value)) \(NumberText.data(mean)) \(NumberText.data(deviation)) \(scores.count)")
                 }
-                let colour = palette[clauses.count % palette.count]
-                clauses.append("data index \(clauses.count) using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '\(colour)' title columnheader(2)")
+                clauses.append("data index \(clauses.count) using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '\(palette.colour(kind: kind))' title columnheader(2)")
             }
             guard !clauses.isEmpty else { continue }
+            let pooled = sensitivityPooling(report, key: key)
             var body = [
                 "set title \(GnuplotText.literal("Best valid RMSE against \(key)"))",
-                "set xlabel \(GnuplotText.literal(key))", "set ylabel 'best valid RMSE (marginal: mean ± std over seeds and other settings)'",
-                "set grid", "set key top right", "set offsets graph 0.05, graph 0.05, 0, 0",
+                "set xlabel \(GnuplotText.literal(key))", "set ylabel \(GnuplotText.literal("best valid RMSE, mean ± std over \(pooled)"))",
+                "set grid", "set key top right", "set autoscale xfix", "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05",
             ]
             if report.isLogarithmic(key, values: numeric) { body.append("set logscale x") }
             body.append("plot " + clauses.joined(separator: ", \\\n     "))
+            let subject = (pooled.contains("other settings") ? "Marginal effect: best" : "Best") + " valid RMSE against \(key)"
             charts.append(Chart(
                 name: "sensitivity-" + OutputFolder.sanitisedName(key),
-                caption: "Marginal effect of \(key): best valid RMSE against it, one line per model kind, pooling every other swept setting; error bars of one standard deviation over seeds and other settings.",
+                caption: "\(subject), one line per model kind. Each point is the mean over \(pooled), its error bar one standard deviation over \(pooled).",
                 body: body, data: data.joined(separator: "\n") + "\n"))
         }
         return charts
     }
 
-    /// Learning rate and Adam's beta1 per step (top) beside the batch loss (bottom), best run.
+    /// What a sensitivity point pools: `seeds` when the runs have several, `other
+    /// settings` when they also differ in a swept key besides `key` and the model kind,
+    /// both joined by "and"; `runs` when neither (one run per point).
+    static func sensitivityPooling(_ report: ReportData, key: String) -> String {
+        let others = report.sweptKeys.filter { $0 != key && $0 != "model.kind" && $0 != "seed" }
+        let varied = others.contains { other in Set(report.runs.map { ConfigParameters.display($0.parameters[other]) }).count > 1 }
+        let parts = (Set(report.runs.map(\.record.seed)).count > 1 ? ["seeds"] : []) + (varied ? ["other settings"] : [])
+        return parts.isEmpty ? "runs" : parts.joined(separator: " and ")
+    }
+
+    /// Learning rate (top), Adam's beta1 (middle) and the batch loss (bottom) per step of
+    /// the best run, on one shared step axis. A constant series is a flat line mid-panel
+    /// with a single tick at its value.
     static func schedule(_ report: ReportData) -> Chart? {
         let run = report.best.record
         var data = ["# step lr beta1 loss"]
+        var columns: [[Double]] = [[], [], []]
+        var lastStep: Int64 = 0
         for epoch in report.epochs[run.id] ?? [] {
             guard let trace = epoch.stepTrace, let steps = trace["step"]?.arrayValue else { continue }
-            let rates = trace["lr"]?.arrayValue ?? [], betas = trace["beta1"]?.arrayValue ?? [], losses = trace["loss"]?.arrayValue ?? []
+            let traced = [trace["lr"]?.arrayValue ?? [], trace["beta1"]?.arrayValue ?? [], trace["loss"]?.arrayValue ?? []]
             for (index, step) in steps.enumerated() {
-                func value(_ column: [JSONValue]) -> String { NumberText.data(index < column.count ? column[index].doubleValue : nil) }
-                data.append("\(step.intValue ?? Int64(index)) \(value(rates)) \(value(betas)) \(value(losses))")
+                let values = traced.map { index < $0.count ? $0[index].doubleValue : nil }
+                for (column, value) in values.enumerated() { if let value { columns[column].append(value) } }
+                lastStep = max(lastStep, step.intValue ?? Int64(index))
+                data.append("\(step.intValue ?? Int64(index)) " + values.map(NumberText.data).joined(separator: " "))
             }
         }
         guard data.count > 1 else { return nil }
-        let body = [
-            "set multiplot layout 2,1 title \(GnuplotText.literal("Schedule of run \(run.id): learning rate and beta1 per step, and the loss"))",
-            "set grid", "set ylabel 'learning rate'", "set y2label 'beta1'", "set ytics nomirror", "set y2tics", "set key top right",
-            "plot data using 1:2 with lines linecolor rgb '\(palette[0])' title 'learning rate', \\",
-            "     data using 1:3 axes x1y2 with lines linecolor rgb '\(palette[1])' title 'beta1'",
-            "unset y2label", "unset y2tics", "set ytics mirror", "set xlabel 'step'", "set ylabel 'batch loss'",
-            "plot data using 1:4 with lines linecolor rgb '\(palette[2])' title 'loss'",
-            "unset multiplot",
+        var body = [
+            "set multiplot layout 3,1 title \(GnuplotText.literal("Schedule of run \(run.id): learning rate, beta1 and batch loss per step"))",
+            "set grid", "set lmargin 12", "set rmargin 4", "unset key", "set xrange [0:\(max(1, lastStep))]",
         ]
-        return Chart(name: "schedule", caption: "Learning rate and beta1 per step beside the batch loss of run \(run.id), so that a one-cycle run can be read.",
-                     body: body, data: data.joined(separator: "\n") + "\n", height: 720)
+        let panels = [("learning rate", ChartPalette.ink.main), ("beta1", ChartPalette.ink.second), ("batch loss", ChartPalette.ink.main)]
+        for (column, (label, colour)) in panels.enumerated() {
+            if column == 2 { body.append("set xlabel 'step'") }
+            body.append("set ylabel '\(label)'")
+            body += scheduleAxis(AxisRange(covering: columns[column]))
+            body.append("plot data using 1:\(column + 2) with lines linewidth 1.5 linecolor rgb '\(colour)'")
+        }
+        body.append("unset multiplot")
+        return Chart(name: "schedule", caption: "Learning rate, beta1 and batch loss per step of run \(run.id), so that a one-cycle run can be read.",
+                     body: body, data: data.joined(separator: "\n") + "\n", height: 760)
+    }
+
+    /// The y-axis of one schedule panel: a constant gets a range around it and one tick
+    /// at its value; a varying series autoscales, its ticks with three significant digits.
+    static func scheduleAxis(_ range: AxisRange?) -> [String] {
+        guard let range, range.isPoint else { return ["set autoscale y", "set ytics autofreq", "set format y '%.3g'"] }
+        return ["set yrange \(range.padded(0.1).gnuplot)", "set ytics (\(NumberText.data(range.low)))", "set format y '%.6g'"]
     }
 
     /// Ranking metrics (`ndcg@10`, `precision@10`...) per epoch of the best run.
@@ -84,8 +113,12 @@ extension ChartSet {
         }
         let body = [
             "set title \(GnuplotText.literal("Ranking metrics per epoch of run \(run.id)"))",
-            "set xlabel 'epoch'", "set ylabel 'metric'", "set grid", "set key below font ',8' maxrows 8", "set xtics 1",
-            "plot for [column = 2:\(keys.count + 1)] data using 1:column with linespoints pointtype 7 title columnheader(column)",
+            "set xlabel 'epoch'", "set ylabel 'metric'", "set grid", "set key below font ',9' maxrows 4 height 1",
+            "set xtics \(TickStride.of(count: epochs.count, maximum: 20))",
+            "set xrange \(epochRange(first: epochs.map(\.epoch).min() ?? 1, last: epochs.map(\.epoch).max() ?? 1).gnuplot)",
+            // Metrics are no model kind: greys, told apart by dash and point.
+            "plot for [column = 2:\(keys.count + 1)] data using 1:column with linespoints linewidth 1.5 "
+                + "linecolor rgb '\(ChartPalette.ink.main)' dashtype column-1 pointtype (column + 2) title columnheader(column)",
         ]
         return Chart(name: "ranking", caption: "Top-K ranking metrics per epoch of run \(run.id) on the validation users.",
                      body: body, data: data.joined(separator: "\n") + "\n")
@@ -101,13 +134,15 @@ extension ChartSet {
         for (index, key) in keys.enumerated() {
             data.append("\(index) \(NumberText.data(run.bestMetrics[key])) \(NumberText.data(run.testMetrics?[key])) \(GnuplotText.dataField(key))")
         }
-        let body = [
+        var body = [
             "set title \(GnuplotText.literal("Ranking metrics of run \(run.id), evaluated once on the model it kept"))",
             "set ylabel 'metric'", "set grid ytics", "set key top right", "set style fill solid 0.7 noborder", "set boxwidth 0.35",
             "set yrange [0:*]", "set xrange [-0.6:\(Double(keys.count) - 0.4)]",
-            "plot data using ($1 - 0.18):2:xtic(4) with boxes linecolor rgb '\(palette[0])' title 'validation', \\",
-            "     data using ($1 + 0.18):3 with boxes linecolor rgb '\(palette[1])' title 'test'",
         ]
+        // Test bars only when the split has a test part.
+        let hasTest = keys.contains { run.testMetrics?[$0] != nil }
+        body.append("plot data using ($1 - \(hasTest ? "0.18" : "0")):2:xtic(4) with boxes linecolor rgb '\(ChartPalette.ink.main)' title 'validation'"
+            + (hasTest ? ", \\\n     data using ($1 + 0.18):3 with boxes linecolor rgb '\(ChartPalette.ink.second)' title 'test'" : ""))
         return Chart(name: "ranking", caption: "Top-K ranking metrics of run \(run.id), evaluated once at the end on the model it kept (validation users, and test users when the split has a test part).",
                      body: body, data: data.joined(separator: "\n") + "\n")
     }

@@ -8,7 +8,8 @@ import CFStore
 public struct ChartSet: Sendable {
     /// Options of `cflab report`.
     public struct Options: Sendable {
-        /// The parameter that colours the overlay (default: the first swept key).
+        /// The parameter that colours the overlay (default: `model.kind` when the runs have
+        /// several, else one colour per highlighted configuration).
         public var colorBy: String?
         /// Items need at least this many training ratings to enter the bias chart and PC1 extremes.
         public var minRatings: Int = 20
@@ -30,17 +31,17 @@ public struct ChartSet: Sendable {
     /// Charts that could not be drawn, each with the reason.
     public let skipped: [String]
 
-    static let palette = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"]
-
     public init(_ report: ReportData, options: Options = Options()) {
         var charts: [Chart] = []
         var skipped: [String] = []
         func add(_ chart: Chart?, _ reason: String) {
             if let chart { charts.append(chart) } else { skipped.append(reason) }
         }
-        add(Self.curves(report), "training curves: run \(report.best.record.id) has no epochs")
-        add(Self.overlay(report, colorBy: options.colorBy), "overlay: no run has validation RMSE per epoch")
-        let sensitivity = Self.sensitivity(report)
+        let colorKey = Self.overlayColorKey(report, colorBy: options.colorBy)
+        let palette = ChartPalette(runs: report.runs, keys: colorKey.map { [$0] } ?? [])
+        add(Self.curves(report, palette: palette), "training curves: run \(report.best.record.id) has no epochs")
+        add(Self.overlay(report, colorKey: colorKey, palette: palette), "overlay: no run has validation RMSE per epoch")
+        let sensitivity = Self.sensitivity(report, palette: palette)
         charts += sensitivity
         if sensitivity.isEmpty { skipped.append("sensitivity: the selection sweeps no numeric parameter") }
         let embeddings = EmbeddingCharts(report: report, options: options)
@@ -54,67 +55,48 @@ public struct ChartSet: Sendable {
         self.skipped = skipped
     }
 
-    /// Train and valid RMSE per epoch of the best run, best epoch marked.
-    static func curves(_ report: ReportData) -> Chart? {
+    /// Train and valid RMSE per epoch of the best run, in its model kind's colour (valid
+    /// solid, train dashed), the best epoch marked by a dashed line, a ringed point and a
+    /// label inside the plot; the legend sits below the plot, clear of both.
+    static func curves(_ report: ReportData, palette: ChartPalette) -> Chart? {
         let run = report.best.record
         guard let epochs = report.epochs[run.id], !epochs.isEmpty else { return nil }
         var data = ["# epoch train_rmse valid_rmse"]
         for epoch in epochs {
             data.append("\(epoch.epoch) \(NumberText.data(epoch.metrics["train_rmse"])) \(NumberText.data(epoch.metrics["valid_rmse"]))")
         }
+        let first = epochs.map(\.epoch).min() ?? 1, last = epochs.map(\.epoch).max() ?? 1
+        let colour = palette.colour(kind: report.best.modelKind)
         var body = [
             "set title \(GnuplotText.literal("Training curves of run \(run.id) (\(report.best.modelKind))"))",
-            "set xlabel 'epoch'", "set ylabel 'RMSE'", "set grid", "set key top right", "set xtics 1",
+            "set xlabel 'epoch'", "set ylabel 'RMSE'", "set grid", "set key below horizontal height 1",
+            "set xtics \(TickStride.of(count: last, maximum: 20))", "set xrange \(epochRange(first: first, last: last).gnuplot)",
+            // Headroom above the curves for the best-epoch label.
+            "set offsets 0, 0, graph 0.12, graph 0.04",
         ]
-        if let best = run.bestEpoch {
-            body.append("set arrow 1 from \(best), graph 0 to \(best), graph 1 nohead dashtype 2 linecolor rgb '#888888'")
-            body.append("set label 1 'best epoch \(best)' at \(best), graph 0.95 left offset 0.5,0")
+        var best = ""
+        if let epoch = run.bestEpoch {
+            body.append("set arrow 1 from \(epoch), graph 0 to \(epoch), graph 1 nohead dashtype 2 linecolor rgb '#888888'")
+            body.append(bestEpochLabel(epoch, first: first, last: last))
+            best = ", \\\n     data using 1:($1 == \(epoch) ? $3 : NaN) with points pointtype 6 pointsize 2.2 linewidth 1.5 linecolor rgb '#000000' title 'best epoch'"
         }
-        body.append("plot data using 1:2 with linespoints pointtype 7 linecolor rgb '\(palette[1])' title 'train RMSE', \\")
-        body.append("     data using 1:3 with linespoints pointtype 7 linecolor rgb '\(palette[0])' title 'valid RMSE'")
-        return Chart(name: "curves", caption: "Train and valid RMSE per epoch of run \(run.id), the best run; the dashed line marks its best epoch.",
+        body.append("plot data using 1:2 with linespoints pointtype 6 dashtype 2 linecolor rgb '\(colour)' title 'train RMSE', \\")
+        body.append("     data using 1:3 with linespoints pointtype 7 linewidth 1.5 linecolor rgb '\(colour)' title 'valid RMSE'" + best)
+        return Chart(name: "curves", caption: "Train (dashed) and valid (solid) RMSE per epoch of run \(run.id), the best run. The dashed line and the ringed point mark its best epoch.",
                      body: body, data: data.joined(separator: "\n") + "\n")
     }
 
-    /// Valid RMSE per epoch of every configuration: mean line and min-max band over seeds.
-    static func overlay(_ report: ReportData, colorBy: String?) -> Chart? {
-        let keys = Comparison(runs: report.runs).configurationKeys
-        let colorKey = colorBy ?? report.sweptKeys.first { $0 != "seed" && keys.contains($0) } ?? keys.first ?? "model.kind"
-        let groups = Comparison.sortedGroups(RunGroup.configurations(report.runs, showing: keys))
-        var colorValues: [String] = []
-        var data = ["# one block per configuration: epoch mean min max of valid_rmse over seeds"]
-        var clauses: [String] = []
-        for (index, group) in groups.enumerated() {
-            var byEpoch: [Int: [Double]] = [:]
-            for run in group.runs {
-                for epoch in report.epochs[run.record.id] ?? [] {
-                    if let value = epoch.metrics["valid_rmse"], value.isFinite { byEpoch[epoch.epoch, default: []].append(value) }
-                }
-            }
-            guard !byEpoch.isEmpty else { continue }
-            let label = keys.isEmpty ? "run \(group.runs[0].record.id)" : group.label(keys: keys)
-            data.append(contentsOf: ["", ""].prefix(clauses.isEmpty ? 0 : 2))
-            data.append("\"epoch\" \(GnuplotText.dataField(label + " (n = \(group.runs.count))")) \"min\" \"max\"")
-            for epoch in byEpoch.keys.sorted() {
-                let values = byEpoch[epoch] ?? []
-                let mean = values.reduce(0, +) / Double(values.count)
-                data.append("\(epoch) \(NumberText.data(mean)) \(NumberText.data(values.min())) \(NumberText.data(values.max()))")
-            }
-            let value = ConfigParameters.display(group.runs[0].parameters[colorKey])
-            if !colorValues.contains(value) { colorValues.append(value) }
-            let colour = palette[(colorValues.firstIndex(of: value) ?? 0) % palette.count]
-            let dash = groups[..<index].filter { ConfigParameters.display($0.runs[0].parameters[colorKey]) == value }.count + 1
-            let block = clauses.count / 2
-            clauses.append("data index \(block) using 1:3:4 with filledcurves fillcolor rgb '\(colour)' fillstyle transparent solid 0.15 noborder notitle")
-            clauses.append("data index \(block) using 1:2 with linespoints pointtype 7 pointsize 0.6 linecolor rgb '\(colour)' dashtype \(dash) title columnheader(2)")
-        }
-        guard !clauses.isEmpty else { return nil }
-        let body = [
-            "set title \(GnuplotText.literal("Valid RMSE per epoch, coloured by \(colorKey)"))",
-            "set xlabel 'epoch'", "set ylabel 'valid RMSE'", "set grid", "set key below font ',8' maxrows 8", "set xtics 1",
-            "plot " + clauses.joined(separator: ", \\\n     "),
-        ]
-        return Chart(name: "overlay", caption: "Valid RMSE per epoch of every configuration, coloured by \(colorKey): mean over seeds, with a band from min to max.",
-                     body: body, data: data.joined(separator: "\n") + "\n", width: 1100)
+    /// The x-range of a per-epoch chart: half an epoch beyond the first and the last, so
+    /// that neither is drawn on the border.
+    static func epochRange(first: Int, last: Int) -> AxisRange {
+        AxisRange(low: Double(first) - 0.5, high: Double(last) + 0.5)
+    }
+
+    /// The label of the best epoch, near the top of the plot beside its dashed line: to
+    /// the right of it in the first half of the epochs, to the left in the second half, so
+    /// that the text always lies inside the plot.
+    static func bestEpochLabel(_ epoch: Int, first: Int, last: Int) -> String {
+        let leftHalf = Double(epoch) < Double(first + last) / 2
+        return "set label 1 'best epoch \(epoch)' at \(epoch), graph 0.94 \(leftHalf ? "left offset 0.8,0" : "right offset -0.8,0") front"
     }
 }

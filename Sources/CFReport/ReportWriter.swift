@@ -27,6 +27,10 @@ public struct ReportWriter: Sendable {
     /// regenerate it.
     public var command: [String]?
 
+    /// Told before gnuplot draws each chart (`done` charts of `total` drawn so far, and
+    /// the name of the next), and once more with `done == total` after the last.
+    public var onChart: (@Sendable (_ done: Int, _ total: Int, _ name: String) -> Void)?
+
     public init(root: URL, options: ChartSet.Options = ChartSet.Options(), gnuplot: Gnuplot? = Gnuplot.find(), command: [String]? = nil) {
         self.command = command
         self.root = root
@@ -56,7 +60,8 @@ public struct ReportWriter: Sendable {
     private func write(_ report: ReportData, into folder: OutputFolder) throws -> Outcome {
         let charts = ChartSet(report, options: options)
         var failures: [String] = []
-        for chart in charts.charts {
+        for (index, chart) in charts.charts.enumerated() {
+            if gnuplot != nil { onChart?(index, charts.charts.count, chart.name) }
             try Data(chart.data.utf8).write(to: folder.file(chart.name + ".dat"), options: .atomic)
             let script = folder.file(chart.name + ".gp")
             try Data(chart.script.utf8).write(to: script, options: .atomic)
@@ -65,6 +70,7 @@ public struct ReportWriter: Sendable {
             }
             FaultPoint.hit("during-report")
         }
+        if gnuplot != nil { onChart?(charts.charts.count, charts.charts.count, "") }
         let markdown = TableRenderer(format: .markdown).render(report.table) + "\n"
         try Data(markdown.utf8).write(to: folder.file("comparison.md"), options: .atomic)
         let embedding = EmbeddingCharts(report: report, options: options)

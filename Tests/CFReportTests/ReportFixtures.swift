@@ -42,6 +42,22 @@ enum ReportFixtures {
         return (store, path)
     }
 
+    /// A sweep `wide` of `configurations` configurations (model.kind × optimizer.lr, one
+    /// seed each), scored 0.90 + 0.001 · rank, except every tenth, which diverges to 3 and more.
+    static func wideStore(_ test: XCTestCase, configurations: Int = 60) throws -> RunStore {
+        let (store, _) = try TemporaryStore.make(for: test)
+        try store.saveDataMetadata(metadata(title: "Plain title"))
+        try store.registerSweep(name: "wide", sweptKeys: ["model.kind", "optimizer.lr"], spec: .object([("method", .string("grid"))]))
+        for index in 0..<configurations {
+            let kind = index % 2 == 0 ? "dot" : "dot_bias", lr = 0.001 * Double(index / 2 + 1)
+            let run = newRun(kind: kind, seed: 1, lr: lr)
+            let result = try store.claimTrial(sweep: "wide", trialKey: "\(kind)-\(lr)", newRun: run)
+            guard case let .claimed(runId) = result else { throw StoreError.invalidArgument("fixture claim \(result)") }
+            try record(store, runId: runId, rmse: index % 10 == 9 ? 3 + Double(index) / 10 : 0.90 + 0.001 * Double(index), seed: 1)
+        }
+        return store
+    }
+
     /// Three epochs with a best second epoch, a one-cycle step trace, and kept tensors.
     static func record(_ store: RunStore, runId: Int64, rmse: Double, seed: Int64) throws {
         let epochs: [(train: Double, valid: Double)] = [(rmse + 0.05, rmse + 0.04), (rmse - 0.03, rmse), (rmse - 0.08, rmse + 0.01)]
@@ -79,21 +95,21 @@ enum ReportFixtures {
     }
 
     /// A resolved config of the sweep for `kind` and `seed`.
-    static func config(kind: String, seed: Int64) -> JSONValue {
+    static func config(kind: String, seed: Int64, lr: Double = 0.001) -> JSONValue {
         var model: [(String, JSONValue)] = [("kind", .string(kind))]
         if kind == "dot" || kind == "dot_bias" { model.append(("embedding_dim", .int(2))) }
         return .object([
             ("version", .int(1)), ("name", .string("fixture")), ("seed", .int(seed)),
             ("data", .object([("source", .string("synthetic"))])),
             ("model", .object(model)),
-            ("optimizer", .object([("kind", .string("adam")), ("lr", .double(0.001))])),
+            ("optimizer", .object([("kind", .string("adam")), ("lr", .double(lr))])),
             ("training", .object([("epochs", .int(3))])),
         ])
     }
 
     /// A new run of the sweep's config for `kind` and `seed`, on the fixture's data and split.
-    static func newRun(kind: String, seed: Int64) -> NewRun {
-        SampleRuns.newRun(config(kind: kind, seed: seed), seed: seed, tags: [], dataFingerprint: "data-fp", splitFingerprint: "split-fp")
+    static func newRun(kind: String, seed: Int64, lr: Double = 0.001) -> NewRun {
+        SampleRuns.newRun(config(kind: kind, seed: seed, lr: lr), seed: seed, tags: [], dataFingerprint: "data-fp", splitFingerprint: "split-fp")
     }
 
     /// 4 users, 24 items; item 0 carries `title` and is the most rated.

@@ -26,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The folder that receives plots/<name>/.", valueName: "dir"))
     var out: String = "."
 
-    @Option(help: ArgumentHelp("The parameter that colours the overlay (default: the first swept key).", valueName: "key"))
+    @Option(help: ArgumentHelp("The parameter that colours the overlay (default: model.kind when the runs have several, else one colour per configuration).", valueName: "key"))
     var colorBy: String?
 
     @Option(help: ArgumentHelp("Least training ratings of an item in the bias chart and PC1 table.", valueName: "n"))
@@ -50,14 +50,24 @@ struct ReportCommand: ParsableCommand {
         let options = ChartSet.Options(colorBy: colorBy, minRatings: minRatings, labelled: labels, metrics: CompareCommand.metricNames(metrics))
         // The page shows the exact command that made it, paths as given.
         let command = ["cflab"] + CommandLine.arguments.dropFirst()
-        let writer = ReportWriter(root: URL(fileURLWithPath: out, isDirectory: true), options: options, command: Array(command))
+        var writer = ReportWriter(root: URL(fileURLWithPath: out, isDirectory: true), options: options, command: Array(command))
+        // On a terminal, one status line on stderr while gnuplot draws; piped, nothing.
+        let showProgress = isatty(STDERR_FILENO) == 1
+        if showProgress { writer.onChart = Self.showProgress }
         let outcome = try reportingErrors {
-            try writer.write(store: store, selection: RunSelection(sweep: sweep, runIds: runIds))
+            // The status line is cleared before anything else is printed, an error too.
+            defer { if showProgress { Console.progress("") } }
+            return try writer.write(store: store, selection: RunSelection(sweep: sweep, runIds: runIds))
         }
         for reason in outcome.skipped { Console.error("not drawn: \(reason)") }
         for failure in outcome.failures { Console.error("gnuplot failed on \(failure)") }
         if !outcome.drewImages { Console.error(Gnuplot.installHint) }
         Console.out("\(outcome.charts.count) charts in \(outcome.folder.path)")
         Console.out(outcome.index.path)
+    }
+
+    /// `[3/9] drawing pca`, rewriting the status line; `[9/9] charts drawn` at the end.
+    @Sendable static func showProgress(done: Int, total: Int, name: String) {
+        Console.progress(done < total ? "[\(done)/\(total)] drawing \(name)" : "[\(total)/\(total)] charts drawn")
     }
 }

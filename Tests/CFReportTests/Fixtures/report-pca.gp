@@ -1,4 +1,4 @@
-# PC1 against PC2 of run 4?s embeddings of the 24 items with at least 20 training ratings (the basis of cflab inspect --min-ratings 20), labelled with the 5 most-rated titles? each component?s largest loading is positive.
+# PC1 against PC2 of run 4?s embeddings of the 24 items with at least 20 training ratings (the basis of cflab inspect --min-ratings 20), labelled with the 5 most-rated titles. Each component?s largest loading is positive.
 # Written by cflab report; redraw with: gnuplot pca.gp (from any folder).
 here = ARG0[1:strlen(ARG0) - 6]
 data = here.'pca.dat'
@@ -10,9 +10,16 @@ set xlabel 'PC1 (87.7% of variance)'
 set ylabel 'PC2 (12.3% of variance)'
 set grid
 set key top right
+set lmargin at screen 0.08
+set rmargin at screen 0.97
+set bmargin at screen 0.09
+set tmargin at screen 0.93
+set xrange [-1.48515442:1.35357741]
+set yrange [-0.518915651:0.551985738]
 plot data index 0 using 1:2 with points pointtype 7 pointsize 0.4 linecolor rgb '#bbbbbb' title 'items', \
-     data index 1 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '#d95f02' title 'most rated', \
-     data index 1 using 1:2:3 with labels left offset 0.6,0.3 font ',8' notitle
+     data index 1 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '#333333' title 'most rated', \
+     data index 2 using 1:2:3 with labels left font ',8' notitle, \
+     data index 3 using 1:2:3 with labels right font ',8' notitle
 unset output
 reset
 set terminal svg noenhanced size 1000,760 font 'sans,10' dynamic
@@ -22,8 +29,15 @@ set xlabel 'PC1 (87.7% of variance)'
 set ylabel 'PC2 (12.3% of variance)'
 set grid
 set key top right
+set lmargin at screen 0.08
+set rmargin at screen 0.97
+set bmargin at screen 0.09
+set tmargin at screen 0.93
+set xrange [-1.48515442:1.35357741]
+set yrange [-0.518915651:0.551985738]
 plot data index 0 using 1:2 with points pointtype 7 pointsize 0.4 linecolor rgb '#bbbbbb' title 'items', \
-     data index 1 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '#d95f02' title 'most rated', \
-     data index 1 using 1:2:3 with labels left offset 0.6,0.3 font ',8' notitle
+     data index 1 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '#333333' title 'most rated', \
+     data index 2 using 1:2:3 with labels left font ',8' notitle, \
+     data index 3 using 1:2:3 with labels right font ',8' notitle
 unset output
 reset
