@@ -16,6 +16,10 @@ public enum TrialIdentity {
     /// cross-validation (`split.fold`, for kfold and predefined folds alike).
     public static let replicatePaths = ["seed", "split.fold"]
 
+    /// The keys that choose a kind, and so which other keys apply (`layers` only to `nn`):
+    /// a key whose value follows from one of them says nothing more about a run.
+    public static let kindPaths = ["model.kind", "optimizer.kind", "schedule.kind", "split.kind", "data.source"]
+
     /// The canonical text of a resolved config with `paths` removed, plus the data's
     /// fingerprint and the run semantics: equal for runs that compute the same thing.
     public static func text(config: JSONValue, removing paths: [String], dataFingerprint: String, semantics: Int) -> String {

@@ -59,8 +59,28 @@ public struct Comparison: Sendable {
     }
 
     /// `differingKeys` without the seed and fold: what tells configurations apart.
+    ///
+    /// A key whose value follows from a kind key that differs too (a sweep over
+    /// `model.kind` gives `layers` only to `nn` and `y_range` to `dot_bias` and `nn`) is left
+    /// out: grouping by the kind already groups by it, so the rows are the same, and the
+    /// table names only what was varied.
     public var configurationKeys: [String] {
-        differingKeys.filter { !TrialIdentity.replicatePaths.contains($0) }
+        let keys = differingKeys.filter { !TrialIdentity.replicatePaths.contains($0) }
+        let kinds = keys.filter { TrialIdentity.kindPaths.contains($0) }
+        return keys.filter { key in
+            kinds.contains(key) || !kinds.contains { kind in follows(key, from: kind) }
+        }
+    }
+
+    /// Whether every run's value of `key` is fixed by its value of `kind`.
+    func follows(_ key: String, from kind: String) -> Bool {
+        var valueOfKind: [String: String] = [:]
+        for run in runs {
+            let kindValue = run.parameters[kind]?.canonical ?? "<none>"
+            let value = run.parameters[key]?.canonical ?? "<none>"
+            if let seen = valueOfKind.updateValue(value, forKey: kindValue), seen != value { return false }
+        }
+        return true
     }
 
     /// The rows of the comparison, contenders ranked first, then baselines.

@@ -1,3 +1,4 @@
+import CFCore
 import CFReport
 import CFStore
 import CFTestSupport
@@ -84,5 +85,39 @@ final class FinalSelectionTests: XCTestCase {
         XCTAssertEqual(table.facts["best"]?["chosen_by"]?.stringValue, "valid_rmse at best")
         XCTAssertEqual(table.facts["best"]?["test_rmse"]?["used_to_choose"], .bool(false))
         XCTAssertEqual(table.facts["best"]?["test_rmse"]?["mean"]?.doubleValue ?? 0, 0.94, accuracy: 1e-12)
+    }
+}
+
+/// A sweep over model.kind shows the keys that were varied, not those that follow from the kind.
+final class ImpliedKeyTests: XCTestCase {
+    func testKeysThatFollowFromTheKindAreNotColumns() throws {
+        let (store, _) = try TemporaryStore.make(for: self)
+        try store.saveDataMetadata(ReportFixtures.metadata(title: "Plain title"))
+        try store.registerSweep(name: "kinds", sweptKeys: ["model.kind", "optimizer.lr"], spec: .object([("method", .string("grid"))]))
+        var id: Int64 = 0
+        for kind in ["dot_bias", "nn"] {
+            for lr in [0.001, 0.01] {
+                for seed in Int64(1)...2 {
+                    var model: [(String, JSONValue)] = [("kind", .string(kind))]
+                    // What the sweep keeps per kind: y_range for dot_bias only, layers for nn only.
+                    model.append(kind == "nn" ? ("layers", .array([.int(100), .int(50)])) : ("y_range", .string("data")))
+                    let config = JSONValue.object([
+                        ("version", .int(1)), ("name", .string("kinds")), ("seed", .int(seed)),
+                        ("data", .object([("source", .string("synthetic"))])), ("model", .object(model)),
+                        ("optimizer", .object([("kind", .string("adam")), ("lr", .double(lr))])),
+                    ])
+                    let run = SampleRuns.newRun(config, seed: seed, tags: [], dataFingerprint: "data-fp", splitFingerprint: "split-fp")
+                    guard case let .claimed(runId) = try store.claimTrial(sweep: "kinds", trialKey: "\(kind)-\(lr)-\(seed)", newRun: run) else {
+                        return XCTFail("claim")
+                    }
+                    id += 1
+                    try ReportFixtures.record(store, runId: runId, rmse: 0.9 + Double(id) / 100, seed: seed)
+                }
+            }
+        }
+        let table = try ComparisonRequest(selection: RunSelection(sweep: "kinds")).table(in: store)
+        XCTAssertEqual(table.columns.prefix(3).map(\.title), ["model.kind", "optimizer.lr", "n"])
+        XCTAssertEqual(table.rows.count, 4, "one row per (kind, lr): the same rows as grouping by every differing key")
+        XCTAssertFalse(table.remarks.joined().contains("layers"), table.remarks.joined())
     }
 }

@@ -8,9 +8,10 @@ set output here.'heatmap.png'
 set title 'Item embeddings of the 20 most-rated items, run 63'
 set xlabel 'dimension'
 unset key
-set xtics 1
 set tics out
 set ytics font ',8'
+set xtics 4
+set xrange [-0.5:49.5]
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 stats data using 3 nooutput
 limit = (abs(STATS_min) > abs(STATS_max) ? abs(STATS_min) : abs(STATS_max))
@@ -24,9 +25,10 @@ set output here.'heatmap.svg'
 set title 'Item embeddings of the 20 most-rated items, run 63'
 set xlabel 'dimension'
 unset key
-set xtics 1
 set tics out
 set ytics font ',8'
+set xtics 4
+set xrange [-0.5:49.5]
 set palette defined (-1 '#2166ac', 0 '#f7f7f7', 1 '#b2182b')
 stats data using 3 nooutput
 limit = (abs(STATS_min) > abs(STATS_max) ? abs(STATS_min) : abs(STATS_max))

@@ -13,7 +13,7 @@ set ytics font ',8'
 set lmargin 32
 set style fill solid 0.7 noborder
 set yrange [-0.6:20 - 0.4]
-plot data using ($2 / 2):1:(0 < $2 ? 0 : $2):(0 < $2 ? $2 : 0):($1 - 0.4):($1 + 0.4):ytic(3) with boxxyerror linecolor rgb '#1b9e77'
+plot data using ($2 / 2):1:(0 < $2 ? 0 : $2):(0 < $2 ? $2 : 0):($1 - 0.4):($1 + 0.4):ytic(3) with boxxyerror linecolor rgb '#333333'
 unset output
 reset
 set terminal svg noenhanced size 1000,640 font 'sans,10' dynamic
@@ -26,6 +26,6 @@ set ytics font ',8'
 set lmargin 32
 set style fill solid 0.7 noborder
 set yrange [-0.6:20 - 0.4]
-plot data using ($2 / 2):1:(0 < $2 ? 0 : $2):(0 < $2 ? $2 : 0):($1 - 0.4):($1 + 0.4):ytic(3) with boxxyerror linecolor rgb '#1b9e77'
+plot data using ($2 / 2):1:(0 < $2 ? 0 : $2):(0 < $2 ? $2 : 0):($1 - 0.4):($1 + 0.4):ytic(3) with boxxyerror linecolor rgb '#333333'
 unset output
 reset

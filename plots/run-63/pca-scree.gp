@@ -1,4 +1,4 @@
-# Scree plot: the share of variance each principal component of run 63?s item embeddings explains.
+# Scree plot: the share of variance each principal component explains, PCA of run 63?s embeddings of the 875 items with at least 20 training ratings (as cflab inspect --min-ratings 20).
 # Written by cflab report; redraw with: gnuplot pca-scree.gp (from any folder).
 here = ARG0[1:strlen(ARG0) - 12]
 data = here.'pca-scree.dat'
@@ -10,11 +10,12 @@ set xlabel 'component'
 set ylabel 'share of variance'
 set grid
 set yrange [0:1.05]
+set xrange [0.5:50.5]
 set style fill solid 0.6 noborder
 set boxwidth 0.7
 set key top left
-plot data using 1:2 with boxes linecolor rgb '#1b9e77' title 'per component', \
-     data using 1:3 with linespoints pointtype 7 linecolor rgb '#d95f02' title 'cumulative'
+plot data using 1:2 with boxes linecolor rgb '#8c8c8c' title 'per component', \
+     data using 1:3 with linespoints pointtype 7 linecolor rgb '#333333' title 'cumulative'
 unset output
 reset
 set terminal svg noenhanced size 900,560 font 'sans,10' dynamic
@@ -24,10 +25,11 @@ set xlabel 'component'
 set ylabel 'share of variance'
 set grid
 set yrange [0:1.05]
+set xrange [0.5:50.5]
 set style fill solid 0.6 noborder
 set boxwidth 0.7
 set key top left
-plot data using 1:2 with boxes linecolor rgb '#1b9e77' title 'per component', \
-     data using 1:3 with linespoints pointtype 7 linecolor rgb '#d95f02' title 'cumulative'
+plot data using 1:2 with boxes linecolor rgb '#8c8c8c' title 'per component', \
+     data using 1:3 with linespoints pointtype 7 linecolor rgb '#333333' title 'cumulative'
 unset output
 reset

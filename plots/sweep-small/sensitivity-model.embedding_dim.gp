@@ -1,4 +1,4 @@
-# Best valid RMSE against model.embedding_dim, one line per model kind, error bars of one standard deviation over seeds and other settings.
+# Marginal effect: best valid RMSE against model.embedding_dim, one line per model kind. Each point is the mean over seeds and other settings, its error bar one standard deviation over seeds and other settings.
 # Written by cflab report; redraw with: gnuplot sensitivity-model.embedding_dim.gp (from any folder).
 here = ARG0[1:strlen(ARG0) - 34]
 data = here.'sensitivity-model.embedding_dim.dat'
@@ -7,25 +7,27 @@ set terminal pngcairo noenhanced size 900,560 font 'sans,10'
 set output here.'sensitivity-model.embedding_dim.png'
 set title 'Best valid RMSE against model.embedding_dim'
 set xlabel 'model.embedding_dim'
-set ylabel 'best valid RMSE (mean ± std over seeds)'
+set ylabel 'best valid RMSE, mean ± std over seeds and other settings'
 set grid
 set key top right
-set offsets graph 0.05, graph 0.05, 0, 0
-plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#1b9e77' title columnheader(2), \
-     data index 1 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#d95f02' title columnheader(2), \
-     data index 2 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#7570b3' title columnheader(2)
+set autoscale xfix
+set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
+plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#1b9e77' title columnheader(2), \
+     data index 1 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#d95f02' title columnheader(2), \
+     data index 2 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#7570b3' title columnheader(2)
 unset output
 reset
 set terminal svg noenhanced size 900,560 font 'sans,10' dynamic
 set output here.'sensitivity-model.embedding_dim.svg'
 set title 'Best valid RMSE against model.embedding_dim'
 set xlabel 'model.embedding_dim'
-set ylabel 'best valid RMSE (mean ± std over seeds)'
+set ylabel 'best valid RMSE, mean ± std over seeds and other settings'
 set grid
 set key top right
-set offsets graph 0.05, graph 0.05, 0, 0
-plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#1b9e77' title columnheader(2), \
-     data index 1 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#d95f02' title columnheader(2), \
-     data index 2 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#7570b3' title columnheader(2)
+set autoscale xfix
+set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
+plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#1b9e77' title columnheader(2), \
+     data index 1 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#d95f02' title columnheader(2), \
+     data index 2 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#7570b3' title columnheader(2)
 unset output
 reset

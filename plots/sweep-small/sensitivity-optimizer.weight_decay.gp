@@ -1,4 +1,4 @@
-# Best valid RMSE against optimizer.weight_decay, one line per model kind, error bars of one standard deviation over seeds and other settings.
+# Marginal effect: best valid RMSE against optimizer.weight_decay, one line per model kind. Each point is the mean over seeds and other settings, its error bar one standard deviation over seeds and other settings.
 # Written by cflab report; redraw with: gnuplot sensitivity-optimizer.weight_decay.gp (from any folder).
 here = ARG0[1:strlen(ARG0) - 37]
 data = here.'sensitivity-optimizer.weight_decay.dat'
@@ -7,27 +7,29 @@ set terminal pngcairo noenhanced size 900,560 font 'sans,10'
 set output here.'sensitivity-optimizer.weight_decay.png'
 set title 'Best valid RMSE against optimizer.weight_decay'
 set xlabel 'optimizer.weight_decay'
-set ylabel 'best valid RMSE (mean ± std over seeds)'
+set ylabel 'best valid RMSE, mean ± std over seeds and other settings'
 set grid
 set key top right
-set offsets graph 0.05, graph 0.05, 0, 0
+set autoscale xfix
+set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
 set logscale x
-plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#1b9e77' title columnheader(2), \
-     data index 1 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#d95f02' title columnheader(2), \
-     data index 2 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#7570b3' title columnheader(2)
+plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#1b9e77' title columnheader(2), \
+     data index 1 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#d95f02' title columnheader(2), \
+     data index 2 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#7570b3' title columnheader(2)
 unset output
 reset
 set terminal svg noenhanced size 900,560 font 'sans,10' dynamic
 set output here.'sensitivity-optimizer.weight_decay.svg'
 set title 'Best valid RMSE against optimizer.weight_decay'
 set xlabel 'optimizer.weight_decay'
-set ylabel 'best valid RMSE (mean ± std over seeds)'
+set ylabel 'best valid RMSE, mean ± std over seeds and other settings'
 set grid
 set key top right
-set offsets graph 0.05, graph 0.05, 0, 0
+set autoscale xfix
+set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
 set logscale x
-plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#1b9e77' title columnheader(2), \
-     data index 1 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#d95f02' title columnheader(2), \
-     data index 2 using 1:2:3 with yerrorlines pointtype 7 linecolor rgb '#7570b3' title columnheader(2)
+plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#1b9e77' title columnheader(2), \
+     data index 1 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#d95f02' title columnheader(2), \
+     data index 2 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#7570b3' title columnheader(2)
 unset output
 reset
