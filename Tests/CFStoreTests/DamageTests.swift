@@ -87,7 +87,9 @@ final class DamageTests: XCTestCase {
     }
 
     func testSQLiteErrorsBecomeOneLineStoreErrors() {
-        let path = "results/runs.sqlite"
+        // A path that never exists: `translating` looks at the file, and a checkout's own
+        // results/runs.sqlite (after scripts/quickstart) is a real store.
+        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("cflab-missing-\(UUID().uuidString)/runs.sqlite")
         func translated(_ code: ResultCode, _ message: String) -> StoreError {
             StoreError.translating(DatabaseError(resultCode: code, message: message), path: path)
         }
