@@ -49,7 +49,7 @@ let package = Package(
         // MARK: libraries (each imports only the ones above it)
         .target(
             name: "CFCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CPrefetch", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: tuning
         ),
         .target(name: "CFText", dependencies: ["CFCore"]),

@@ -1,3 +1,4 @@
+import CPrefetch
 import Foundation
 
 extension Xoshiro256StarStar {
@@ -68,16 +69,41 @@ extension Xoshiro256StarStar {
     }
 
     /// Fisher-Yates over a buffer: for i from the end down to 1, swap i with a uniform j ≤ i.
+    ///
+    /// The draws do not depend on the values, so each j is drawn `shuffleLookahead` swaps
+    /// early, in the same order, and its element prefetched: a swap of a large array waits
+    /// on memory otherwise. The draws and swaps, and so the result, are those of the loop
+    /// that draws each j just before its swap.
     @inline(__always)
     private mutating func shuffle<T>(buffer: UnsafeMutableBufferPointer<T>) {
-        guard let base = buffer.baseAddress else { return }
-        var index = buffer.count - 1
-        while index > 0 {
-            let other = nextInt(below: index + 1)
-            let value = base[index]
-            base[index] = base[other]
-            base[other] = value
-            index -= 1
+        guard let base = buffer.baseAddress, buffer.count > 1 else { return }
+        let ahead = Swift.min(Self.shuffleLookahead, buffer.count - 1)
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: ahead) { ring in
+            // `undrawn`: the next i whose j is still to draw.
+            var undrawn = buffer.count - 1
+            for slot in 0..<ahead {
+                ring[slot] = nextInt(below: undrawn + 1)
+                cf_prefetch(UnsafeRawPointer(base + ring[slot]))
+                undrawn -= 1
+            }
+            var index = buffer.count - 1
+            var slot = 0
+            while index > 0 {
+                let other = ring[slot]
+                if undrawn > 0 {
+                    ring[slot] = nextInt(below: undrawn + 1)
+                    cf_prefetch(UnsafeRawPointer(base + ring[slot]))
+                    undrawn -= 1
+                }
+                let value = base[index]
+                base[index] = base[other]
+                base[other] = value
+                index -= 1
+                slot = slot + 1 == ahead ? 0 : slot + 1
+            }
         }
     }
+
+    /// How many swaps ahead `shuffle` draws and prefetches.
+    static let shuffleLookahead = 16
 }

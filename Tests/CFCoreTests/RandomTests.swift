@@ -77,7 +77,7 @@ final class RandomTests: XCTestCase {
             }
             return values
         }
-        for count in [0, 1, 2, 7, 1000] {
+        for count in [0, 1, 2, 7, 16, 17, 1000, 100_000] {
             var int32 = (0..<Int32(count)).map { $0 }
             var ints = Array(0..<count)
             var texts = (0..<count).map(String.init)
