@@ -70,7 +70,9 @@ let package = Package(
             dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CPrefetch"],
             swiftSettings: tuning
         ),
-        .target(name: "CFTraining", dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", "CKernels"], swiftSettings: tuning),
+        .target(
+            name: "CFTraining", dependencies: ["CFCore", "CFConfig", "CFData", "CFModels", "CKernels", "CPrefetch"], swiftSettings: tuning
+        ),
         .target(
             name: "CFStore",
             dependencies: ["CFCore", "CFData", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,6 +1,7 @@
 import CFCore
 import CFData
 import CFModels
+import CPrefetch
 
 /// The inner training loop: one epoch of shuffled mini-batch steps, allocation-free.
 ///
@@ -121,6 +122,10 @@ public final class EpochRunner {
         )
     }
 
+    /// How many ratings ahead `gather` prefetches: the order is shuffled, so each rating
+    /// is a miss in three arrays otherwise.
+    static let gatherLookahead = 16
+
     /// Copies the ratings at `order[start ..< start + count]` into the batch buffers.
     private func gather(from start: Int, count: Int) {
         order.withUnsafeBufferPointer { order in
@@ -130,7 +135,16 @@ public final class EpochRunner {
                         batchUsers.withUnsafeMutableBufferPointer { batchUsers in
                             batchItems.withUnsafeMutableBufferPointer { batchItems in
                                 batchRatings.withUnsafeMutableBufferPointer { batchRatings in
+                                    let end = order.count
                                     for offset in 0..<count {
+                                        let ahead = start + offset + Self.gatherLookahead
+                                        if ahead < end, let userBase = users.baseAddress, let itemBase = items.baseAddress,
+                                           let ratingBase = ratings.baseAddress {
+                                            let next = Int(order[ahead])
+                                            cf_prefetch(UnsafeRawPointer(userBase + next))
+                                            cf_prefetch(UnsafeRawPointer(itemBase + next))
+                                            cf_prefetch(UnsafeRawPointer(ratingBase + next))
+                                        }
                                         let index = Int(order[start + offset])
                                         batchUsers[offset] = users[index]
                                         batchItems[offset] = items[index]

@@ -85,6 +85,12 @@ public final class DotBiasModel: RatingModel {
                 userBias.values.withUnsafeBufferPointer { userBiases in
                     itemBias.values.withUnsafeBufferPointer { itemBiases in
                         for index in 0..<users.count {
+                            // Held-out pairs come in any order: fetch the rows of a pair a few places ahead.
+                            let ahead = index + Self.prefetchDistance
+                            if ahead < users.count {
+                                prefetchRow(userValues, users[ahead], width: width)
+                                prefetchRow(itemValues, items[ahead], width: width)
+                            }
                             let user = users[index]
                             let item = items[index]
                             let userKnown = statistics.isKnown(user: user)

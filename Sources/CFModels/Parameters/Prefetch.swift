@@ -16,6 +16,18 @@ func prefetchRow(_ table: UnsafeMutableBufferPointer<Float>, _ row: Int32, width
     } while offset < width
 }
 
+/// `prefetchRow` for a read-only table (prediction).
+@inline(__always)
+func prefetchRow(_ table: UnsafeBufferPointer<Float>, _ row: Int32, width: Int) {
+    guard let base = table.baseAddress else { return }
+    let start = Int(row) * width
+    var offset = 0
+    repeat {
+        cf_prefetch(UnsafeRawPointer(base + start + offset))
+        offset += 16
+    } while offset < width
+}
+
 /// Prefetches the user and item rows (values and gradients) of the rating after `index`.
 @inline(__always)
 func prefetchNextRating(
