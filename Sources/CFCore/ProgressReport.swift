@@ -51,16 +51,6 @@ public enum ProgressReport {
         phase.update(done: 0)
         return phase
     }
-
-    /// Runs `body` as a phase of `total` steps that calls `advance` itself; the phase
-    /// finishes however `body` ends.
-    public static func run<Result>(
-        _ name: String, total: Int, unit: ProgressUpdate.Unit, _ body: (ProgressPhase) throws -> Result
-    ) rethrows -> Result {
-        let phase = phase(name, total: total, unit: unit)
-        defer { phase.finish() }
-        return try body(phase)
-    }
 }
 
 /// One phase being reported: `update(done:)` as work advances, `finish()` at the end.
@@ -72,9 +62,6 @@ public struct ProgressPhase: Sendable {
     public let name: String
     public let total: Int
     public let unit: ProgressUpdate.Unit
-
-    /// Whether anything watches: a loop may skip work done only to report.
-    public var isWatched: Bool { sink != nil }
 
     public func update(done: Int) {
         sink?.update(ProgressUpdate(phase: name, done: done, total: total, unit: unit))

@@ -135,11 +135,13 @@ public final class EpochRunner {
                         batchUsers.withUnsafeMutableBufferPointer { batchUsers in
                             batchItems.withUnsafeMutableBufferPointer { batchItems in
                                 batchRatings.withUnsafeMutableBufferPointer { batchRatings in
+                                    // The training set is never empty (checked in init), so the bases exist.
+                                    guard let userBase = users.baseAddress, let itemBase = items.baseAddress,
+                                          let ratingBase = ratings.baseAddress else { return }
                                     let end = order.count
                                     for offset in 0..<count {
                                         let ahead = start + offset + Self.gatherLookahead
-                                        if ahead < end, let userBase = users.baseAddress, let itemBase = items.baseAddress,
-                                           let ratingBase = ratings.baseAddress {
+                                        if ahead < end {
                                             let next = Int(order[ahead])
                                             cf_prefetch(UnsafeRawPointer(userBase + next))
                                             cf_prefetch(UnsafeRawPointer(itemBase + next))

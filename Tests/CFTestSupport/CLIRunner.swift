@@ -29,6 +29,21 @@ public enum CLIRunner {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
+    /// What `cflab COMMANDLINE` prints on a pseudo-terminal (script(1); stdout and stderr
+    /// together), `COLUMNS` wide, and its exit status. `commandLine` is shell text: quote paths.
+    public static func runOnTerminal(_ commandLine: String, columns: Int = 300) throws -> (status: Int32, text: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "COLUMNS=\(columns) '\(binary.path)' \(commandLine)", "/dev/null"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     /// Runs `cflab arguments` in `directory` (default: the repository root) with `COLUMNS=80`
     /// and `environment` added, and waits for it to exit; standard input is /dev/null.
     /// With `timeout`, a process still running after that many seconds is killed (SIGKILL).

@@ -10,18 +10,9 @@ final class ReportProgressTests: XCTestCase {
         let file = try TemporaryFolder.write(CLIExperiments.tinySweep, named: "sweep.yaml", in: folder)
         let store = folder.appendingPathComponent("runs.sqlite").path
         XCTAssertEqual(try CLIRunner.run(["run", file, "--store", store, "--jobs", "2"]).status, 0)
-        // script(1) runs cflab on a pseudo-terminal (stdout and stderr both).
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "'\(CLIRunner.binary.path)' report --sweep tiny-sweep --store '\(store)' --out '\(folder.path)/tty'", "/dev/null"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        let text = String(decoding: data, as: UTF8.self)
+        // On a pseudo-terminal (stdout and stderr both).
+        let (status, text) = try CLIRunner.runOnTerminal("report --sweep tiny-sweep --store '\(store)' --out '\(folder.path)/tty'")
+        XCTAssertEqual(status, 0, text)
         XCTAssertTrue(text.contains("\r\u{1B}[2K[0/"), "a status line rewritten in place: \(text.debugDescription)")
         XCTAssertTrue(text.contains("] drawing curves"), text)
         XCTAssertTrue(text.contains("] charts drawn"), text)

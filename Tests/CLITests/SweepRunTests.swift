@@ -97,19 +97,11 @@ final class SweepRunTests: XCTestCase {
 /// On a terminal a sweep shows n/N, the running trials with their epoch and an ETA; piped,
 /// it prints plain lines only.
 final class SweepStatusTests: XCTestCase {
-    /// What `cflab ARGUMENTS` prints on a pseudo-terminal (script(1)), 300 columns wide.
+    /// What `cflab ARGUMENTS` prints on a pseudo-terminal, which must exit 0.
     func onTerminal(_ arguments: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "COLUMNS=300 '\(CLIRunner.binary.path)' \(arguments)", "/dev/null"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationStatus, 0)
-        return String(decoding: data, as: UTF8.self)
+        let (status, text) = try CLIRunner.runOnTerminal(arguments)
+        XCTAssertEqual(status, 0, text)
+        return text
     }
 
     func testATerminalGetsAStatusLineAndAPipePlainLines() throws {

@@ -1,9 +1,6 @@
 import CFCore
 
 extension DotBiasModel {
-    /// How many ratings ahead the training loop prefetches rows: far enough to hide a
-    /// memory access behind the work of the ratings between.
-    static let prefetchDistance = 3
 
     /// The forward/backward pass of the type's formula, one rating at a time, with the
     /// rows of a rating a few places ahead prefetched; masks are drawn and multiplied in
@@ -30,7 +27,7 @@ extension DotBiasModel {
                         /// One rating's forward and backward pass; `masked` is a constant at each call.
                         @inline(__always) func train(_ index: Int, masked: Bool) {
                             prefetchRating(
-                                index + Self.prefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
+                                index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
                                 userGradients: userGradient, itemGradients: itemGradient)
                             if masked {
                                 userMask.draw(rows: 1, random: &random)

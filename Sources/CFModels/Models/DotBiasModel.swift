@@ -86,7 +86,7 @@ public final class DotBiasModel: RatingModel {
                     itemBias.values.withUnsafeBufferPointer { itemBiases in
                         for index in 0..<users.count {
                             // Held-out pairs come in any order: fetch the rows of a pair a few places ahead.
-                            let ahead = index + Self.prefetchDistance
+                            let ahead = index + ratingPrefetchDistance
                             if ahead < users.count {
                                 prefetchRow(userValues, users[ahead], width: width)
                                 prefetchRow(itemValues, items[ahead], width: width)

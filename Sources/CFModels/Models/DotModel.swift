@@ -40,8 +40,8 @@ public final class DotModel: RatingModel {
         userEmbedding.withBuffers { userValues, userGradient in
             itemEmbedding.withBuffers { itemValues, itemGradient in
                 for index in 0..<count {
-                    prefetchNextRating(
-                        after: index, of: batch, width: width, users: userValues, items: itemValues,
+                    prefetchRating(
+                        index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
                         userGradients: userGradient, itemGradients: itemGradient)
                     let userRow = Int(batch.users[index]) * width
                     let itemRow = Int(batch.items[index]) * width

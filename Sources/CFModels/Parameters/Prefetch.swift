@@ -3,7 +3,7 @@ import CPrefetch
 /// Hints the CPU to fetch row `row` (of `width` Floats) of `table`, one cache line at a time.
 ///
 /// Ratings arrive in shuffled order, so each one touches rows far apart in memory; the
-/// kernels call this for rating n + 1 while computing rating n, hiding the memory latency.
+/// kernels call this for rating n + `ratingPrefetchDistance` while computing rating n.
 @inline(__always)
 func prefetchRow(_ table: UnsafeMutableBufferPointer<Float>, _ row: Int32, width: Int) {
     guard let base = table.baseAddress else { return }
@@ -28,15 +28,9 @@ func prefetchRow(_ table: UnsafeBufferPointer<Float>, _ row: Int32, width: Int) 
     } while offset < width
 }
 
-/// Prefetches the user and item rows (values and gradients) of the rating after `index`.
-@inline(__always)
-func prefetchNextRating(
-    after index: Int, of batch: RatingBatch, width: Int,
-    users: UnsafeMutableBufferPointer<Float>, items: UnsafeMutableBufferPointer<Float>,
-    userGradients: UnsafeMutableBufferPointer<Float>, itemGradients: UnsafeMutableBufferPointer<Float>
-) {
-    prefetchRating(index + 1, of: batch, width: width, users: users, items: items, userGradients: userGradients, itemGradients: itemGradients)
-}
+/// How many ratings ahead the training and prediction loops prefetch rows: far enough
+/// to hide a memory access behind the work of the ratings between.
+let ratingPrefetchDistance = 3
 
 /// Prefetches the user and item rows (values and gradients) of rating `index`, if the batch has it.
 @inline(__always)
