@@ -1,0 +1,59 @@
+import Dispatch
+
+/// Runs independent pieces of work on a fixed number of threads.
+///
+/// The pieces must share no mutable state (or write only to disjoint parts of it), and
+/// whatever combines their results must do so in piece order after the loop: then a
+/// result never depends on `threads`. Piece `index` runs on worker `index % workers`, in
+/// increasing order on each worker; with one thread (or one piece) the loop runs on the
+/// calling thread, in order.
+public enum ParallelLoop {
+    /// Calls `body(index)` for every index in `0..<count`, on up to `threads` threads, and
+    /// returns when all calls have returned.
+    public static func run(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+        let workers = min(max(threads, 1), count)
+        guard workers > 1 else {
+            for index in 0..<count { body(index) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < count {
+                body(index)
+                index += workers
+            }
+        }
+    }
+
+    /// The ranges that split `0..<count` into `pieces` nearly equal consecutive parts
+    /// (the first `count % pieces` one longer), skipping empty ones.
+    public static func ranges(_ count: Int, pieces: Int) -> [Range<Int>] {
+        let pieces = max(1, min(pieces, count))
+        let base = count / pieces, extra = count % pieces
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(pieces)
+        var start = 0
+        for piece in 0..<pieces {
+            let length = base + (piece < extra ? 1 : 0)
+            if length > 0 { ranges.append(start..<(start + length)) }
+            start += length
+        }
+        return ranges
+    }
+}
+
+/// A raw pointer that worker threads may share: the caller promises they write only to
+/// disjoint elements, and only while the memory it points into stays alive and in place.
+public struct SharedPointer<Element>: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<Element>
+
+    public init(_ base: UnsafeMutablePointer<Element>) {
+        self.base = base
+    }
+
+    @inline(__always)
+    public subscript(index: Int) -> Element {
+        get { base[index] }
+        nonmutating set { base[index] = newValue }
+    }
+}
