@@ -16,13 +16,22 @@ public enum ParallelLoop {
             for index in 0..<count { body(index) }
             return
         }
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < count {
-                body(index)
-                index += workers
+        withoutActuallyEscaping(body) { body in
+            let work = Work(body: body)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var index = worker
+                while index < count {
+                    work.body(index)
+                    index += workers
+                }
             }
         }
+    }
+
+    /// The loop's body, handed to the workers: the caller's contract (disjoint writes)
+    /// is what makes sharing it safe.
+    private struct Work: @unchecked Sendable {
+        let body: (Int) -> Void
     }
 
     /// The ranges that split `0..<count` into `pieces` nearly equal consecutive parts
