@@ -57,6 +57,7 @@ extension ConfigDecoder {
         case "split": return "split.kind \(config.split.kind.rawValue)"
         case "optimizer": return "optimizer.kind \(config.optimizer.kind.rawValue)"
         case "schedule": return "schedule.kind \(config.schedule.kind.rawValue)"
+        case "training" where [.dot, .dotBias, .biases].contains(config.model.kind): return "optimizer.dense true"
         default: return "model.kind \(config.model.kind.rawValue)"
         }
     }

@@ -44,6 +44,7 @@ extension ConfigDecoder {
             section["batch_size"], "training.batch_size", atLeast: 1, atMost: ConfigLimits.maximumBatchSize) ?? training.batchSize
         training.keep = reader.choice(section["keep"], "training.keep") ?? training.keep
         training.threads = reader.integer(section["threads"], "training.threads", atLeast: 1, atMost: ConfigLimits.maximumThreads) ?? training.threads
+        training.blocks = reader.integer(section["blocks"], "training.blocks", atLeast: 1, atMost: ConfigLimits.maximumBlocks) ?? training.blocks
         guard let node = section["early_stopping"] else { return }
         if case .scalar(.null, _) = node.content {
             training.earlyStopping = nil

@@ -24,6 +24,8 @@ public enum ConfigLimits {
     public static let maximumBatchSize = 1 << 20
     /// `training.threads`.
     public static let maximumThreads = 256
+    /// `training.blocks` (B² blocks per epoch).
+    public static let maximumBlocks = 64
     /// `model.embedding_dim` (each side of a per-side size too).
     public static let maximumEmbeddingDim = 4_096
     /// Number of hidden layers in `model.layers`.

@@ -253,6 +253,9 @@ public struct TrainingConfig: Equatable, Sendable {
     public var keep: Keep = .best
     /// `threads`: never changes results. Default 1.
     public var threads: Int = 1
+    /// `blocks`: B, the user and item groups of block training (DSGD; see docs/config.md).
+    /// 1 trains in one shuffled order; results depend on B, never on `threads`. Default 1.
+    public var blocks: Int = 1
 
     public init() {}
 }

@@ -82,6 +82,9 @@ struct KeyRule {
             field("schedule.min_lr", \.schedule.minLR, "schedule.kind cosine", cosine),
             field("schedule.step_size", \.schedule.stepSize, "schedule.kind step", step),
             field("schedule.gamma", \.schedule.gamma, "schedule.kind step", step),
+            field("training.blocks", \.training.blocks, "model.kind dot, dot_bias or biases and a lazy optimizer (optimizer.dense false)") {
+                [.dot, .dotBias, .biases].contains($0.model.kind) && !$0.optimizer.dense
+            },
         ]
     }
 }

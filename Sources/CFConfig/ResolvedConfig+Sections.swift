@@ -80,6 +80,7 @@ extension ResolvedConfig {
             ("early_stopping", stopping),
             ("keep", .string(training.keep.rawValue)),
             ("threads", .int(Int64(training.threads))),
+            ("blocks", .int(Int64(training.blocks))),
         ])
     }
 

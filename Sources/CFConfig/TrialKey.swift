@@ -25,6 +25,8 @@ public enum TrialKey {
     ) -> JSONValue {
         var json = ResolvedConfig.json(config)
         for path in TrialIdentity.resultNeutralPaths { json = json.removing(path: path) }
+        // One block is how every run before `training.blocks` trained: their keys stay.
+        if config.training.blocks == 1 { json = json.removing(path: "training.blocks") }
         if let data = json["data"] {
             json = json.setting("data", to: data.setting("fingerprint", to: .string(dataFingerprint)))
         }

@@ -63,6 +63,11 @@ extension Xoshiro256StarStar {
         values.withUnsafeMutableBufferPointer { shuffle(buffer: $0) }
     }
 
+    /// `shuffle(_: inout [Int32])` over a buffer (a block of the training order).
+    public mutating func shuffle(_ values: UnsafeMutableBufferPointer<Int32>) {
+        shuffle(buffer: values)
+    }
+
     /// `shuffle` for rating indices (splits), specialised as for `[Int32]`.
     public mutating func shuffle(_ values: inout [Int]) {
         values.withUnsafeMutableBufferPointer { shuffle(buffer: $0) }

@@ -18,7 +18,7 @@ public final class Adagrad: Optimizer {
     private let decoupled: Bool
     private let dense: Bool
     private let epsilon: Float
-    private var squaredSum: [[Float]]
+    private let squaredSum: [StateBuffer]
 
     public init(config: OptimizerConfig, parameters: [Parameter]) {
         weightDecay = Float(config.weightDecay)
@@ -30,23 +30,38 @@ public final class Adagrad: Optimizer {
 
     public func step(parameters: [Parameter], learningRate: Double, beta1: Double) {
         precondition(parameters.count == squaredSum.count, "Adagrad: parameters differ from the ones it was built for")
+        for (index, parameter) in parameters.enumerated() {
+            parameter.withBuffers { w, g in
+                update(index, TableBuffers(values: w, gradient: g), learningRate: learningRate) {
+                    parameter.forEachUpdateSpan(dense: dense, $0)
+                }
+            }
+        }
+    }
+
+    public func stepRows(
+        parameters: [Parameter], tables: [TableBuffers], lane: Int, step: Int, learningRate: Double, beta1: Double
+    ) {
+        precondition(!dense && parameters.count == squaredSum.count, "Adagrad: a lane step needs lazy mode and its own parameters")
+        for (index, parameter) in parameters.enumerated() {
+            update(index, tables[index], learningRate: learningRate) { parameter.forEachUpdateSpan(lane: lane, $0) }
+        }
+    }
+
+    /// Updates the element ranges `spans` yields of parameter `index`, through `table`.
+    private func update(
+        _ index: Int, _ table: TableBuffers, learningRate: Double, spans: ((Range<Int>) -> Void) -> Void
+    ) {
         let lr = Float(learningRate)
         let l2 = decoupled ? 0 : weightDecay
         let shrink = decoupled ? 1 - lr * weightDecay : 1
         let epsilon = epsilon
-        for (index, parameter) in parameters.enumerated() {
-            parameter.values.withUnsafeMutableBufferPointer { w in
-                parameter.gradient.withUnsafeBufferPointer { g in
-                    squaredSum[index].withUnsafeMutableBufferPointer { s in
-                        parameter.forEachUpdateSpan(dense: dense) { span in
-                            for k in span {
-                                let gradient = g[k] + l2 * w[k]
-                                s[k] += gradient * gradient
-                                w[k] = shrink * w[k] - lr * gradient / (s[k].squareRoot() + epsilon)
-                            }
-                        }
-                    }
-                }
+        let (w, g, s) = (table.values, table.gradient, squaredSum[index].buffer)
+        spans { span in
+            for k in span {
+                let gradient = g[k] + l2 * w[k]
+                s[k] += gradient * gradient
+                w[k] = shrink * w[k] - lr * gradient / (s[k].squareRoot() + epsilon)
             }
         }
     }

@@ -1,4 +1,5 @@
 import CFConfig
+import CFCore
 import CFModels
 import CKernels
 import Foundation
@@ -23,18 +24,21 @@ import Foundation
 /// parameters update their m, v and w; untouched rows keep stale moments.
 ///
 /// The update runs in `CKernels` (`cf_adam_rows`, `cf_adam_span`): the same operations in
-/// the same order, vectorised, with the next touched rows prefetched.
+/// the same order, vectorised, with the next touched rows prefetched. Dense updates of
+/// large tensors split over `threads` threads (element-wise, so the same bits).
 public final class Adam: Optimizer {
     private let weightDecay: Float
     private let decoupled: Bool
     private let dense: Bool
     private let beta2: Double
     private let epsilon: Float
-    private var firstMoment: [[Float]]
-    private var secondMoment: [[Float]]
+    private let firstMoment: [StateBuffer]
+    private let secondMoment: [StateBuffer]
     private var stepCounts: [Int]
+    private let threads: Int
 
-    public init(config: OptimizerConfig, parameters: [Parameter]) {
+    public init(config: OptimizerConfig, parameters: [Parameter], threads: Int = 1) {
+        self.threads = threads
         weightDecay = Float(config.weightDecay)
         decoupled = config.weightDecayMode == .decoupled
         dense = config.dense
@@ -50,35 +54,58 @@ public final class Adam: Optimizer {
 
     public func step(parameters: [Parameter], learningRate: Double, beta1: Double) {
         precondition(parameters.count == stepCounts.count, "Adam: parameters differ from the ones it was built for")
-        let lr = Float(learningRate)
-        let l2 = decoupled ? 0 : weightDecay
-        let shrink = decoupled ? 1 - lr * weightDecay : 1
-        let b1 = Float(beta1), b2 = Float(beta2)
         for (index, parameter) in parameters.enumerated() {
             guard dense || parameter.hasUpdate else { continue }
             stepCounts[index] += 1
-            let t = Double(stepCounts[index])
-            let correction1 = 1 - pow(beta1, t)
-            let correction2 = 1 - pow(beta2, t)
-            var constants = cf_adam_step(
-                beta1: b1, one_minus_beta1: 1 - b1, beta2: b2, one_minus_beta2: 1 - b2, l2: l2, shrink: shrink,
-                step_size: Float(learningRate / correction1), inverse_root_correction2: Float(1 / correction2.squareRoot()),
-                epsilon: epsilon)
-            parameter.values.withUnsafeMutableBufferPointer { w in
-                parameter.gradient.withUnsafeBufferPointer { g in
-                    firstMoment[index].withUnsafeMutableBufferPointer { m in
-                        secondMoment[index].withUnsafeMutableBufferPointer { v in
-                            if dense || !parameter.rowSparse {
-                                cf_adam_span(w.baseAddress, g.baseAddress, m.baseAddress, v.baseAddress, w.count, &constants)
-                            } else {
-                                parameter.touchedRows.withUnsafeBufferPointer { rows in
-                                    cf_adam_rows(w.baseAddress, g.baseAddress, m.baseAddress, v.baseAddress,
-                                                 rows.baseAddress, rows.count, parameter.columns, &constants)
-                                }
-                            }
-                        }
-                    }
-                }
+            var constants = stepConstants(t: stepCounts[index], learningRate: learningRate, beta1: beta1)
+            parameter.withBuffers { w, g in
+                update(parameter, index, TableBuffers(values: w, gradient: g), rows: parameter.touchedRows, constants: &constants)
+            }
+        }
+    }
+
+    public func stepRows(
+        parameters: [Parameter], tables: [TableBuffers], lane: Int, step: Int, learningRate: Double, beta1: Double
+    ) {
+        precondition(!dense && parameters.count == stepCounts.count, "Adam: a lane step needs lazy mode and its own parameters")
+        var constants = stepConstants(t: step + 1, learningRate: learningRate, beta1: beta1)
+        for (index, parameter) in parameters.enumerated() {
+            let rows = parameter.touchedRows(lane: lane)
+            guard !parameter.rowSparse || !rows.isEmpty else { continue }
+            update(parameter, index, tables[index], rows: rows, constants: &constants)
+        }
+    }
+
+    /// The kernel's constants for step count `t`.
+    private func stepConstants(t: Int, learningRate: Double, beta1: Double) -> cf_adam_step {
+        let lr = Float(learningRate)
+        let b1 = Float(beta1), b2 = Float(beta2)
+        let correction1 = 1 - pow(beta1, Double(t))
+        let correction2 = 1 - pow(beta2, Double(t))
+        return cf_adam_step(
+            beta1: b1, one_minus_beta1: 1 - b1, beta2: b2, one_minus_beta2: 1 - b2,
+            l2: decoupled ? 0 : weightDecay, shrink: decoupled ? 1 - lr * weightDecay : 1,
+            step_size: Float(learningRate / correction1), inverse_root_correction2: Float(1 / correction2.squareRoot()),
+            epsilon: epsilon)
+    }
+
+    /// Updates parameter `index` through `table`: all of it when dense or not row-sparse, else `rows`.
+    private func update(
+        _ parameter: Parameter, _ index: Int, _ table: TableBuffers, rows: [Int32], constants: inout cf_adam_step
+    ) {
+        guard let w = table.values.baseAddress, let g = table.gradient.baseAddress,
+              let m = firstMoment[index].base, let v = secondMoment[index].base else { return }
+        if dense || !parameter.rowSparse {
+            let pieces = denseUpdatePieces(table.values.count, threads: threads)
+            let step = constants
+            ParallelLoop.run(pieces.count, threads: threads) { piece in
+                let start = pieces[piece].lowerBound
+                var constants = step
+                cf_adam_span(w + start, g + start, m + start, v + start, pieces[piece].count, &constants)
+            }
+        } else {
+            rows.withUnsafeBufferPointer { rows in
+                cf_adam_rows(w, g, m, v, rows.baseAddress, rows.count, parameter.columns, &constants)
             }
         }
     }

@@ -15,13 +15,19 @@ import CFModels
 public final class AdamW: Optimizer {
     private let adam: Adam
 
-    public init(config: OptimizerConfig, parameters: [Parameter]) {
+    public init(config: OptimizerConfig, parameters: [Parameter], threads: Int = 1) {
         var decoupled = config
         decoupled.weightDecayMode = .decoupled
-        adam = Adam(config: decoupled, parameters: parameters)
+        adam = Adam(config: decoupled, parameters: parameters, threads: threads)
     }
 
     public func step(parameters: [Parameter], learningRate: Double, beta1: Double) {
         adam.step(parameters: parameters, learningRate: learningRate, beta1: beta1)
+    }
+
+    public func stepRows(
+        parameters: [Parameter], tables: [TableBuffers], lane: Int, step: Int, learningRate: Double, beta1: Double
+    ) {
+        adam.stepRows(parameters: parameters, tables: tables, lane: lane, step: step, learningRate: learningRate, beta1: beta1)
     }
 }

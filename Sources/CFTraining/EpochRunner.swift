@@ -1,7 +1,6 @@
 import CFCore
 import CFData
 import CFModels
-import CPrefetch
 
 /// The inner training loop: one epoch of shuffled mini-batch steps, allocation-free.
 ///
@@ -9,9 +8,9 @@ import CPrefetch
 /// `shuffle` stream), gathers each batch of `batchSize` ratings (the last may be
 /// shorter) into preallocated contiguous buffers, and runs, per step s:
 /// `forwardBackward` (dropout from the `dropout` stream), (lr, β₁) = schedule(s),
-/// `optimizer.step`, `zeroGradient`. It is the one place a deterministic multithreaded
-/// schedule would replace; models, trainer and CLI do not depend on its inside.
-public final class EpochRunner {
+/// `optimizer.step`, `zeroGradient`. Block training (`training.blocks` > 1) runs
+/// `BlockEpochRunner` instead; models, trainer and CLI do not depend on either's inside.
+public final class EpochRunner: EpochRunning {
     /// What one epoch of steps produced.
     public struct Outcome: Sendable {
         /// Mean of the batch MSEs (the `train_loss` metric).
@@ -37,9 +36,7 @@ public final class EpochRunner {
     private let parameters: [Parameter]
     private let train: RatingSet
     private var order: [Int32]
-    private var batchUsers: [Int32]
-    private var batchItems: [Int32]
-    private var batchRatings: [Float]
+    private let batch: BatchBuffers
     private var shuffleRandom: Xoshiro256StarStar
     private var dropoutRandom: Xoshiro256StarStar
 
@@ -57,16 +54,12 @@ public final class EpochRunner {
         stepsPerEpoch = (train.count + batchSize - 1) / batchSize
         totalSteps = stepsPerEpoch * epochs
         order = Array(0..<Int32(train.count))
-        batchUsers = [Int32](repeating: 0, count: batchSize)
-        batchItems = [Int32](repeating: 0, count: batchSize)
-        batchRatings = [Float](repeating: 0, count: batchSize)
+        batch = BatchBuffers(capacity: batchSize)
         shuffleRandom = streams.shuffleGenerator(count: train.count)
         dropoutRandom = streams.generator(for: .dropout)
     }
 
-    /// Runs one epoch of steps.
-    /// Called about a hundred times per epoch with (steps done, steps per epoch), for
-    /// progress bars. It must not touch the model; it never changes results.
+    /// Called about a hundred times per epoch (see `EpochRunning`).
     public var onProgress: ((Int, Int) -> Void)?
 
     public func runEpoch() -> Outcome {
@@ -84,21 +77,8 @@ public final class EpochRunner {
             }
             let start = stepInEpoch * batchSize
             let count = min(batchSize, train.count - start)
-            gather(from: start, count: count)
-            let squaredError = batchUsers.withUnsafeBufferPointer { users in
-                batchItems.withUnsafeBufferPointer { items in
-                    batchRatings.withUnsafeBufferPointer { targets in
-                        model.forwardBackward(
-                            RatingBatch(
-                                users: UnsafeBufferPointer(rebasing: users[0..<count]),
-                                items: UnsafeBufferPointer(rebasing: items[0..<count]),
-                                ratings: UnsafeBufferPointer(rebasing: targets[0..<count])
-                            ),
-                            random: &dropoutRandom
-                        )
-                    }
-                }
-            }
+            let ratingBatch = order.withUnsafeBufferPointer { batch.gather($0, from: start, count: count, of: train) }
+            let squaredError = model.forwardBackward(ratingBatch, random: &dropoutRandom)
             let loss = squaredError / Double(count)
             let scheduled = schedule.value(step: step, totalSteps: totalSteps, stepsPerEpoch: stepsPerEpoch)
             learningRate = scheduled.learningRate
@@ -120,44 +100,5 @@ public final class EpochRunner {
             meanBatchLoss: lossSum / Double(max(batches, 1)), learningRate: learningRate,
             ratings: ratings, trace: trace, diverged: false
         )
-    }
-
-    /// How many ratings ahead `gather` prefetches: the order is shuffled, so each rating
-    /// is a miss in three arrays otherwise.
-    static let gatherLookahead = 16
-
-    /// Copies the ratings at `order[start ..< start + count]` into the batch buffers.
-    private func gather(from start: Int, count: Int) {
-        order.withUnsafeBufferPointer { order in
-            train.users.withUnsafeBufferPointer { users in
-                train.items.withUnsafeBufferPointer { items in
-                    train.ratings.withUnsafeBufferPointer { ratings in
-                        batchUsers.withUnsafeMutableBufferPointer { batchUsers in
-                            batchItems.withUnsafeMutableBufferPointer { batchItems in
-                                batchRatings.withUnsafeMutableBufferPointer { batchRatings in
-                                    // The training set is never empty (checked in init), so the bases exist.
-                                    guard let userBase = users.baseAddress, let itemBase = items.baseAddress,
-                                          let ratingBase = ratings.baseAddress else { return }
-                                    let end = order.count
-                                    for offset in 0..<count {
-                                        let ahead = start + offset + Self.gatherLookahead
-                                        if ahead < end {
-                                            let next = Int(order[ahead])
-                                            cf_prefetch(UnsafeRawPointer(userBase + next))
-                                            cf_prefetch(UnsafeRawPointer(itemBase + next))
-                                            cf_prefetch(UnsafeRawPointer(ratingBase + next))
-                                        }
-                                        let index = Int(order[start + offset])
-                                        batchUsers[offset] = users[index]
-                                        batchItems[offset] = items[index]
-                                        batchRatings[offset] = ratings[index]
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
     }
 }

@@ -25,6 +25,28 @@ public protocol Optimizer: AnyObject {
     ///   - beta1: the scheduled first-moment coefficient of this step: Adam's β₁, SGD's
     ///     momentum μ (one-cycle cycles it); Adagrad ignores it.
     func step(parameters: [Parameter], learningRate: Double, beta1: Double)
+
+    /// One lazy step over the rows lane `lane` touched (`Parameter.touchedRows(lane:)`),
+    /// as the run's step number `step` (0-based), for block training; `tables` are the
+    /// parameters' open buffers (`withTables`).
+    ///
+    /// The lanes of a stratum call this at the same time on disjoint rows, so it reads
+    /// and writes only those rows' values and state (kept at fixed addresses,
+    /// `StateBuffer`) and changes nothing shared: Adam's t is `step + 1` (the run's
+    /// steps so far), not its own counter. Lazy mode only.
+    func stepRows(
+        parameters: [Parameter], tables: [TableBuffers], lane: Int, step: Int, learningRate: Double, beta1: Double)
+}
+
+/// The element ranges a dense update of `count` elements splits into on `threads`
+/// threads: whole tensors below a quarter of a million elements, otherwise pieces of
+/// 64-element multiples. Each element's update reads and writes only that element, so
+/// how the ranges fall never changes a bit.
+func denseUpdatePieces(_ count: Int, threads: Int) -> [Range<Int>] {
+    guard threads > 1, count >= 1 << 18 else { return [0..<count] }
+    let pieces = threads * 4
+    let length = (count / pieces + 63) / 64 * 64
+    return stride(from: 0, to: count, by: length).map { $0..<min($0 + length, count) }
 }
 
 /// Builds the optimiser an `OptimizerConfig` names.
@@ -34,13 +56,17 @@ public enum OptimizerFactory {
     /// `adamw` is Adam with decoupled weight decay whatever `weightDecayMode` says.
     /// `schedule` says whether SGD's momentum can be non-zero at some step (one-cycle's
     /// `moms`), so that SGD without momentum keeps no velocity.
-    public static func make(config: OptimizerConfig, parameters: [Parameter], schedule: ScheduleConfig? = nil) -> any Optimizer {
+    /// `threads` splits dense updates of large tensors (see `denseUpdatePieces`); it never
+    /// changes a result.
+    public static func make(
+        config: OptimizerConfig, parameters: [Parameter], schedule: ScheduleConfig? = nil, threads: Int = 1
+    ) -> any Optimizer {
         let cycled = schedule.map { $0.kind == .oneCycle && $0.moms.count == 3 && $0.moms.contains { $0 != 0 } } ?? false
         return switch config.kind {
-        case .sgd: SGD(config: config, parameters: parameters, keepsVelocity: config.momentum != 0 || cycled)
+        case .sgd: SGD(config: config, parameters: parameters, keepsVelocity: config.momentum != 0 || cycled, threads: threads)
         case .adagrad: Adagrad(config: config, parameters: parameters)
-        case .adam: Adam(config: config, parameters: parameters)
-        case .adamw: AdamW(config: config, parameters: parameters)
+        case .adam: Adam(config: config, parameters: parameters, threads: threads)
+        case .adamw: AdamW(config: config, parameters: parameters, threads: threads)
         }
     }
 

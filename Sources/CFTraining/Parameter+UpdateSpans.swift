@@ -19,11 +19,38 @@ extension Parameter {
         }
     }
 
+    /// `forEachUpdateSpan(dense: false, _:)` over the rows lane `lane` touched.
+    @inline(__always)
+    func forEachUpdateSpan(lane: Int, _ body: (Range<Int>) -> Void) {
+        let width = columns
+        guard rowSparse else { return body(0..<(rows * width)) }
+        for row in touchedRows(lane: lane) {
+            let start = Int(row) * width
+            body(start..<(start + width))
+        }
+    }
+
     /// Whether a lazy step would update anything: not row-sparse, or some row touched.
     var hasUpdate: Bool { !rowSparse || !touchedRows.isEmpty }
 }
 
-/// Zero-filled state arrays shaped like `parameters`, one per parameter.
-func zeroState(like parameters: [Parameter]) -> [[Float]] {
-    parameters.map { [Float](repeating: 0, count: $0.rows * $0.columns) }
+/// One optimiser state tensor (a moment, a velocity, a sum of squares): zeroed Floats at
+/// a fixed address for the optimiser's life, so that block-training lanes can update
+/// disjoint rows of it at once without opening an array (see `TableBuffers`).
+final class StateBuffer {
+    let buffer: UnsafeMutableBufferPointer<Float>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: 0)
+    }
+
+    deinit { buffer.deallocate() }
+
+    var base: UnsafeMutablePointer<Float>? { buffer.baseAddress }
+}
+
+/// Zero-filled state shaped like `parameters`, one buffer per parameter.
+func zeroState(like parameters: [Parameter]) -> [StateBuffer] {
+    parameters.map { StateBuffer(count: $0.rows * $0.columns) }
 }

@@ -12,7 +12,7 @@ public struct ParameterSnapshot: Sendable, Equatable {
     /// A zero-filled snapshot shaped like `parameters`.
     public init(shapedLike parameters: [Parameter]) {
         names = parameters.map(\.name)
-        values = zeroState(like: parameters)
+        values = parameters.map { [Float](repeating: 0, count: $0.rows * $0.columns) }
     }
 
     /// Copies the current values of `parameters` (or any tensors, such as `savedTensors`) in (no allocation).

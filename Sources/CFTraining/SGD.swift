@@ -1,4 +1,5 @@
 import CFConfig
+import CFCore
 import CFModels
 import CKernels
 
@@ -16,16 +17,19 @@ import CKernels
 /// row-sparse parameters (their velocity too); see `Optimizer` for the dense mode.
 ///
 /// Without momentum (μ = 0 at every step: `keepsVelocity` false) no velocity is kept:
-/// v = g, so the step reads and writes one array less. The update runs in `CKernels`.
+/// v = g, so the step reads and writes one array less. The update runs in `CKernels`;
+/// dense updates of large tensors split over `threads` threads (element-wise: the same bits).
 public final class SGD: Optimizer {
     private let weightDecay: Float
     private let decoupled: Bool
     private let dense: Bool
-    private var velocity: [[Float]]
+    private let threads: Int
+    private var velocity: [StateBuffer]
 
     /// - Parameter keepsVelocity: whether any step can have momentum (default: the
     ///   configured momentum is not 0; one-cycle's `moms` cycle it, see `OptimizerFactory`).
-    public init(config: OptimizerConfig, parameters: [Parameter], keepsVelocity: Bool? = nil) {
+    public init(config: OptimizerConfig, parameters: [Parameter], keepsVelocity: Bool? = nil, threads: Int = 1) {
+        self.threads = threads
         weightDecay = Float(config.weightDecay)
         decoupled = config.weightDecayMode == .decoupled
         dense = config.dense
@@ -36,29 +40,50 @@ public final class SGD: Optimizer {
         // A momentum no step was expected to have starts its velocity at zero.
         if beta1 != 0, velocity.isEmpty { velocity = zeroState(like: parameters) }
         precondition(velocity.isEmpty || parameters.count == velocity.count, "SGD: parameters differ from the ones it was built for")
-        let lr = Float(learningRate)
-        let l2 = decoupled ? 0 : weightDecay
-        var constants = cf_sgd_step(momentum: Float(beta1), l2: l2, shrink: decoupled ? 1 - lr * weightDecay : 1, learning_rate: lr)
+        var constants = stepConstants(learningRate: learningRate, beta1: beta1)
         for (index, parameter) in parameters.enumerated() {
-            parameter.values.withUnsafeMutableBufferPointer { w in
-                parameter.gradient.withUnsafeBufferPointer { g in
-                    withVelocity(index) { v in
-                        if dense || !parameter.rowSparse {
-                            cf_sgd_span(w.baseAddress, g.baseAddress, v, w.count, &constants)
-                        } else {
-                            parameter.touchedRows.withUnsafeBufferPointer { rows in
-                                cf_sgd_rows(w.baseAddress, g.baseAddress, v, rows.baseAddress, rows.count, parameter.columns, &constants)
-                            }
-                        }
-                    }
-                }
+            parameter.withBuffers { w, g in
+                update(parameter, index, TableBuffers(values: w, gradient: g), rows: parameter.touchedRows, constants: &constants)
             }
         }
     }
 
-    /// Calls `body` with parameter `index`'s velocity, or nil when none is kept.
-    private func withVelocity(_ index: Int, _ body: (UnsafeMutablePointer<Float>?) -> Void) {
-        guard !velocity.isEmpty else { return body(nil) }
-        velocity[index].withUnsafeMutableBufferPointer { body($0.baseAddress) }
+    public func stepRows(
+        parameters: [Parameter], tables: [TableBuffers], lane: Int, step: Int, learningRate: Double, beta1: Double
+    ) {
+        precondition(!dense && (beta1 == 0 || velocity.count == parameters.count),
+                     "SGD: a lane step needs lazy mode, and its velocity kept from the start when it has momentum")
+        var constants = stepConstants(learningRate: learningRate, beta1: beta1)
+        for (index, parameter) in parameters.enumerated() {
+            update(parameter, index, tables[index], rows: parameter.touchedRows(lane: lane), constants: &constants)
+        }
+    }
+
+    private func stepConstants(learningRate: Double, beta1: Double) -> cf_sgd_step {
+        let lr = Float(learningRate)
+        return cf_sgd_step(
+            momentum: Float(beta1), l2: decoupled ? 0 : weightDecay, shrink: decoupled ? 1 - lr * weightDecay : 1,
+            learning_rate: lr)
+    }
+
+    /// Updates parameter `index` through `table`: all of it when dense or not row-sparse, else `rows`.
+    private func update(
+        _ parameter: Parameter, _ index: Int, _ table: TableBuffers, rows: [Int32], constants: inout cf_sgd_step
+    ) {
+        guard let w = table.values.baseAddress, let g = table.gradient.baseAddress else { return }
+        let v = velocity.isEmpty ? nil : velocity[index].base
+        if dense || !parameter.rowSparse {
+            let pieces = denseUpdatePieces(table.values.count, threads: threads)
+            let step = constants
+            ParallelLoop.run(pieces.count, threads: threads) { piece in
+                let start = pieces[piece].lowerBound
+                var constants = step
+                cf_sgd_span(w + start, g + start, v.map { $0 + start }, pieces[piece].count, &constants)
+            }
+        } else {
+            rows.withUnsafeBufferPointer { rows in
+                cf_sgd_rows(w, g, v, rows.baseAddress, rows.count, parameter.columns, &constants)
+            }
+        }
     }
 }

@@ -24,8 +24,9 @@ import CFModels
 /// - Early stopping restores the best epoch's parameters when `restore_best` is set;
 ///   `training.keep` only decides whether `bestParameters` is captured (it never changes
 ///   the model or the test metrics, so it stays outside the trial key).
-/// - `training.threads` is not used yet: the loop runs on the calling thread, so results
-///   cannot depend on it.
+/// - `training.blocks` > 1 trains DSGD blocks (`BlockEpochRunner`), as many at once as
+///   `training.threads` allows; `threads` also splits large dense optimiser updates.
+///   Neither split changes a result: results depend on `blocks`, never on `threads`.
 public final class Trainer {
     /// Builds the model to train from the config, the training statistics and the streams of its tensors.
     public typealias ModelMaker = (ExperimentConfig, TrainingStatistics, ParameterStreams) throws -> any RatingModel
@@ -63,15 +64,7 @@ public final class Trainer {
         let model = try makeModel(config, statistics, streams.parameterStreams())
         let parameters = model.parameters
         let savedTensors = model.savedTensors
-        let runner = parameters.isEmpty ? nil : EpochRunner(
-            model: model,
-            optimizer: OptimizerFactory.make(config: config.optimizer, parameters: parameters, schedule: config.schedule),
-            schedule: Schedule(
-                config: config.schedule, learningRate: config.optimizer.learningRate,
-                beta1: OptimizerFactory.baseBeta1(of: config.optimizer)
-            ),
-            train: split.train, batchSize: config.training.batchSize, epochs: config.training.epochs, streams: streams
-        )
+        let runner = parameters.isEmpty ? nil : try makeRunner(model)
         var currentEpoch = 0
         if let onProgress {
             runner?.onProgress = { done, total in onProgress(currentEpoch, done, total) }
@@ -136,9 +129,33 @@ public final class Trainer {
         )
     }
 
+    /// The epoch loop for `model`: one shuffled order, or DSGD blocks (`training.blocks` > 1).
+    private func makeRunner(_ model: any RatingModel) throws -> any EpochRunning {
+        let training = config.training
+        let optimizer = OptimizerFactory.make(
+            config: config.optimizer, parameters: model.parameters, schedule: config.schedule, threads: training.threads)
+        let schedule = Schedule(
+            config: config.schedule, learningRate: config.optimizer.learningRate,
+            beta1: OptimizerFactory.baseBeta1(of: config.optimizer))
+        guard training.blocks > 1 else {
+            return EpochRunner(
+                model: model, optimizer: optimizer, schedule: schedule, train: split.train, batchSize: training.batchSize,
+                epochs: training.epochs, streams: streams)
+        }
+        guard let blockModel = model as? any BlockTrainable, !config.optimizer.dense else {
+            throw TrainingError.invalidSetting(
+                key: "training.blocks",
+                message: "needs a model whose every parameter is a row table (dot, dot_bias, biases) and a lazy optimizer; got \(model.kind.rawValue)\(config.optimizer.dense ? " with optimizer.dense" : "")")
+        }
+        return BlockEpochRunner(
+            model: blockModel, optimizer: optimizer, schedule: schedule, train: split.train,
+            userCount: statistics.userCount, itemCount: statistics.itemCount, batchSize: training.batchSize,
+            epochs: training.epochs, blocks: training.blocks, threads: training.threads, streams: streams)
+    }
+
     /// One epoch: the training steps (if the model has parameters), then both evaluations.
     private func trainAndEvaluate(
-        epoch: Int, runner: EpochRunner?, model: any RatingModel, evaluator: Evaluator, ranking: RankingEvaluator?
+        epoch: Int, runner: (any EpochRunning)?, model: any RatingModel, evaluator: Evaluator, ranking: RankingEvaluator?
     ) -> EpochReport {
         let clock = ContinuousClock()
         let start = clock.now

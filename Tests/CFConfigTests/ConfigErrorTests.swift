@@ -17,7 +17,7 @@ final class ConfigErrorTests: XCTestCase {
 
     func testUnknownKeyWithoutCloseMatchListsAllowedKeys() {
         XCTAssertEqual(issueLines("training: {zzzzzzzz: 1}"), [
-            "a.yaml:1:12: training.zzzzzzzz: unknown key; allowed: epochs, batch_size, early_stopping, keep, threads",
+            "a.yaml:1:12: training.zzzzzzzz: unknown key; allowed: epochs, batch_size, early_stopping, keep, threads, blocks",
         ])
     }
 
@@ -119,6 +119,20 @@ final class ConfigErrorTests: XCTestCase {
             "a.yaml:3:25: optimizer.momentum: does not apply to optimizer.kind adam; it is used only with optimizer.kind sgd. Remove it",
             "a.yaml:4:28: schedule.pct_start: does not apply to schedule.kind constant; it is used only with schedule.kind one_cycle. Remove it",
         ])
+    }
+
+    func testBlocksNeedARowTableModelAndALazyOptimizer() {
+        XCTAssertEqual(issueLines("data: {source: synthetic}\nmodel: {kind: nn}\ntraining: {blocks: 4}\n"), [
+            "a.yaml:3:12: training.blocks: does not apply to model.kind nn; it is used only with model.kind dot, dot_bias or biases and a lazy optimizer (optimizer.dense false). Remove it",
+        ])
+        XCTAssertEqual(issueLines("data: {source: synthetic}\noptimizer: {kind: adamw, dense: true}\ntraining: {blocks: 4}\n"), [
+            "a.yaml:3:12: training.blocks: does not apply to optimizer.dense true; it is used only with model.kind dot, dot_bias or biases and a lazy optimizer (optimizer.dense false). Remove it",
+        ])
+        XCTAssertEqual(issueLines("data: {source: synthetic}\ntraining: {blocks: 65}\n"), [
+            "a.yaml:2:20: training.blocks: must be at most 64 (cflab's limit, see docs/config.md), got 65",
+        ])
+        let blocked = try? ConfigLoader.parse(yaml: "data: {source: synthetic}\ntraining: {blocks: 4}\n", fileName: "a.yaml")
+        XCTAssertEqual(blocked?.config.training.blocks, 4)
     }
 
     func testInapplicableKeysWithTheirDefaultValueAreAccepted() {

@@ -7,7 +7,7 @@ import CFCore
 /// b_u = `userBias[u]`, b_i = `itemBias[i]`, both initialised to 0 (no random draws).
 /// Backward, for L = (1/B) Σ (r̂ - r)² and g = 2(r̂ - r)/B: ∂L/∂b_u += g, ∂L/∂b_i += g.
 /// No sigmoid: `y_range` does not apply. Cold start: an unseen side's bias counts as 0.
-public final class BiasesModel: RatingModel {
+public final class BiasesModel: BlockTrainable {
     public let kind: ModelConfig.Kind = .biases
     public let userBias: Parameter
     public let itemBias: Parameter
@@ -25,26 +25,30 @@ public final class BiasesModel: RatingModel {
 
     public var parameters: [Parameter] { [userBias, itemBias] }
 
-    public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
+    public func prepareLanes(_ count: Int) {
+        for parameter in parameters { parameter.prepareLanes(count) }
+    }
+
+    public func forwardBackward(
+        _ batch: RatingBatch, lane: Int, tables: [TableBuffers], random: inout Xoshiro256StarStar
+    ) -> Double {
         let count = batch.count
         guard count > 0 else { return 0 }
         let scale = 2 / Float(count)
         let mean = statistics.globalMean
         var squaredErrorSum = 0.0
-        userBias.withBuffers { userBiases, userGradient in
-            itemBias.withBuffers { itemBiases, itemGradient in
-                for index in 0..<count {
-                    let user = Int(batch.users[index])
-                    let item = Int(batch.items[index])
-                    let error = mean + userBiases[user] + itemBiases[item] - batch.ratings[index]
-                    squaredErrorSum += Double(error * error)
-                    userGradient[user] += scale * error
-                    itemGradient[item] += scale * error
-                }
-            }
+        let (userBiases, userGradient) = (tables[0].values, tables[0].gradient)
+        let (itemBiases, itemGradient) = (tables[1].values, tables[1].gradient)
+        for index in 0..<count {
+            let user = Int(batch.users[index])
+            let item = Int(batch.items[index])
+            let error = mean + userBiases[user] + itemBiases[item] - batch.ratings[index]
+            squaredErrorSum += Double(error * error)
+            userGradient[user] += scale * error
+            itemGradient[item] += scale * error
         }
-        userBias.touch(batch.users)
-        itemBias.touch(batch.items)
+        userBias.touch(batch.users, lane: lane)
+        itemBias.touch(batch.items, lane: lane)
         return squaredErrorSum
     }
 

@@ -6,72 +6,70 @@ extension DotBiasModel {
     /// rows of a rating a few places ahead prefetched; masks are drawn and multiplied in
     /// only when a dropout rate is > 0 (a mask of ones changes no bit, so the mask-free
     /// loop gives the same results).
-    public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
+    public func forwardBackward(
+        _ batch: RatingBatch, lane: Int, tables: [TableBuffers], random: inout Xoshiro256StarStar
+    ) -> Double {
         let count = batch.count
         guard count > 0 else { return 0 }
         let width = dimensions
         let scale = 2 / Float(count)
         let range = range
         let meanOffset = meanOffset
-        let userMask = userDropout
-        let itemMask = itemDropout
+        let userMask = userDropouts[lane]
+        let itemMask = itemDropouts[lane]
         let drawsMasks = userMask.isActive || itemMask.isActive
         // One row per mask: the buffers never grow, so these views stay valid.
         let userMasks = userMask.values
         let itemMasks = itemMask.values
         var squaredErrorSum = 0.0
-        userEmbedding.withBuffers { userValues, userGradient in
-            itemEmbedding.withBuffers { itemValues, itemGradient in
-                userBias.withBuffers { userBiases, userBiasGradient in
-                    itemBias.withBuffers { itemBiases, itemBiasGradient in
-                        /// One rating's forward and backward pass; `masked` is a constant at each call.
-                        @inline(__always) func train(_ index: Int, masked: Bool) {
-                            prefetchRating(
-                                index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
-                                userGradients: userGradient, itemGradients: itemGradient)
-                            if masked {
-                                userMask.draw(rows: 1, random: &random)
-                                itemMask.draw(rows: 1, random: &random)
-                            }
-                            let user = Int(batch.users[index])
-                            let item = Int(batch.items[index])
-                            let userRow = user * width
-                            let itemRow = item * width
-                            var x = userBiases[user] + itemBiases[item] + meanOffset
-                            if masked {
-                                for offset in 0..<width {
-                                    x += userValues[userRow + offset] * userMasks[offset]
-                                        * itemValues[itemRow + offset] * itemMasks[offset]
-                                }
-                            } else {
-                                for offset in 0..<width {
-                                    x += userValues[userRow + offset] * itemValues[itemRow + offset]
-                                }
-                            }
-                            let (prediction, slope) = range.evaluate(x)
-                            let error = prediction - batch.ratings[index]
-                            squaredErrorSum += Double(error * error)
-                            let gradientScale = scale * error * slope
-                            for offset in 0..<width {
-                                let both = masked ? gradientScale * userMasks[offset] * itemMasks[offset] : gradientScale
-                                let userValue = userValues[userRow + offset]
-                                userGradient[userRow + offset] += both * itemValues[itemRow + offset]
-                                itemGradient[itemRow + offset] += both * userValue
-                            }
-                            userBiasGradient[user] += gradientScale
-                            itemBiasGradient[item] += gradientScale
-                        }
-                        for index in 0..<count {
-                            if drawsMasks { train(index, masked: true) } else { train(index, masked: false) }
-                        }
-                    }
+        let (userValues, userGradient) = (tables[0].values, tables[0].gradient)
+        let (itemValues, itemGradient) = (tables[1].values, tables[1].gradient)
+        let (userBiases, userBiasGradient) = (tables[2].values, tables[2].gradient)
+        let (itemBiases, itemBiasGradient) = (tables[3].values, tables[3].gradient)
+        /// One rating's forward and backward pass; `masked` is a constant at each call.
+        @inline(__always) func train(_ index: Int, masked: Bool) {
+            prefetchRating(
+                index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
+                userGradients: userGradient, itemGradients: itemGradient)
+            if masked {
+                userMask.draw(rows: 1, random: &random)
+                itemMask.draw(rows: 1, random: &random)
+            }
+            let user = Int(batch.users[index])
+            let item = Int(batch.items[index])
+            let userRow = user * width
+            let itemRow = item * width
+            var x = userBiases[user] + itemBiases[item] + meanOffset
+            if masked {
+                for offset in 0..<width {
+                    x += userValues[userRow + offset] * userMasks[offset]
+                        * itemValues[itemRow + offset] * itemMasks[offset]
+                }
+            } else {
+                for offset in 0..<width {
+                    x += userValues[userRow + offset] * itemValues[itemRow + offset]
                 }
             }
+            let (prediction, slope) = range.evaluate(x)
+            let error = prediction - batch.ratings[index]
+            squaredErrorSum += Double(error * error)
+            let gradientScale = scale * error * slope
+            for offset in 0..<width {
+                let both = masked ? gradientScale * userMasks[offset] * itemMasks[offset] : gradientScale
+                let userValue = userValues[userRow + offset]
+                userGradient[userRow + offset] += both * itemValues[itemRow + offset]
+                itemGradient[itemRow + offset] += both * userValue
+            }
+            userBiasGradient[user] += gradientScale
+            itemBiasGradient[item] += gradientScale
         }
-        userEmbedding.touch(batch.users)
-        userBias.touch(batch.users)
-        itemEmbedding.touch(batch.items)
-        itemBias.touch(batch.items)
+        for index in 0..<count {
+            if drawsMasks { train(index, masked: true) } else { train(index, masked: false) }
+        }
+        userEmbedding.touch(batch.users, lane: lane)
+        userBias.touch(batch.users, lane: lane)
+        itemEmbedding.touch(batch.items, lane: lane)
+        itemBias.touch(batch.items, lane: lane)
         return squaredErrorSum
     }
 }

@@ -28,7 +28,7 @@ import CFCore
 /// Cold start in `predict`: an unseen user's p_u and b_u count as zero, and so do an
 /// unseen item's q_i and b_i; the known side's bias still applies, so r̂ = s(b_i + μ)
 /// for a new user and s(μ) when both are new.
-public final class DotBiasModel: RatingModel {
+public final class DotBiasModel: BlockTrainable {
     public let kind: ModelConfig.Kind = .dotBias
     public let userEmbedding: Parameter
     public let itemEmbedding: Parameter
@@ -39,8 +39,9 @@ public final class DotBiasModel: RatingModel {
     /// μ added before the sigmoid: 0, the training mean, or its logit under a range.
     public let meanOffset: Float
     public let statistics: TrainingStatistics
-    let userDropout: DropoutMask
-    let itemDropout: DropoutMask
+    /// Each lane's dropout masks (lane 0 first; see `BlockTrainable`).
+    private(set) var userDropouts: [DropoutMask]
+    private(set) var itemDropouts: [DropoutMask]
 
     public init(
         dimensions: Int, initializer: Initializer, range: SigmoidRange, addsGlobalMean: Bool,
@@ -56,11 +57,19 @@ public final class DotBiasModel: RatingModel {
         itemEmbedding = initializer.table(name: "item_embedding", rows: items, columns: dimensions, streams: streams)
         userBias = initializer.table(name: "user_bias", rows: users, columns: 1, streams: streams)
         itemBias = initializer.table(name: "item_bias", rows: items, columns: 1, streams: streams)
-        userDropout = DropoutMask(rate: dropout.user, width: dimensions)
-        itemDropout = DropoutMask(rate: dropout.item, width: dimensions)
+        userDropouts = [DropoutMask(rate: dropout.user, width: dimensions)]
+        itemDropouts = [DropoutMask(rate: dropout.item, width: dimensions)]
     }
 
     public var parameters: [Parameter] { [userEmbedding, itemEmbedding, userBias, itemBias] }
+
+    public func prepareLanes(_ count: Int) {
+        for parameter in parameters { parameter.prepareLanes(count) }
+        while userDropouts.count < count {
+            userDropouts.append(DropoutMask(rate: Double(userDropouts[0].rate), width: dimensions))
+            itemDropouts.append(DropoutMask(rate: Double(itemDropouts[0].rate), width: dimensions))
+        }
+    }
 
     /// The constant that makes s(μ) the training mean `mean` (see the type's comment);
     /// a mean on or outside the range's ends is clamped a thousandth inside them.

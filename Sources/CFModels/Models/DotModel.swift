@@ -10,7 +10,7 @@ import CPrefetch
 ///
 /// Cold start: a pair whose user or item was not seen in training predicts the global
 /// training mean μ (`statistics.globalMean`); an untrained row holds only its init noise.
-public final class DotModel: RatingModel {
+public final class DotModel: BlockTrainable {
     public let kind: ModelConfig.Kind = .dot
     public let userEmbedding: Parameter
     public let itemEmbedding: Parameter
@@ -31,37 +31,41 @@ public final class DotModel: RatingModel {
 
     public var parameters: [Parameter] { [userEmbedding, itemEmbedding] }
 
-    public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
+    public func prepareLanes(_ count: Int) {
+        for parameter in parameters { parameter.prepareLanes(count) }
+    }
+
+    public func forwardBackward(
+        _ batch: RatingBatch, lane: Int, tables: [TableBuffers], random: inout Xoshiro256StarStar
+    ) -> Double {
         let count = batch.count
         guard count > 0 else { return 0 }
         let width = dimensions
         let scale = 2 / Float(count)
         var squaredErrorSum = 0.0
-        userEmbedding.withBuffers { userValues, userGradient in
-            itemEmbedding.withBuffers { itemValues, itemGradient in
-                for index in 0..<count {
-                    prefetchRating(
-                        index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
-                        userGradients: userGradient, itemGradients: itemGradient)
-                    let userRow = Int(batch.users[index]) * width
-                    let itemRow = Int(batch.items[index]) * width
-                    var dot: Float = 0
-                    for offset in 0..<width {
-                        dot += userValues[userRow + offset] * itemValues[itemRow + offset]
-                    }
-                    let error = dot - batch.ratings[index]
-                    squaredErrorSum += Double(error * error)
-                    let gradientScale = scale * error
-                    for offset in 0..<width {
-                        let userValue = userValues[userRow + offset]
-                        userGradient[userRow + offset] += gradientScale * itemValues[itemRow + offset]
-                        itemGradient[itemRow + offset] += gradientScale * userValue
-                    }
-                }
+        let (userValues, userGradient) = (tables[0].values, tables[0].gradient)
+        let (itemValues, itemGradient) = (tables[1].values, tables[1].gradient)
+        for index in 0..<count {
+            prefetchRating(
+                index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
+                userGradients: userGradient, itemGradients: itemGradient)
+            let userRow = Int(batch.users[index]) * width
+            let itemRow = Int(batch.items[index]) * width
+            var dot: Float = 0
+            for offset in 0..<width {
+                dot += userValues[userRow + offset] * itemValues[itemRow + offset]
+            }
+            let error = dot - batch.ratings[index]
+            squaredErrorSum += Double(error * error)
+            let gradientScale = scale * error
+            for offset in 0..<width {
+                let userValue = userValues[userRow + offset]
+                userGradient[userRow + offset] += gradientScale * itemValues[itemRow + offset]
+                itemGradient[itemRow + offset] += gradientScale * userValue
             }
         }
-        userEmbedding.touch(batch.users)
-        itemEmbedding.touch(batch.items)
+        userEmbedding.touch(batch.users, lane: lane)
+        itemEmbedding.touch(batch.items, lane: lane)
         return squaredErrorSum
     }
 

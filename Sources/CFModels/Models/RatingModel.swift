@@ -61,3 +61,25 @@ public protocol RatingModel: RatingPredictor {
     /// `random`. Returns the sum of squared errors of the batch (before the mean).
     func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double
 }
+
+/// A model whose every parameter is a row-sparse table, so that ratings of disjoint user
+/// and item blocks touch disjoint rows and can train at the same time (block training,
+/// `training.blocks`; Gemulla et al.'s DSGD).
+///
+/// A lane is one such concurrent pass: it has its own touched-row lists (`Parameter`)
+/// and its own scratch (dropout masks); lane 0 is the one `forwardBackward(_:random:)`
+/// uses. Lanes write only the rows of their own ratings' users and items.
+public protocol BlockTrainable: RatingModel {
+    /// Makes lanes `0..<count` usable; called before any lane runs, never while they do.
+    func prepareLanes(_ count: Int)
+    /// `forwardBackward(_:random:)` on lane `lane`, reading and writing the parameters
+    /// through `tables` (`parameters.withTables`, in `parameters` order): the same
+    /// arithmetic, that lane's touched rows and scratch.
+    func forwardBackward(_ batch: RatingBatch, lane: Int, tables: [TableBuffers], random: inout Xoshiro256StarStar) -> Double
+}
+
+extension BlockTrainable {
+    public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
+        parameters.withTables { forwardBackward(batch, lane: 0, tables: $0, random: &random) }
+    }
+}

@@ -11,9 +11,13 @@ public final class Parameter {
     public var gradient: [Float]
     /// Whether gradients arrive one row at a time (embedding tables, bias tables).
     public let rowSparse: Bool
-    /// Rows with non-zero gradient since the last `zeroGradient`, in first-touch order.
-    public private(set) var touchedRows: [Int32] = []
-    private var touched: [Bool]
+    /// Rows with non-zero gradient since the last `zeroGradient`, in first-touch order
+    /// (lane 0's: the one serial training uses).
+    public var touchedRows: [Int32] { lanes[0].rows }
+    /// One touched-row record per lane: lane 0 always, more after `prepareLanes`. Block
+    /// training (`training.blocks`) runs the blocks of a stratum at once, one lane each:
+    /// their rows are disjoint, so the lanes share `values` and `gradient` but not this.
+    private var lanes: [TouchedRows]
 
     public init(name: String, shape: [Int], values: [Float], rowSparse: Bool) {
         precondition(values.count == shape.reduce(1, *), "\(name): \(values.count) values for shape \(shape)")
@@ -22,7 +26,7 @@ public final class Parameter {
         self.values = values
         self.gradient = [Float](repeating: 0, count: values.count)
         self.rowSparse = rowSparse
-        self.touched = [Bool](repeating: false, count: rowSparse ? shape[0] : 0)
+        self.lanes = [TouchedRows(rowCount: rowSparse ? shape[0] : 0)]
     }
 
     public var rows: Int { shape[0] }
@@ -31,46 +35,89 @@ public final class Parameter {
     /// Records that `row` received gradient in this step (row-sparse parameters only).
     @inline(__always)
     public func touch(_ row: Int32) {
-        if !touched[Int(row)] {
-            touched[Int(row)] = true
-            touchedRows.append(row)
-        }
+        lanes[0].mark(row)
     }
 
     /// Marks every row of `rows` as touched, in first-touch order (row-sparse parameters only).
     ///
     /// One access to the flags and the list for the whole batch: a call per rating paid
     /// Swift's exclusivity checks on both every time.
-    public func touch(_ rows: UnsafeBufferPointer<Int32>) {
-        var list: [Int32] = []
-        swap(&list, &touchedRows)
-        touched.withUnsafeMutableBufferPointer { flags in
-            for row in rows where !flags[Int(row)] {
-                flags[Int(row)] = true
-                list.append(row)
-            }
-        }
-        swap(&list, &touchedRows)
+    public func touch(_ rows: UnsafeBufferPointer<Int32>, lane: Int = 0) {
+        lanes[lane].mark(rows)
+    }
+
+    /// The rows lane `lane` touched since its last `zeroGradient(lane:)`.
+    public func touchedRows(lane: Int) -> [Int32] { lanes[lane].rows }
+
+    /// How many lanes keep touched rows.
+    public var laneCount: Int { lanes.count }
+
+    /// Gives a row-sparse parameter at least `count` lanes; call before any lane > 0 is
+    /// used, never while lanes run.
+    public func prepareLanes(_ count: Int) {
+        while rowSparse && lanes.count < count { lanes.append(TouchedRows(rowCount: rows)) }
     }
 
     /// Clears the gradient: only the touched rows when row-sparse, otherwise all of it.
     public func zeroGradient() {
+        zeroGradient(lane: 0)
+    }
+
+    /// Clears the gradient of the rows lane `lane` touched (all of it when not row-sparse).
+    public func zeroGradient(lane: Int) {
+        gradient.withUnsafeMutableBufferPointer { zeroGradient(lane: lane, in: $0) }
+    }
+
+    /// `zeroGradient(lane:)` through an open view of `gradient` (see `TableBuffers`): what
+    /// lanes running at once call, since none of them may open the array itself.
+    public func zeroGradient(lane: Int, in gradient: UnsafeMutableBufferPointer<Float>) {
+        guard let base = gradient.baseAddress else { return }
         if rowSparse {
-            let width = columns
-            gradient.withUnsafeMutableBufferPointer { grad in
-                guard let base = grad.baseAddress else { return }
-                touched.withUnsafeMutableBufferPointer { flags in
-                    for row in touchedRows {
-                        (base + Int(row) * width).update(repeating: 0, count: width)
-                        flags[Int(row)] = false
-                    }
-                }
-            }
-            touchedRows.removeAll(keepingCapacity: true)
+            lanes[lane].clear(base, width: columns)
         } else {
-            gradient.withUnsafeMutableBufferPointer { grad in
-                if let base = grad.baseAddress { base.update(repeating: 0, count: grad.count) }
+            base.update(repeating: 0, count: gradient.count)
+        }
+    }
+}
+
+/// The rows of one parameter that received gradient since the last clear, for one lane.
+final class TouchedRows {
+    /// The rows, in first-touch order.
+    private(set) var rows: [Int32] = []
+    private var flags: [Bool]
+
+    init(rowCount: Int) {
+        flags = [Bool](repeating: false, count: rowCount)
+    }
+
+    @inline(__always)
+    func mark(_ row: Int32) {
+        if !flags[Int(row)] {
+            flags[Int(row)] = true
+            rows.append(row)
+        }
+    }
+
+    func mark(_ batch: UnsafeBufferPointer<Int32>) {
+        var list: [Int32] = []
+        swap(&list, &rows)
+        flags.withUnsafeMutableBufferPointer { flags in
+            for row in batch where !flags[Int(row)] {
+                flags[Int(row)] = true
+                list.append(row)
             }
         }
+        swap(&list, &rows)
+    }
+
+    /// Zeroes the `width` gradient values of every listed row and forgets the rows.
+    func clear(_ gradient: UnsafeMutablePointer<Float>, width: Int) {
+        flags.withUnsafeMutableBufferPointer { flags in
+            for row in rows {
+                (gradient + Int(row) * width).update(repeating: 0, count: width)
+                flags[Int(row)] = false
+            }
+        }
+        rows.removeAll(keepingCapacity: true)
     }
 }
