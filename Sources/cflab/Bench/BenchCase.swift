@@ -29,16 +29,22 @@ struct BenchCase: Sendable {
     /// The model kind and the optimiser, as the table's columns show them ("-" when not training).
     let modelLabel: String
     let optimizerLabel: String
+    /// Further `training:` entries, such as `blocks: 4`.
+    var training = ""
+    /// Steps per timed epoch, when a full epoch would take too long: the epoch trains on
+    /// the first `steps × batch` training ratings (the tables keep their full size).
+    var steps: Int?
 
     func shape(quick: Bool) -> DataShape { quick ? quickShape : shape }
 
     /// A training case.
     static func training(
         _ name: String, _ summary: String, shape: DataShape, quick: DataShape, model: String, modelLabel: String,
-        optimizer: String, optimizerLabel: String, batchSize: Int
+        optimizer: String, optimizerLabel: String, batchSize: Int, training: String = "", steps: Int? = nil
     ) -> BenchCase {
         BenchCase(name: name, summary: summary, work: .training, shape: shape, quickShape: quick, model: model,
-                  optimizer: optimizer, batchSize: batchSize, modelLabel: modelLabel, optimizerLabel: optimizerLabel)
+                  optimizer: optimizer, batchSize: batchSize, modelLabel: modelLabel, optimizerLabel: optimizerLabel,
+                  training: training, steps: steps)
     }
 
     /// A loading or splitting case.
@@ -73,6 +79,16 @@ struct BenchCase: Sendable {
             training("adamw-20m", "dot_bias k=64, lazy AdamW (weight decay 0.01), batch 1024, MovieLens 20M shape",
                      shape: large, quick: large.twentieth, model: factors, modelLabel: "dot_bias",
                      optimizer: "{kind: adamw, lr: 1.0e-3, weight_decay: 0.01}", optimizerLabel: "adamw lazy", batchSize: 1024),
+            training("sgd-20m-b4", "sgd-20m as DSGD blocks (training.blocks 4): run with --threads 1 and 2", shape: large,
+                     quick: large.twentieth, model: factors, modelLabel: "dot_bias", optimizer: "{kind: sgd, lr: 0.05}",
+                     optimizerLabel: "sgd", batchSize: 1024, training: "blocks: 4"),
+            training("adam-20m-b4", "adam-20m as DSGD blocks (training.blocks 4): run with --threads 1 and 2", shape: large,
+                     quick: large.twentieth, model: factors, modelLabel: "dot_bias", optimizer: adam, optimizerLabel: "adam lazy",
+                     batchSize: 1024, training: "blocks: 4"),
+            training("dense-adamw-20m", "dot_bias k=64, dense AdamW (fastai semantics), batch 1024, 20M shape: 200 steps per epoch",
+                     shape: large, quick: large.twentieth, model: factors, modelLabel: "dot_bias",
+                     optimizer: "{kind: adamw, lr: 1.0e-3, weight_decay: 0.01, dense: true}", optimizerLabel: "adamw dense",
+                     batchSize: 1024, steps: 200),
             data("load-20m", "parse and fingerprint a ratings.csv of the MovieLens 20M shape", work: .loading,
                  shape: large, quick: large.twentieth),
             data("split-20m", "split ratings of the MovieLens 20M shape (random 80/20)", work: .splitting,

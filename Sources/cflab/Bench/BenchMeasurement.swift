@@ -2,6 +2,7 @@ import CFConfig
 import CFCore
 import CFData
 import CFExperiment
+import CFModels
 import CFTraining
 import Foundation
 
@@ -52,7 +53,7 @@ struct BenchMeasurement {
         var preparer = ExperimentPreparer(file: file)
         let experiment = try preparer.prepare(config)
         var reports: [EpochReport] = []
-        _ = try experiment.trainer().run { reports.append($0); return .continue }
+        _ = try trainer(experiment, steps: benchCase?.steps).run { reports.append($0); return .continue }
         let measured = benchCase ?? BenchCase.training(
             name, "the experiment file", shape: .ml100k, quick: .ml100k, model: "", modelLabel: config.model.kind.rawValue,
             optimizer: "", optimizerLabel: config.optimizer.kind.rawValue + (config.optimizer.dense ? " dense" : " lazy"),
@@ -64,6 +65,21 @@ struct BenchMeasurement {
             seconds: reports.compactMap { $0.metrics[MetricName.seconds] },
             rates: reports.compactMap { $0.metrics[MetricName.ratingsPerSecond] },
             validRMSE: reports.last?.metrics[MetricName.validRMSE])
+    }
+
+    /// The experiment's trainer; with `steps`, on the first `steps` batches of the training
+    /// part and a validation part of the same size, so that an epoch is `steps` steps.
+    private func trainer(_ experiment: PreparedExperiment, steps: Int?) throws -> Trainer {
+        guard let steps else { return try experiment.trainer() }
+        let count = min(steps * experiment.config.training.batchSize, experiment.split.train.count)
+        var split = experiment.split
+        split.train = split.train.subset(0..<count)
+        split.valid = split.valid.subset(0..<min(count, split.valid.count))
+        split.test = nil
+        let semantics = experiment.semantics
+        return try Trainer(config: experiment.config, split: split, dataset: experiment.dataset, streams: experiment.streams) {
+            try ModelFactory.make(experiment: $0, statistics: $1, streams: $2, semantics: semantics)
+        }
     }
 
     /// The experiment file of a training case.
@@ -82,7 +98,7 @@ struct BenchMeasurement {
         split: {kind: random, valid: 0.2}
         model: \(benchCase.model)
         optimizer: \(benchCase.optimizer)
-        training: {epochs: \(epochs), batch_size: \(benchCase.batchSize)}
+        training: {epochs: \(epochs), batch_size: \(benchCase.batchSize)\(benchCase.training.isEmpty ? "" : ", " + benchCase.training)}
         evaluation: {ranking: {every: never}}
         """
     }
