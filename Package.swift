@@ -43,7 +43,8 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
         .target(name: "CPrefetch", path: "Sources/CPrefetch"),
-        // The optimisers' element-wise updates, vectorised (AVX chosen at run time; same bits).
+        // The optimisers' element-wise updates, vectorised (AVX chosen at run time; same bits),
+        // and the factor models' per-rating sums and scatters (the same bits as the Swift loops).
         .target(name: "CKernels", path: "Sources/CKernels"),
 
         // MARK: libraries (each imports only the ones above it)
@@ -67,7 +68,7 @@ let package = Package(
         ),
         .target(
             name: "CFModels",
-            dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CPrefetch"],
+            dependencies: ["CFCore", "CFConfig", "CFData", "CFLinalg", "CKernels", "CPrefetch"],
             swiftSettings: tuning
         ),
         .target(

@@ -1,4 +1,5 @@
 import CFCore
+import CKernels
 
 extension DotBiasModel {
 
@@ -63,8 +64,36 @@ extension DotBiasModel {
             userBiasGradient[user] += gradientScale
             itemBiasGradient[item] += gradientScale
         }
-        for index in 0..<count {
-            if drawsMasks { train(index, masked: true) } else { train(index, masked: false) }
+        if drawsMasks {
+            for index in 0..<count { train(index, masked: true) }
+        } else {
+            // Without masks the forward sums do not depend on the backward scatters (those
+            // write gradients, not values), so all of the batch's sums come first, four
+            // ratings' chains at a time, then the scatters: the same operations per rating.
+            let sums = forwardSums[lane]
+            sums.reserve(count)
+            let x = sums.pointer
+            for index in 0..<count {
+                x[index] = userBiases[Int(batch.users[index])] + itemBiases[Int(batch.items[index])] + meanOffset
+            }
+            cf_factor_dots(userValues.baseAddress, itemValues.baseAddress, batch.users.baseAddress, batch.items.baseAddress,
+                           count, width, x)
+            for index in 0..<count {
+                prefetchRating(
+                    index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
+                    userGradients: userGradient, itemGradients: itemGradient)
+                let user = Int(batch.users[index])
+                let item = Int(batch.items[index])
+                let (prediction, slope) = range.evaluate(x[index])
+                let error = prediction - batch.ratings[index]
+                squaredErrorSum += Double(error * error)
+                let gradientScale = scale * error * slope
+                cf_factor_scatter(userGradient.baseAddress! + user * width, itemGradient.baseAddress! + item * width,
+                                  userValues.baseAddress! + user * width, itemValues.baseAddress! + item * width,
+                                  gradientScale, width)
+                userBiasGradient[user] += gradientScale
+                itemBiasGradient[item] += gradientScale
+            }
         }
         userEmbedding.touch(batch.users, lane: lane)
         userBias.touch(batch.users, lane: lane)

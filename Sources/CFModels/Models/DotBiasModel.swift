@@ -42,6 +42,8 @@ public final class DotBiasModel: BlockTrainable {
     /// Each lane's dropout masks (lane 0 first; see `BlockTrainable`).
     private(set) var userDropouts: [DropoutMask]
     private(set) var itemDropouts: [DropoutMask]
+    /// Each lane's forward sums of a batch (the mask-free training pass).
+    private(set) var forwardSums = [ScratchBuffer()]
 
     public init(
         dimensions: Int, initializer: Initializer, range: SigmoidRange, addsGlobalMean: Bool,
@@ -69,6 +71,7 @@ public final class DotBiasModel: BlockTrainable {
             userDropouts.append(DropoutMask(rate: Double(userDropouts[0].rate), width: dimensions))
             itemDropouts.append(DropoutMask(rate: Double(itemDropouts[0].rate), width: dimensions))
         }
+        while forwardSums.count < count { forwardSums.append(ScratchBuffer()) }
     }
 
     /// The constant that makes s(μ) the training mean `mean` (see the type's comment);

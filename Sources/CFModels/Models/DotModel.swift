@@ -1,5 +1,6 @@
 import CFConfig
 import CFCore
+import CKernels
 import CPrefetch
 
 /// The plain matrix-factorisation model of the Keras/R blog's "simple_dot".
@@ -31,8 +32,12 @@ public final class DotModel: BlockTrainable {
 
     public var parameters: [Parameter] { [userEmbedding, itemEmbedding] }
 
+    /// Each lane's forward sums of a batch.
+    private var forwardSums = [ScratchBuffer()]
+
     public func prepareLanes(_ count: Int) {
         for parameter in parameters { parameter.prepareLanes(count) }
+        while forwardSums.count < count { forwardSums.append(ScratchBuffer()) }
     }
 
     public func forwardBackward(
@@ -45,24 +50,25 @@ public final class DotModel: BlockTrainable {
         var squaredErrorSum = 0.0
         let (userValues, userGradient) = (tables[0].values, tables[0].gradient)
         let (itemValues, itemGradient) = (tables[1].values, tables[1].gradient)
+        // The forward sums read values, the scatters write gradients: all of the batch's
+        // sums first (four ratings' chains at a time), then the scatters, the same
+        // operations per rating as one rating at a time.
+        let sums = forwardSums[lane]
+        sums.reserve(count)
+        let dots = sums.pointer
+        dots.update(repeating: 0, count: count)
+        cf_factor_dots(userValues.baseAddress, itemValues.baseAddress, batch.users.baseAddress, batch.items.baseAddress,
+                       count, width, dots)
         for index in 0..<count {
             prefetchRating(
                 index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
                 userGradients: userGradient, itemGradients: itemGradient)
             let userRow = Int(batch.users[index]) * width
             let itemRow = Int(batch.items[index]) * width
-            var dot: Float = 0
-            for offset in 0..<width {
-                dot += userValues[userRow + offset] * itemValues[itemRow + offset]
-            }
-            let error = dot - batch.ratings[index]
+            let error = dots[index] - batch.ratings[index]
             squaredErrorSum += Double(error * error)
-            let gradientScale = scale * error
-            for offset in 0..<width {
-                let userValue = userValues[userRow + offset]
-                userGradient[userRow + offset] += gradientScale * itemValues[itemRow + offset]
-                itemGradient[itemRow + offset] += gradientScale * userValue
-            }
+            cf_factor_scatter(userGradient.baseAddress! + userRow, itemGradient.baseAddress! + itemRow,
+                              userValues.baseAddress! + userRow, itemValues.baseAddress! + itemRow, scale * error, width)
         }
         userEmbedding.touch(batch.users, lane: lane)
         itemEmbedding.touch(batch.items, lane: lane)

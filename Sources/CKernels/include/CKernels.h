@@ -3,6 +3,8 @@
 
 #include <stdint.h>
 
+#include "CFactorKernels.h"
+
 /// The constants of one Adam step (see CFTraining's `Adam` for the rule), as Floats.
 typedef struct cf_adam_step {
     float beta1;
