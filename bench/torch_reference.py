@@ -58,7 +58,15 @@ CASES = {
     "sgd-20m": ("dot_bias", 64, "sgd", 1024, ML20M),
     "adam-20m": ("dot_bias", 64, "adam", 1024, ML20M),
     "adamw-20m": ("dot_bias", 64, "adam", 1024, ML20M),
+    # cflab's DSGD cases train the same model: PyTorch's figure is sgd-20m's or adam-20m's.
+    "sgd-20m-b4": ("dot_bias", 64, "sgd", 1024, ML20M),
+    "adam-20m-b4": ("dot_bias", 64, "adam", 1024, ML20M),
+    # Dense AdamW (every row every step, fastai's semantics): 200 steps per epoch.
+    "dense-adamw-20m": ("dot_bias", 64, "adamw_dense", 1024, ML20M),
 }
+
+# Cases that time a fixed number of steps per epoch instead of the whole training part.
+STEPS = {"dense-adamw-20m": 200}
 
 
 def bench_root():
@@ -97,16 +105,16 @@ def emb_size(count):
 
 
 class DotBias(nn.Module):
-    def __init__(self, users, items, width, biases):
+    def __init__(self, users, items, width, biases, sparse=True):
         super().__init__()
-        self.user = nn.Embedding(users, width, sparse=True)
-        self.item = nn.Embedding(items, width, sparse=True)
+        self.user = nn.Embedding(users, width, sparse=sparse)
+        self.item = nn.Embedding(items, width, sparse=sparse)
         for table in (self.user, self.item):
             nn.init.normal_(table.weight, std=0.01)
         self.biases = biases
         if biases:
-            self.user_bias = nn.Embedding(users, 1, sparse=True)
-            self.item_bias = nn.Embedding(items, 1, sparse=True)
+            self.user_bias = nn.Embedding(users, 1, sparse=sparse)
+            self.item_bias = nn.Embedding(items, 1, sparse=sparse)
             nn.init.zeros_(self.user_bias.weight)
             nn.init.zeros_(self.item_bias.weight)
 
@@ -139,6 +147,8 @@ class EmbeddingNN(nn.Module):
 def optimizers(model, kind):
     sparse = [p for name, p in model.named_parameters() if name.split(".")[0] in ("user", "item", "user_bias", "item_bias")]
     dense = [p for name, p in model.named_parameters() if name.split(".")[0] not in ("user", "item", "user_bias", "item_bias")]
+    if kind == "adamw_dense":
+        return [torch.optim.AdamW(model.parameters(), lr=1e-3, weight_decay=0.01)]
     if kind == "sgd":
         chosen = [torch.optim.SGD(sparse, lr=0.05)]
         if dense:
@@ -157,10 +167,14 @@ def run_case(name, epochs, threads):
     order = torch.randperm(len(ratings), generator=torch.Generator().manual_seed(42))
     cut = int(round(0.8 * len(ratings)))
     train, valid = order[:cut], order[cut:]
+    if name in STEPS:
+        train = train[:STEPS[name] * batch]
+        valid = valid[:len(train)]
     if model_kind == "nn":
         model = EmbeddingNN(user_count, item_count)
     else:
-        model = DotBias(user_count, item_count, CASES[name][1], biases=model_kind == "dot_bias")
+        model = DotBias(user_count, item_count, CASES[name][1], biases=model_kind == "dot_bias",
+                        sparse=optimizer_kind != "adamw_dense")
     chosen = optimizers(model, optimizer_kind)
     seconds, rates = [], []
     for _ in range(epochs):
@@ -183,7 +197,7 @@ def run_case(name, epochs, threads):
         rmse = math.sqrt(float(((predicted - ratings[valid]) ** 2).mean()))
     label = f"{shape[0]}x{shape[1]} " + (f"{shape[2] // 1_000_000}M" if shape[2] >= 1_000_000 else f"{shape[2] // 1000}k")
     return {
-        "case": name, "model": model_kind, "optimizer": "sgd sparse" if optimizer_kind == "sgd" else "sparse_adam",
+        "case": name, "model": model_kind, "optimizer": {"sgd": "sgd sparse", "adamw_dense": "adamw dense"}.get(optimizer_kind, "sparse_adam"),
         "batch_size": batch, "data": label, "train_ratings": len(train), "threads": threads,
         "ratings_per_second": statistics.median(rates), "seconds_median": statistics.median(seconds),
         "seconds_min": min(seconds), "seconds_max": max(seconds),
