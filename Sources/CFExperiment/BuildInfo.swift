@@ -1,5 +1,6 @@
 import CFCore
 import CFLinalg
+import CFTraining
 import Foundation
 
 /// The identity of the running build, recorded with every run as `build_id` and `build_json`.
@@ -18,6 +19,8 @@ public struct BuildInfo: Sendable, Equatable {
     public let configuration: String
     public let targetCPUTuning: Bool
     public let blas: String
+    /// The vector kernels chosen at start-up (`TrainingKernels.name`).
+    public let kernels: String
 
     /// The build this process runs, computed once.
     public static let current = BuildInfo.detect()
@@ -40,13 +43,15 @@ public struct BuildInfo: Sendable, Equatable {
                 ("target_cpu_tuning", .bool(targetCPUTuning)),
             ])),
             ("blas", .string(blas)),
+            ("kernels", .string(kernels)),
         ])
     }
 
     public init(
         commit: String, dirty: Bool, diffDigest: String?, cflabVersion: String, swiftVersion: String,
-        configuration: String, targetCPUTuning: Bool, blas: String
+        configuration: String, targetCPUTuning: Bool, blas: String, kernels: String = TrainingKernels.name
     ) {
+        self.kernels = kernels
         self.commit = commit
         self.dirty = dirty
         self.diffDigest = diffDigest
@@ -70,7 +75,7 @@ public struct BuildInfo: Sendable, Equatable {
         return BuildInfo(
             commit: commit.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown", dirty: dirty, diffDigest: diffDigest,
             cflabVersion: CFLabVersion.string, swiftVersion: swiftVersion, configuration: configuration,
-            targetCPUTuning: targetCPUTuning, blas: Linalg.backendDescription
+            targetCPUTuning: targetCPUTuning, blas: Linalg.backendDescription, kernels: TrainingKernels.name
         )
     }
 
