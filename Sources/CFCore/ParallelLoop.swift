@@ -1,12 +1,13 @@
 import Dispatch
+import Foundation
 
 /// Runs independent pieces of work on a fixed number of threads.
 ///
 /// The pieces must share no mutable state (or write only to disjoint parts of it), and
 /// whatever combines their results must do so in piece order after the loop: then a
-/// result never depends on `threads`. Piece `index` runs on worker `index % workers`, in
-/// increasing order on each worker; with one thread (or one piece) the loop runs on the
-/// calling thread, in order.
+/// result never depends on `threads`. Workers take the next piece not yet taken, so a
+/// worker the system delays holds up only its own piece; with one thread (or one piece)
+/// the loop runs on the calling thread, in order.
 public enum ParallelLoop {
     /// Calls `body(index)` for every index in `0..<count`, on up to `threads` threads, and
     /// returns when all calls have returned.
@@ -18,12 +19,9 @@ public enum ParallelLoop {
         }
         withoutActuallyEscaping(body) { body in
             let work = Work(body: body)
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                var index = worker
-                while index < count {
-                    work.body(index)
-                    index += workers
-                }
+            let next = NextPiece()
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while let index = next.take(below: count) { work.body(index) }
             }
         }
     }
@@ -32,6 +30,20 @@ public enum ParallelLoop {
     /// is what makes sharing it safe.
     private struct Work: @unchecked Sendable {
         let body: (Int) -> Void
+    }
+
+    /// The next piece no worker has taken yet.
+    private final class NextPiece: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+
+        func take(below count: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 
     /// The ranges that split `0..<count` into `pieces` nearly equal consecutive parts
