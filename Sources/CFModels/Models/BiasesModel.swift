@@ -25,6 +25,9 @@ public final class BiasesModel: RatingModel {
 
     public var parameters: [Parameter] { [userBias, itemBias] }
 
+    /// `predict` only reads the model.
+    public var predictsConcurrently: Bool { true }
+
     public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
         let count = batch.count
         guard count > 0 else { return 0 }
