@@ -24,8 +24,9 @@ import CFModels
 /// - Early stopping restores the best epoch's parameters when `restore_best` is set;
 ///   `training.keep` only decides whether `bestParameters` is captured (it never changes
 ///   the model or the test metrics, so it stays outside the trial key).
-/// - `training.threads` is not used yet: the loop runs on the calling thread, so results
-///   cannot depend on it.
+/// - `training.threads` is used only by the evaluations (`Evaluator`, `RankingEvaluator`),
+///   which split their predictions over threads and sum in a fixed order: results never
+///   depend on it. The training loop runs on the calling thread.
 public final class Trainer {
     /// Builds the model to train from the config, the training statistics and the streams of its tensors.
     public typealias ModelMaker = (ExperimentConfig, TrainingStatistics, ParameterStreams) throws -> any RatingModel
@@ -81,7 +82,7 @@ public final class Trainer {
         var tracker = BestEpochTracker(patience: stopping?.patience, minDelta: stopping?.minDelta ?? 0)
         var snapshot = (restoreBest || config.training.keep == .best) && !parameters.isEmpty
             ? ParameterSnapshot(shapedLike: savedTensors) : nil
-        let evaluator = Evaluator()
+        let evaluator = Evaluator(threads: config.training.threads)
         let ranking = makeRankingEvaluator()
         var reports: [EpochReport] = []
         var status = TrainingResult.Status.completed

@@ -66,13 +66,13 @@ struct BenchMeasurement {
         switch benchCase.work {
         case .ranking:
             let ranking = RankingEvaluator(
-                config: config.evaluation.ranking, training: split.train, userCount: users, itemCount: items)
+                config: config.evaluation.ranking, training: split.train, userCount: users, itemCount: items, threads: threads)
             for _ in 0..<epochs {
                 seconds.append(timed { ranking.evaluate(model: model, heldOut: split.valid) }.seconds)
             }
             work = Double(users) * Double(items)
         default:
-            let evaluator = Evaluator()
+            let evaluator = Evaluator(threads: threads)
             let range = experiment.dataset.ratingMin...experiment.dataset.ratingMax
             for _ in 0..<epochs {
                 let (metrics, elapsed) = timed {
@@ -111,7 +111,8 @@ struct BenchMeasurement {
             validRMSE: reports.last?.metrics[MetricName.validRMSE])
     }
 
-    /// The experiment file of a training case.
+    /// The experiment file of a training or evaluation case (an evaluation case trains
+    /// nothing: its optimiser and batch size are placeholders).
     func experimentYAML(_ benchCase: BenchCase, shape: DataShape) throws -> String {
         let data: String
         if shape.usesFile {
@@ -126,7 +127,7 @@ struct BenchMeasurement {
         data: \(data)
         split: {kind: random, valid: 0.2}
         model: \(benchCase.model)
-        optimizer: \(benchCase.optimizer)
+        optimizer: \(benchCase.optimizer.isEmpty ? "{kind: adam}" : benchCase.optimizer)
         training: {epochs: \(epochs), batch_size: \(max(benchCase.batchSize, 1))}
         evaluation: {ranking: {every: never}}
         """
