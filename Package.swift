@@ -124,7 +124,7 @@ let package = Package(
         ),
         .testTarget(name: "CFLinalgTests", dependencies: ["CFLinalg"]),
         .testTarget(name: "CFModelsTests", dependencies: ["CFModels", "CFData", "CFConfig", "CFCore", "CFLinalg"]),
-        .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData", "CFConfig", "CFCore", "CFTestSupport"]),
+        .testTarget(name: "CFTrainingTests", dependencies: ["CFTraining", "CFModels", "CFData", "CFConfig", "CFCore", "CFTestSupport", "CKernels"]),
         .testTarget(
             name: "CFStoreTests",
             dependencies: ["CFStore", "CFData", "CFCore", "CFTestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -25,6 +25,15 @@ public struct TopKSelector {
         firstScore > secondScore || (firstScore == secondScore && firstItem < secondItem)
     }
 
+    /// A score below which no pair is kept any more: −∞ until `capacity` pairs are kept,
+    /// then the worst kept score (+∞ when `capacity` is 0). A caller may skip every pair
+    /// scored below it without changing the result, since the worst kept pair only gets
+    /// better; pairs at or above it (and NaN ones) must still go through `offer`.
+    public var admissionThreshold: Float {
+        guard capacity > 0 else { return .infinity }
+        return count < capacity ? -.infinity : scores[0]
+    }
+
     /// Forgets every pair kept, keeping the storage.
     public mutating func removeAll() {
         count = 0

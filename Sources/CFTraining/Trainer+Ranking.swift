@@ -8,7 +8,8 @@ extension Trainer {
         let ranking = config.evaluation.ranking
         guard ranking.every != .never, ranking.k.contains(where: { $0 > 0 }) else { return nil }
         return RankingEvaluator(
-            config: ranking, training: split.train, userCount: statistics.userCount, itemCount: statistics.itemCount
+            config: ranking, training: split.train, userCount: statistics.userCount, itemCount: statistics.itemCount,
+            threads: config.training.threads
         )
     }
 

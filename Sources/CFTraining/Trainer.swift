@@ -27,6 +27,8 @@ import CFModels
 /// - `training.blocks` > 1 trains DSGD blocks (`BlockEpochRunner`), as many at once as
 ///   `training.threads` allows; `threads` also splits large dense optimiser updates.
 ///   Neither split changes a result: results depend on `blocks`, never on `threads`.
+/// - `training.threads` also splits the evaluations (`Evaluator`, `RankingEvaluator`),
+///   which predict over threads and sum in a fixed order.
 public final class Trainer {
     /// Builds the model to train from the config, the training statistics and the streams of its tensors.
     public typealias ModelMaker = (ExperimentConfig, TrainingStatistics, ParameterStreams) throws -> any RatingModel
@@ -74,7 +76,7 @@ public final class Trainer {
         var tracker = BestEpochTracker(patience: stopping?.patience, minDelta: stopping?.minDelta ?? 0)
         var snapshot = (restoreBest || config.training.keep == .best) && !parameters.isEmpty
             ? ParameterSnapshot(shapedLike: savedTensors) : nil
-        let evaluator = Evaluator()
+        let evaluator = Evaluator(threads: config.training.threads)
         let ranking = makeRankingEvaluator()
         var reports: [EpochReport] = []
         var status = TrainingResult.Status.completed

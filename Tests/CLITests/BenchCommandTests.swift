@@ -45,5 +45,8 @@ final class BenchCommandTests: XCTestCase {
         let list = try CLIRunner.run(["bench", "--list"])
         XCTAssertEqual(list.status, 0)
         XCTAssertTrue(list.stdout.contains("adam-20m: dot_bias k=64, lazy Adam, batch 1024, MovieLens 20M shape (quick: 6924x1337 1M)"), list.stdout)
+        for name in ["rank-20m: top-10 ranking of every user over every item", "valid-20m: validation RMSE"] {
+            XCTAssertTrue(list.stdout.contains(name), list.stdout)
+        }
     }
 }

@@ -25,6 +25,9 @@ public final class BiasesModel: BlockTrainable {
 
     public var parameters: [Parameter] { [userBias, itemBias] }
 
+    /// `predict` only reads the model.
+    public var predictsConcurrently: Bool { true }
+
     public func prepareLanes(_ count: Int) {
         for parameter in parameters { parameter.prepareLanes(count) }
     }

@@ -74,6 +74,17 @@ public final class DotBiasModel: BlockTrainable {
         while forwardSums.count < count { forwardSums.append(ScratchBuffer()) }
     }
 
+    /// `predict` only reads the model.
+    public var predictsConcurrently: Bool { true }
+
+    /// Seen pairs start from μ + b_u, add b_i, then p_u · q_i, under `range` (as `predict`).
+    public var factorForm: FactorForm? {
+        let meanOffset = meanOffset
+        return FactorForm(
+            width: dimensions, userFactors: userEmbedding, itemFactors: itemEmbedding,
+            userStarts: userBias.values.map { meanOffset + $0 }, itemOffsets: itemBias.values, range: range, statistics: statistics)
+    }
+
     /// The constant that makes s(μ) the training mean `mean` (see the type's comment);
     /// a mean on or outside the range's ends is clamped a thousandth inside them.
     static func meanOffset(_ mean: Float, range: SigmoidRange, inside: Bool) -> Float {
@@ -83,6 +94,8 @@ public final class DotBiasModel: BlockTrainable {
         return log((clamped - range.low) / (range.high - clamped))
     }
 
+    /// r̂ for each pair, as the type's comment gives it (cold start included). Runs of eight
+    /// seen pairs are summed together (`PairDots`), each with the one-pair loop's bits.
     public func predict(
         users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>,
         into output: UnsafeMutableBufferPointer<Float>
@@ -96,10 +109,30 @@ public final class DotBiasModel: BlockTrainable {
             itemEmbedding.values.withUnsafeBufferPointer { itemValues in
                 userBias.values.withUnsafeBufferPointer { userBiases in
                     itemBias.values.withUnsafeBufferPointer { itemBiases in
-                        for index in 0..<users.count {
-                            // Held-out pairs come in any order: fetch the rows of a pair a few places ahead.
+                        let count = users.count
+                        var index = 0
+                        while index < count {
+                            // Eight pairs seen in training go together (`PairDots`), with the
+                            // rows of the next eight prefetched; any other pair alone.
+                            if index + 8 <= count, statistics.areKnown(users: users, index..<(index + 8)),
+                               statistics.areKnown(items: items, index..<(index + 8)) {
+                                for ahead in stride(from: index + 8, to: min(index + 16, count), by: 1) {
+                                    prefetchRow(userValues, users[ahead], width: width)
+                                    prefetchRow(itemValues, items[ahead], width: width)
+                                }
+                                var starts = SIMD8<Float>()
+                                for lane in 0..<8 {
+                                    starts[lane] = meanOffset + userBiases[Int(users[index + lane])] + itemBiases[Int(items[index + lane])]
+                                }
+                                let x = PairDots.eight(
+                                    starts: starts, userTable: userValues, itemTable: itemValues, users: users, items: items,
+                                    at: index, width: width)
+                                for lane in 0..<8 { output[index + lane] = range.value(x[lane]) }
+                                index += 8
+                                continue
+                            }
                             let ahead = index + ratingPrefetchDistance
-                            if ahead < users.count {
+                            if ahead < count {
                                 prefetchRow(userValues, users[ahead], width: width)
                                 prefetchRow(itemValues, items[ahead], width: width)
                             }
@@ -118,6 +151,7 @@ public final class DotBiasModel: BlockTrainable {
                                 }
                             }
                             output[index] = range.value(x)
+                            index += 1
                         }
                     }
                 }

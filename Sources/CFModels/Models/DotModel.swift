@@ -32,6 +32,16 @@ public final class DotModel: BlockTrainable {
 
     public var parameters: [Parameter] { [userEmbedding, itemEmbedding] }
 
+    /// `predict` only reads the model.
+    public var predictsConcurrently: Bool { true }
+
+    /// Seen pairs score p_u · q_i, summed from a zero start without a range.
+    public var factorForm: FactorForm? {
+        FactorForm(
+            width: dimensions, userFactors: userEmbedding, itemFactors: itemEmbedding,
+            userStarts: [Float](repeating: 0, count: userEmbedding.rows), itemOffsets: nil, range: .identity, statistics: statistics)
+    }
+
     /// Each lane's forward sums of a batch.
     private var forwardSums = [ScratchBuffer()]
 
@@ -75,6 +85,8 @@ public final class DotModel: BlockTrainable {
         return squaredErrorSum
     }
 
+    /// p_u · q_i for each pair (μ for a cold-start pair). Runs of eight seen pairs are summed
+    /// together (`PairDots`), each with the one-pair loop's bits.
     public func predict(
         users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>,
         into output: UnsafeMutableBufferPointer<Float>
@@ -84,20 +96,38 @@ public final class DotModel: BlockTrainable {
         let statistics = statistics
         userEmbedding.values.withUnsafeBufferPointer { userValues in
             itemEmbedding.values.withUnsafeBufferPointer { itemValues in
-                for index in 0..<users.count {
-                    let user = users[index]
-                    let item = items[index]
-                    guard !statistics.isColdStart(user: user, item: item) else {
-                        output[index] = statistics.globalMean
+                let count = users.count
+                var index = 0
+                while index < count {
+                    // Eight pairs seen in training go together (`PairDots`), with the rows
+                    // of the next eight prefetched; any other pair alone.
+                    if index + 8 <= count, statistics.areKnown(users: users, index..<(index + 8)),
+                       statistics.areKnown(items: items, index..<(index + 8)) {
+                        for ahead in stride(from: index + 8, to: min(index + 16, count), by: 1) {
+                            prefetchRow(userValues, users[ahead], width: width)
+                            prefetchRow(itemValues, items[ahead], width: width)
+                        }
+                        let x = PairDots.eight(
+                            starts: SIMD8(repeating: 0), userTable: userValues, itemTable: itemValues, users: users, items: items,
+                            at: index, width: width)
+                        for lane in 0..<8 { output[index + lane] = x[lane] }
+                        index += 8
                         continue
                     }
-                    let userRow = Int(user) * width
-                    let itemRow = Int(item) * width
-                    var dot: Float = 0
-                    for offset in 0..<width {
-                        dot += userValues[userRow + offset] * itemValues[itemRow + offset]
+                    let user = users[index]
+                    let item = items[index]
+                    if statistics.isColdStart(user: user, item: item) {
+                        output[index] = statistics.globalMean
+                    } else {
+                        let userRow = Int(user) * width
+                        let itemRow = Int(item) * width
+                        var dot: Float = 0
+                        for offset in 0..<width {
+                            dot += userValues[userRow + offset] * itemValues[itemRow + offset]
+                        }
+                        output[index] = dot
                     }
-                    output[index] = dot
+                    index += 1
                 }
             }
         }

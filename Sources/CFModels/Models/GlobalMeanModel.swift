@@ -16,6 +16,9 @@ public final class GlobalMeanModel: RatingModel {
 
     public var parameters: [Parameter] { [] }
 
+    /// `predict` only reads the model.
+    public var predictsConcurrently: Bool { true }
+
     public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
         let mean = statistics.globalMean
         var squaredErrorSum = 0.0

@@ -1,7 +1,13 @@
 import CFCore
 
+extension RatingPredictor {
+    public var predictsConcurrently: Bool { false }
+}
+
 extension RatingModel {
     public var buffers: [Parameter] { [] }
+
+    public var factorForm: FactorForm? { nil }
 
     /// Everything a saved model must hold: the parameters, then the buffers.
     public var savedTensors: [Parameter] { parameters + buffers }

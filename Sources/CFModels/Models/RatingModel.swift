@@ -42,6 +42,10 @@ public protocol RatingPredictor: AnyObject {
     /// Predictions for (user, item) pairs in evaluation mode (no dropout). Users or items
     /// not seen in training get the model's cold-start fallback.
     func predict(users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, into output: UnsafeMutableBufferPointer<Float>)
+    /// Whether `predict` may run on several threads at once (on disjoint outputs): true
+    /// when it only reads the model. Evaluators split their pairs over threads only then.
+    /// Default false.
+    var predictsConcurrently: Bool { get }
 }
 
 /// A rating model: named parameters, batch scoring, and a hand-written forward/backward pass.
@@ -60,6 +64,11 @@ public protocol RatingModel: RatingPredictor {
     /// One training step's forward and backward pass. Dropout (if any) draws from
     /// `random`. Returns the sum of squared errors of the batch (before the mean).
     func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double
+
+    /// The model's score of seen pairs as a dot product of factor rows (`FactorForm`), so
+    /// that ranking can score every item of a block of users with vector kernels and get
+    /// `predict`'s bits; nil (the default) for a model that is not one.
+    var factorForm: FactorForm? { get }
 }
 
 /// A model whose every parameter is a row-sparse table, so that ratings of disjoint user

@@ -39,6 +39,18 @@ extension TrainingStatistics {
         item >= 0 && Int(item) < itemSeen.count && itemSeen[Int(item)]
     }
 
+    /// Whether every user of `users[range]` was seen in training.
+    @inline(__always)
+    func areKnown(users: UnsafeBufferPointer<Int32>, _ range: Range<Int>) -> Bool {
+        range.allSatisfy { isKnown(user: users[$0]) }
+    }
+
+    /// Whether every item of `items[range]` was seen in training.
+    @inline(__always)
+    func areKnown(items: UnsafeBufferPointer<Int32>, _ range: Range<Int>) -> Bool {
+        range.allSatisfy { isKnown(item: items[$0]) }
+    }
+
     /// Whether predicting (user, item) uses a cold-start fallback: either side is unseen.
     /// Each model documents its fallback; the evaluator counts these pairs.
     @inline(__always)

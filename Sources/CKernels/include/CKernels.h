@@ -44,4 +44,37 @@ void cf_sgd_rows(float *w, const float *g, float *velocity, const int32_t *rows,
 /// Every variant gives the same bits (no fused multiply-add, same operation order).
 const char *cf_kernel_name(void);
 
+// MARK: catalogue scoring (CScoring.c)
+
+/// Instruction-set levels of the scoring kernels, lowest first. Every level gives the same bits.
+#define CF_LEVEL_SCALAR 0
+#define CF_LEVEL_SSE2 1
+#define CF_LEVEL_AVX 2
+
+/// Items per panel of a packed factor table.
+#define CF_PANEL_WIDTH 16
+
+/// The highest level this machine runs: CF_LEVEL_AVX or CF_LEVEL_SSE2 on x86-64 (chosen
+/// at run time), CF_LEVEL_SCALAR elsewhere. A kernel asked for a higher level runs at this one.
+int cf_kernel_best_level(void);
+
+/// Packs the `row_count` rows of the row-major table `rows` (`width` floats each) into
+/// ceil(row_count / 16) panels of 16 rows, k-major: row r's value k goes to
+/// panels[(r / 16)·width·16 + k·16 + r % 16]; the lanes past the last row hold 0.
+void cf_pack_panels(const float *rows, long row_count, long width, float *panels);
+
+/// Scores `user_count` users against the items of `panel_count` panels: for user u and
+/// item i < panel_count·16, x = user_starts[u]; x = x + item_offsets[i] (unless
+/// item_offsets is NULL); then x = x + user_rows[u·width + k]·q_i[k] for k = 0, 1, …,
+/// width − 1, every product and sum rounded on its own (never fused), in that order.
+/// x goes to scores[u·score_stride + i] (score_stride ≥ panel_count·16); item_offsets
+/// holds panel_count·16 floats. `level` picks the instruction set (lowered to the best).
+void cf_score_catalogue(const float *user_rows, const float *user_starts, long user_count, const float *panels,
+                        const float *item_offsets, long panel_count, long width, float *scores, long score_stride,
+                        int level);
+
+/// The first index in [start, end) whose score is not below `threshold` (NaN scores
+/// pass), or `end` when there is none.
+long cf_next_candidate(const float *scores, long start, long end, float threshold, int level);
+
 #endif

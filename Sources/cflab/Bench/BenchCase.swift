@@ -4,7 +4,10 @@ import Foundation
 ///
 /// Training cases train a model for `--epochs` epochs on synthetic ratings (planted
 /// rank-8 factors) and time each epoch; loading and splitting cases time reading and
-/// fingerprinting a ratings file, or splitting it, once per repetition. `--quick` runs
+/// fingerprinting a ratings file, or splitting it, once per repetition; evaluation cases
+/// time the top-K ranking of every user, or the validation RMSE, of an untrained model
+/// (its initial parameters: the work does not depend on the values) once per
+/// repetition, on `--threads` threads. `--quick` runs
 /// every case on its quick shape (a twentieth of the MovieLens 20M shape), for smoke tests.
 /// `bench/torch_reference.py` measures PyTorch on the same cases and the same files.
 struct BenchCase: Sendable {
@@ -15,6 +18,10 @@ struct BenchCase: Sendable {
         case loading
         /// Split the loaded ratings (random 80/20).
         case splitting
+        /// Top-K ranking metrics of every user over every item (`RankingEvaluator`).
+        case ranking
+        /// RMSE and MAE on the validation part (`Evaluator`).
+        case validation
     }
 
     let name: String
@@ -51,6 +58,14 @@ struct BenchCase: Sendable {
     static func data(_ name: String, _ summary: String, work: Work, shape: DataShape, quick: DataShape) -> BenchCase {
         BenchCase(name: name, summary: summary, work: work, shape: shape, quickShape: quick, model: "", optimizer: "",
                   batchSize: 0, modelLabel: "-", optimizerLabel: "-")
+    }
+
+    /// An evaluation case: the model section's model, untrained, scored by `work`.
+    static func evaluation(
+        _ name: String, _ summary: String, work: Work, shape: DataShape, quick: DataShape, model: String, modelLabel: String
+    ) -> BenchCase {
+        BenchCase(name: name, summary: summary, work: work, shape: shape, quickShape: quick, model: model, optimizer: "",
+                  batchSize: 0, modelLabel: modelLabel, optimizerLabel: "-")
     }
 
     /// The cases `cflab bench` runs without `--case`: each model kind at ml-100k size.
@@ -93,6 +108,10 @@ struct BenchCase: Sendable {
                  shape: large, quick: large.twentieth),
             data("split-20m", "split ratings of the MovieLens 20M shape (random 80/20)", work: .splitting,
                  shape: large, quick: large.twentieth),
+            evaluation("rank-20m", "top-10 ranking of every user over every item, dot_bias k=64 (untrained), MovieLens 20M shape",
+                       work: .ranking, shape: large, quick: large.twentieth, model: factors, modelLabel: "dot_bias"),
+            evaluation("valid-20m", "validation RMSE (the 20% valid part), dot_bias k=64 (untrained), MovieLens 20M shape",
+                       work: .validation, shape: large, quick: large.twentieth, model: factors, modelLabel: "dot_bias"),
         ]
     }()
 

@@ -40,7 +40,51 @@ struct BenchMeasurement {
             let count = dataset.ratings.count
             return BenchRow.make(benchCase, shape: shape, trainRatings: count, threads: 1, seconds: seconds,
                                  rates: seconds.map { Double(count) / $0 }, validRMSE: nil)
+        case .ranking, .validation:
+            let file = try ConfigLoader.parse(yaml: experimentYAML(benchCase, shape: shape), fileName: "bench-\(benchCase.name)",
+                                              overrides: overrides)
+            return try evaluate(file, benchCase: benchCase, shape: shape)
         }
+    }
+
+    /// Times `benchCase`'s evaluation of the file's model, untrained, once per repetition:
+    /// the top-K ranking of every user on the valid part (rates are (user, item) pairs
+    /// scored per second), or the valid part's RMSE (rates are valid ratings per second).
+    func evaluate(_ file: ExperimentFile, benchCase: BenchCase, shape: DataShape) throws -> JSONValue {
+        var config = file.config
+        config.training.threads = threads
+        var preparer = ExperimentPreparer(file: file)
+        let experiment = try preparer.prepare(config)
+        let split = experiment.split
+        let (users, items) = (experiment.dataset.userCount, experiment.dataset.itemCount)
+        let statistics = TrainingStatistics(training: split.train, userCount: users, itemCount: items)
+        let model = try ModelFactory.make(
+            experiment: config, statistics: statistics, streams: experiment.streams.parameterStreams(), semantics: experiment.semantics)
+        var seconds: [Double] = []
+        var validRMSE: Double?
+        let work: Double
+        switch benchCase.work {
+        case .ranking:
+            let ranking = RankingEvaluator(
+                config: config.evaluation.ranking, training: split.train, userCount: users, itemCount: items, threads: threads)
+            for _ in 0..<epochs {
+                seconds.append(timed { ranking.evaluate(model: model, heldOut: split.valid) }.seconds)
+            }
+            work = Double(users) * Double(items)
+        default:
+            let evaluator = Evaluator(threads: threads)
+            let range = experiment.dataset.ratingMin...experiment.dataset.ratingMax
+            for _ in 0..<epochs {
+                let (metrics, elapsed) = timed {
+                    evaluator.evaluate(model: model, on: split.valid, statistics: statistics, clip: config.evaluation.clip, ratingRange: range)
+                }
+                seconds.append(elapsed)
+                validRMSE = metrics[Evaluator.rmse]
+            }
+            work = Double(split.valid.count)
+        }
+        return BenchRow.make(benchCase, shape: shape, trainRatings: split.train.count, threads: threads, seconds: seconds,
+                             rates: seconds.map { work / $0 }, validRMSE: validRMSE)
     }
 
     /// Trains `file` for `epochs` epochs (no early stopping, no ranking) and times each epoch.
@@ -82,7 +126,8 @@ struct BenchMeasurement {
         }
     }
 
-    /// The experiment file of a training case.
+    /// The experiment file of a training or evaluation case (an evaluation case trains
+    /// nothing: its optimiser and batch size are placeholders).
     func experimentYAML(_ benchCase: BenchCase, shape: DataShape) throws -> String {
         let data: String
         if shape.usesFile {
@@ -97,8 +142,8 @@ struct BenchMeasurement {
         data: \(data)
         split: {kind: random, valid: 0.2}
         model: \(benchCase.model)
-        optimizer: \(benchCase.optimizer)
-        training: {epochs: \(epochs), batch_size: \(benchCase.batchSize)\(benchCase.training.isEmpty ? "" : ", " + benchCase.training)}
+        optimizer: \(benchCase.optimizer.isEmpty ? "{kind: adam}" : benchCase.optimizer)
+        training: {epochs: \(epochs), batch_size: \(max(benchCase.batchSize, 1))\(benchCase.training.isEmpty ? "" : ", " + benchCase.training)}
         evaluation: {ranking: {every: never}}
         """
     }

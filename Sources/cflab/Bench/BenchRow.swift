@@ -6,7 +6,8 @@ import Foundation
 /// One measured case of `cflab bench`, as the JSON object it prints with `--format json`.
 ///
 /// Keys: `case`, `model`, `optimizer`, `batch_size`, `data`, `train_ratings`, `threads`,
-/// `ratings_per_second` (median over repetitions), `seconds_median`, `seconds_min`,
+/// `ratings_per_second` (median over repetitions; for `rank-20m`, (user, item) pairs
+/// scored per second), `seconds_median`, `seconds_min`,
 /// `seconds_max` (per epoch, or per repetition of a loading or splitting case),
 /// `peak_megabytes` (the process's peak resident set, mapped file pages included),
 /// `valid_rmse`, `repetitions`, `seconds` (each one), `cpu`, `build`, `blas`.

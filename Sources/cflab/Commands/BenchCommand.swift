@@ -32,13 +32,13 @@ struct BenchCommand: ParsableCommand {
     @Flag(help: "Run each case on its quick shape (a twentieth of the MovieLens 20M shape), for smoke tests.")
     var quick = false
 
-    @Option(help: "training.threads for the training cases.")
+    @Option(help: "training.threads for the training and evaluation cases.")
     var threads: Int = 1
 
-    @Option(help: "Epochs per training case (repetitions of a loading or splitting case).")
+    @Option(help: "Epochs per training case (repetitions of a loading, splitting or evaluation case).")
     var epochs: Int = 3
 
-    @Option(name: .customLong("set"), help: ArgumentHelp("Override a key of every training case (repeatable).", valueName: "key=value"))
+    @Option(name: .customLong("set"), help: ArgumentHelp("Override a key of every training or evaluation case (repeatable).", valueName: "key=value"))
     var overrides: [String] = []
 
     @Flag(help: "List the cases and exit.")
