@@ -12,16 +12,23 @@ public enum ParallelLoop {
     /// Calls `body(index)` for every index in `0..<count`, on up to `threads` threads, and
     /// returns when all calls have returned.
     public static func run(_ count: Int, threads: Int, _ body: (Int) -> Void) {
+        runOnWorkers(count, threads: threads) { index, _ in body(index) }
+    }
+
+    /// `run` that also tells each call which worker runs it (0 ..< min(threads, count)):
+    /// one worker runs one piece at a time, so per-worker scratch needs no lock. Which
+    /// worker takes which piece varies from run to run; results must not depend on it.
+    public static func runOnWorkers(_ count: Int, threads: Int, _ body: (_ index: Int, _ worker: Int) -> Void) {
         let workers = min(max(threads, 1), count)
         guard workers > 1 else {
-            for index in 0..<count { body(index) }
+            for index in 0..<count { body(index, 0) }
             return
         }
         withoutActuallyEscaping(body) { body in
             let work = Work(body: body)
             let next = NextPiece()
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while let index = next.take(below: count) { work.body(index) }
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                while let index = next.take(below: count) { work.body(index, worker) }
             }
         }
     }
@@ -29,7 +36,7 @@ public enum ParallelLoop {
     /// The loop's body, handed to the workers: the caller's contract (disjoint writes)
     /// is what makes sharing it safe.
     private struct Work: @unchecked Sendable {
-        let body: (Int) -> Void
+        let body: (Int, Int) -> Void
     }
 
     /// The next piece no worker has taken yet.

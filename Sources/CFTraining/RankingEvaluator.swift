@@ -134,10 +134,9 @@ public final class RankingEvaluator {
             lists.counts.withUnsafeMutableBufferPointer { counts in
                 let topItems = SharedPointer(items.baseAddress!)
                 let topCounts = SharedPointer(counts.baseAddress!)
-                // Piece `block` runs on worker `block % workers` (ParallelLoop's rule), so a
-                // workspace is only ever used by one thread at a time.
-                ParallelLoop.run(blocks, threads: workers) { block in
-                    let workspace = workspaces[block % workers]
+                // One workspace per worker: a worker runs one block at a time.
+                ParallelLoop.runOnWorkers(blocks, threads: workers) { block, worker in
+                    let workspace = workspaces[worker]
                     let first = block * blockSize
                     let blockUsers = users[first..<min(first + blockSize, users.count)]
                     if let scorer {
@@ -158,7 +157,7 @@ public final class RankingEvaluator {
                         topCounts[index] = count
                     }
                     // One worker reports, so that `done` only grows.
-                    if block % workers == 0 { progress.update(done: Int(blockUsers.last!) + 1) }
+                    if worker == 0 { progress.update(done: Int(blockUsers.last!) + 1) }
                 }
             }
         }
