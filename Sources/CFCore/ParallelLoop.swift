@@ -24,12 +24,39 @@ public enum ParallelLoop {
             for index in 0..<count { body(index, 0) }
             return
         }
+        // Threads of our own, not Dispatch's pool: on Linux the pool may run a
+        // concurrentPerform on fewer threads than asked when the machine is busy, and a
+        // run then takes the time of one thread.
         withoutActuallyEscaping(body) { body in
-            let work = Work(body: body)
+            // The threads reach the body through `handoff`, emptied once they have all
+            // finished, so that nothing holds the closure when the call returns.
+            let handoff = Handoff(Work(body: body))
             let next = NextPiece()
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                while let index = next.take(below: count) { work.body(index, worker) }
+            let finished = DispatchSemaphore(value: 0)
+            for worker in 1..<workers {
+                let thread = Thread {
+                    if let work = handoff.work {
+                        while let index = next.take(below: count) { work.body(index, worker) }
+                    }
+                    finished.signal()
+                }
+                thread.stackSize = 8 << 20
+                thread.start()
             }
+            if let work = handoff.work {
+                while let index = next.take(below: count) { work.body(index, 0) }
+            }
+            for _ in 1..<workers { finished.wait() }
+            handoff.work = nil
+        }
+    }
+
+    /// Where the workers find the body; emptied after the loop.
+    private final class Handoff: @unchecked Sendable {
+        var work: Work?
+
+        init(_ work: Work) {
+            self.work = work
         }
     }
 
