@@ -15,9 +15,12 @@ import CKernels
 /// - Each ranked user's score of every item is the one `RatingModel.predict` gives. A
 ///   factor model (`RatingModel.factorForm`: `dot`, `dot_bias`) is scored a block of
 ///   `blockSize` users at a time by `CatalogueScorer`'s vector kernel, with the very
-///   operations of its `predict`; any other model through `predict` in chunks of
-///   `chunkSize`. The best max(K) candidates are kept by a `TopKSelector` (ties go to
-///   the lower item id); candidates scored below its current worst kept score skip it.
+///   operations of its `predict`, one L2-sized tile of items after another, each tile's
+///   scores offered to the users' selectors while still in the cache; any other model
+///   through `predict` in chunks of `chunkSize`. Each user's best max(K) candidates are
+///   kept by a `TopKSelector` (ties go to the lower item id), which gives the same list
+///   whatever the order they are offered in; candidates scored below its current worst
+///   kept score are skipped, since they could not be kept.
 /// - `coverage@K` is the number of distinct items in any ranked user's top K over the
 ///   number of items.
 ///
@@ -40,6 +43,8 @@ public final class RankingEvaluator {
     /// The instruction set of the kernels (`CF_LEVEL_*`): the machine's best unless a test
     /// asks for another. Every level gives the same bits.
     var kernelLevel: Int32 = cf_kernel_best_level()
+    /// The most panels of 16 items a tile may hold (tests use small tiles on small catalogues).
+    var tilePanelLimit = Int.max
     private let training: UserItemLists
     private var relevance: [Bool]
     private var isRelevant: [Bool]
@@ -122,11 +127,11 @@ public final class RankingEvaluator {
         let workers = min(scorer != nil || model.predictsConcurrently ? threads : 1, blocks)
         let (blockSize, chunkSize, itemCount, level) = (blockSize, chunkSize, itemCount, kernelLevel)
         let depth = lists.depth
-        let stride = scorer?.stride ?? itemCount
+        let tilePanels = scorer.map { min(Self.tilePanels(width: $0.width, blockSize: blockSize), tilePanelLimit) } ?? 0
         let workspaces = (0..<workers).map { _ in
             RankingWorkspace(
-                blockSize: blockSize, stride: stride, itemCount: itemCount, depth: depth, width: scorer?.width ?? 0,
-                chunkSize: chunkSize)
+                blockSize: blockSize, tileStride: tilePanels * Int(CF_PANEL_WIDTH), itemCount: itemCount, depth: depth,
+                width: scorer?.width ?? 0, chunkSize: chunkSize)
         }
         let allItems = scorer?.allItems ?? Array(0..<Int32(itemCount))
         let training = training
@@ -140,18 +145,21 @@ public final class RankingEvaluator {
                     let first = block * blockSize
                     let blockUsers = users[first..<min(first + blockSize, users.count)]
                     if let scorer {
-                        scorer.score(users: blockUsers, into: workspace.scores, workspace: workspace.scoring)
+                        Self.rankBlock(
+                            blockUsers, scorer: scorer, tilePanels: tilePanels, training: training, workspace: workspace,
+                            level: level)
                     } else {
                         for (slot, user) in blockUsers.enumerated() {
                             Self.predictRow(
-                                of: user, model: model, items: allItems, chunkSize: chunkSize,
-                                into: workspace.scores + slot * stride, column: workspace.scoring.userColumn)
+                                of: user, model: model, items: allItems, chunkSize: chunkSize, into: workspace.row,
+                                column: workspace.scoring.userColumn)
+                            workspace.select(
+                                slot: slot, row: workspace.row, itemCount: itemCount, excluded: training.items(of: Int(user)),
+                                level: level)
                         }
                     }
-                    for (slot, user) in blockUsers.enumerated() {
-                        let count = workspace.select(
-                            row: workspace.scores + slot * stride, itemCount: itemCount,
-                            excluded: training.items(of: Int(user)), level: level)
+                    for slot in 0..<blockUsers.count {
+                        let count = workspace.drain(slot: slot)
                         let index = first + slot
                         for position in 0..<count { topItems[index * depth + position] = workspace.rankedItems[position] }
                         topCounts[index] = count
@@ -159,6 +167,53 @@ public final class RankingEvaluator {
                     // One worker reports, so that `done` only grows.
                     if worker == 0 { progress.update(done: Int(blockUsers.last!) + 1) }
                 }
+            }
+        }
+    }
+
+    /// Panels per tile: a tile's packed factors and the block's scores of it fit in
+    /// about 192 KiB (L2), so each score is selected from while still in the cache.
+    static func tilePanels(width: Int, blockSize: Int) -> Int {
+        let bytesPerPanel = (width + blockSize) * Int(CF_PANEL_WIDTH) * MemoryLayout<Float>.size
+        return max(1, (192 * 1024) / bytesPerPanel)
+    }
+
+    /// Offers a block's candidates to its users' selectors: tile by tile through the kernel
+    /// for the users the model has seen (their unseen items through `predict` afterwards),
+    /// whole rows through `predict` for the others.
+    private static func rankBlock(
+        _ users: ArraySlice<Int32>, scorer: CatalogueScorer, tilePanels: Int, training: UserItemLists,
+        workspace: RankingWorkspace, level: Int32
+    ) {
+        let lanes = Int(CF_PANEL_WIDTH)
+        let tileStride = tilePanels * lanes
+        workspace.startBlock(users.count)
+        scorer.load(users: users, workspace: workspace.scoring)
+        scorer.isUnseen.withUnsafeBufferPointer { isUnseen in
+            var panel = 0
+            while panel < scorer.panelCount {
+                let tile = panel..<min(panel + tilePanels, scorer.panelCount)
+                scorer.scoreTile(
+                    userCount: users.count, panels: tile, into: workspace.tileScores, scoreStride: tileStride,
+                    workspace: workspace.scoring)
+                let firstItem = tile.lowerBound * lanes
+                let items = min(tile.count * lanes, scorer.itemCount - firstItem)
+                for (slot, user) in users.enumerated() where scorer.isSeen(user: user) {
+                    workspace.offerTile(
+                        slot: slot, scores: workspace.tileScores + slot * tileStride, firstItem: firstItem, count: items,
+                        excluded: training.items(of: Int(user)), isUnseen: isUnseen, level: level)
+                }
+                panel = tile.upperBound
+            }
+        }
+        for (slot, user) in users.enumerated() {
+            let excluded = training.items(of: Int(user))
+            if !scorer.isSeen(user: user) {
+                scorer.predictRow(of: user, into: workspace.row, workspace: workspace.scoring)
+                workspace.select(slot: slot, row: workspace.row, itemCount: scorer.itemCount, excluded: excluded, level: level)
+            } else if !scorer.unseenItems.isEmpty {
+                scorer.predictUnseenItems(of: user, workspace: workspace.scoring)
+                workspace.offer(slot: slot, items: scorer.unseenItems, scores: workspace.scoring.unseenScores, excluded: excluded)
             }
         }
     }
@@ -198,21 +253,28 @@ private struct TopLists {
     }
 }
 
-/// One thread's buffers for ranking, allocated once per evaluation: a block's scores,
-/// the scorer's buffers, the selector and the flags of the excluded (training) items.
+/// One thread's buffers for ranking, allocated once per evaluation: a selector per user
+/// of a block, a tile of the block's scores, one row of scores, and the flags of the
+/// excluded (training) items.
 private final class RankingWorkspace {
-    /// `blockSize` rows of `stride` scores.
-    let scores: UnsafeMutablePointer<Float>
+    /// The block's scores of one tile, `tileStride` per user.
+    let tileScores: UnsafeMutablePointer<Float>
+    /// One user's score of every item.
+    let row: UnsafeMutablePointer<Float>
     let scoring: ScoringWorkspace
-    private var selector: TopKSelector
+    private var selectors: [TopKSelector]
+    /// How far each user's tile scan has gone through the user's (ascending) training items.
+    private var cursors: [Int]
     private(set) var rankedItems: [Int32]
     private var rankedScores: [Float]
     private let isExcluded: UnsafeMutablePointer<Bool>
 
-    init(blockSize: Int, stride: Int, itemCount: Int, depth: Int, width: Int, chunkSize: Int) {
-        scores = .allocate(capacity: max(blockSize * stride, 1))
+    init(blockSize: Int, tileStride: Int, itemCount: Int, depth: Int, width: Int, chunkSize: Int) {
+        tileScores = .allocate(capacity: max(blockSize * tileStride, 1))
+        row = .allocate(capacity: max(itemCount, 1))
         scoring = ScoringWorkspace(blockCapacity: blockSize, width: width, itemCount: max(itemCount, chunkSize))
-        selector = TopKSelector(capacity: depth)
+        selectors = [TopKSelector](repeating: TopKSelector(capacity: depth), count: blockSize)
+        cursors = [Int](repeating: 0, count: blockSize)
         rankedItems = [Int32](repeating: 0, count: depth)
         rankedScores = [Float](repeating: 0, count: depth)
         isExcluded = .allocate(capacity: max(itemCount, 1))
@@ -220,25 +282,77 @@ private final class RankingWorkspace {
     }
 
     deinit {
-        scores.deallocate()
+        tileScores.deallocate()
+        row.deallocate()
         isExcluded.deallocate()
     }
 
-    /// Keeps the best of the row's items 0..<itemCount but the excluded ones, best first,
-    /// in `rankedItems`, and returns how many. Only the items scored at or above the
-    /// selector's admission threshold are offered (`cf_next_candidate` finds them): the
-    /// others could not be kept.
-    func select(row: UnsafeMutablePointer<Float>, itemCount: Int, excluded: ArraySlice<Int32>, level: Int32) -> Int {
+    /// Empties the selectors of the first `users` slots and rewinds their cursors.
+    func startBlock(_ users: Int) {
+        for slot in 0..<users {
+            selectors[slot].removeAll()
+            cursors[slot] = 0
+        }
+    }
+
+    /// Offers slot `slot`'s scores of the items `firstItem..<firstItem + count` (tiles
+    /// come in ascending item order), but the excluded and the unseen ones. Only the items
+    /// scored at or above the selector's admission threshold are looked at
+    /// (`cf_next_candidate` finds them): the others could not be kept.
+    func offerTile(
+        slot: Int, scores: UnsafeMutablePointer<Float>, firstItem: Int, count: Int, excluded: ArraySlice<Int32>,
+        isUnseen: UnsafeBufferPointer<Bool>, level: Int32
+    ) {
+        var cursor = excluded.startIndex + cursors[slot]
+        var index = 0
+        while true {
+            index = cf_next_candidate(scores, index, count, selectors[slot].admissionThreshold, level)
+            guard index < count else { break }
+            let item = firstItem + index
+            while cursor < excluded.endIndex && Int(excluded[cursor]) < item { cursor += 1 }
+            let isTrained = cursor < excluded.endIndex && Int(excluded[cursor]) == item
+            if !isTrained && !isUnseen[item] { selectors[slot].offer(item: Int32(item), score: scores[index]) }
+            index += 1
+        }
+        cursors[slot] = cursor - excluded.startIndex
+    }
+
+    /// Offers slot `slot`'s scores of `items` (`scores[j]` for `items[j]`), but the excluded ones.
+    func offer(slot: Int, items: [Int32], scores: UnsafeMutablePointer<Float>, excluded: ArraySlice<Int32>) {
+        for (index, item) in items.enumerated() {
+            let score = scores[index]
+            // Below the threshold an item cannot be kept: skip the search of the training items.
+            guard !(score < selectors[slot].admissionThreshold) else { continue }
+            if !Self.contains(excluded, item) { selectors[slot].offer(item: item, score: score) }
+        }
+    }
+
+    /// Offers slot `slot` every item of a whole `row` of scores but the excluded ones.
+    func select(slot: Int, row: UnsafeMutablePointer<Float>, itemCount: Int, excluded: ArraySlice<Int32>, level: Int32) {
         for item in excluded { isExcluded[Int(item)] = true }
-        selector.removeAll()
+        selectors[slot].removeAll()
         var item = 0
         while true {
-            item = cf_next_candidate(row, item, itemCount, selector.admissionThreshold, level)
+            item = cf_next_candidate(row, item, itemCount, selectors[slot].admissionThreshold, level)
             guard item < itemCount else { break }
-            if !isExcluded[item] { selector.offer(item: Int32(item), score: row[item]) }
+            if !isExcluded[item] { selectors[slot].offer(item: Int32(item), score: row[item]) }
             item += 1
         }
         for item in excluded { isExcluded[Int(item)] = false }
-        return selector.drain(into: &rankedItems, scores: &rankedScores)
+    }
+
+    /// Moves slot `slot`'s kept items, best first, into `rankedItems` and returns how many.
+    func drain(slot: Int) -> Int {
+        selectors[slot].drain(into: &rankedItems, scores: &rankedScores)
+    }
+
+    /// Whether the ascending `items` hold `item` (binary search).
+    private static func contains(_ items: ArraySlice<Int32>, _ item: Int32) -> Bool {
+        var (low, high) = (items.startIndex, items.endIndex)
+        while low < high {
+            let middle = (low + high) / 2
+            if items[middle] < item { low = middle + 1 } else { high = middle }
+        }
+        return low < items.endIndex && items[low] == item
     }
 }

@@ -7,8 +7,8 @@ import CFTestSupport
 import CKernels
 import XCTest
 
-/// The ranking evaluator's fast paths (catalogue kernels, threads, blocks, the admission
-/// threshold) give the metrics of the scalar reference (`ReferenceRanking`) bit for bit,
+/// The ranking evaluator's fast paths (catalogue kernels, threads, blocks, tiles, the
+/// admission threshold) give the metrics of the scalar reference (`ReferenceRanking`) bit for bit,
 /// for every model kind, with unseen users and items, ties, and any thread count.
 final class RankingParityTests: XCTestCase {
     /// The planted split with users 0–2 and items 0–1 taken out of training, so that the
@@ -44,17 +44,18 @@ final class RankingParityTests: XCTestCase {
             .evaluate(model: model, heldOut: Self.split.valid)
         XCTAssertGreaterThan(expected[RankingMetricName.users] ?? 0, 100, name, file: file, line: line)
         for threads in [1, 2, 4] {
-            for blockSize in [1, 3, 64] {
+            for (blockSize, tiles) in [(1, Int.max), (3, 1), (64, 2), (64, Int.max)] {
                 for level in CatalogueKernelTests.levels {
                     let evaluator = RankingEvaluator(
                         config: rankingConfig, training: Self.split.train, userCount: users, itemCount: items, threads: threads,
                         blockSize: blockSize)
                     evaluator.kernelLevel = level
+                    evaluator.tilePanelLimit = tiles
                     let metrics = evaluator.evaluate(model: model, heldOut: Self.split.valid)
                     XCTAssertEqual(Set(metrics.keys), Set(expected.keys), name, file: file, line: line)
                     for (key, value) in expected {
                         XCTAssertEqual(metrics[key]?.bitPattern, value.bitPattern,
-                                       "\(name) \(key): threads \(threads), block \(blockSize), level \(level)", file: file, line: line)
+                                       "\(name) \(key): threads \(threads), block \(blockSize), tile \(tiles), level \(level)", file: file, line: line)
                     }
                 }
             }
