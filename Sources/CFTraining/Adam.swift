@@ -96,12 +96,10 @@ public final class Adam: Optimizer {
         guard let w = table.values.baseAddress, let g = table.gradient.baseAddress,
               let m = firstMoment[index].base, let v = secondMoment[index].base else { return }
         if dense || !parameter.rowSparse {
-            let pieces = denseUpdatePieces(table.values.count, threads: threads)
             let step = constants
-            ParallelLoop.run(pieces.count, threads: threads) { piece in
-                let start = pieces[piece].lowerBound
+            forEachDensePiece(table.values.count, threads: threads) { start, length in
                 var constants = step
-                cf_adam_span(w + start, g + start, m + start, v + start, pieces[piece].count, &constants)
+                cf_adam_span(w + start, g + start, m + start, v + start, length, &constants)
             }
         } else {
             rows.withUnsafeBufferPointer { rows in

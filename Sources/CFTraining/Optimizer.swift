@@ -1,4 +1,5 @@
 import CFConfig
+import CFCore
 import CFModels
 
 /// A rule that turns accumulated gradients into parameter updates, one step at a time.
@@ -42,6 +43,13 @@ public protocol Optimizer: AnyObject {
 /// threads: whole tensors below a quarter of a million elements, otherwise pieces of
 /// 64-element multiples. Each element's update reads and writes only that element, so
 /// how the ranges fall never changes a bit.
+/// Calls `body(start, length)` for each piece of a dense update of `count` elements, on
+/// up to `threads` threads (`denseUpdatePieces`).
+func forEachDensePiece(_ count: Int, threads: Int, _ body: (_ start: Int, _ length: Int) -> Void) {
+    let pieces = denseUpdatePieces(count, threads: threads)
+    ParallelLoop.run(pieces.count, threads: threads) { piece in body(pieces[piece].lowerBound, pieces[piece].count) }
+}
+
 func denseUpdatePieces(_ count: Int, threads: Int) -> [Range<Int>] {
     guard threads > 1, count >= 1 << 18 else { return [0..<count] }
     let pieces = threads * 4

@@ -73,12 +73,10 @@ public final class SGD: Optimizer {
         guard let w = table.values.baseAddress, let g = table.gradient.baseAddress else { return }
         let v = velocity.isEmpty ? nil : velocity[index].base
         if dense || !parameter.rowSparse {
-            let pieces = denseUpdatePieces(table.values.count, threads: threads)
             let step = constants
-            ParallelLoop.run(pieces.count, threads: threads) { piece in
-                let start = pieces[piece].lowerBound
+            forEachDensePiece(table.values.count, threads: threads) { start, length in
                 var constants = step
-                cf_sgd_span(w + start, g + start, v.map { $0 + start }, pieces[piece].count, &constants)
+                cf_sgd_span(w + start, g + start, v.map { $0 + start }, length, &constants)
             }
         } else {
             rows.withUnsafeBufferPointer { rows in
