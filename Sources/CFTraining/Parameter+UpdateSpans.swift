@@ -42,6 +42,7 @@ final class StateBuffer {
 
     init(count: Int) {
         buffer = .allocate(capacity: count)
+        HugePages.advise(buffer.baseAddress, count: count)
         buffer.initialize(repeating: 0)
     }
 

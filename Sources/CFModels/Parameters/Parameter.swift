@@ -27,6 +27,8 @@ public final class Parameter {
         self.gradient = [Float](repeating: 0, count: values.count)
         self.rowSparse = rowSparse
         self.lanes = [TouchedRows(rowCount: rowSparse ? shape[0] : 0)]
+        HugePages.advise(self.values)
+        HugePages.advise(self.gradient)
     }
 
     public var rows: Int { shape[0] }

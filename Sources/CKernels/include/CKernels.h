@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "CFactorKernels.h"
+#include "CMemory.h"
 
 /// The constants of one Adam step (see CFTraining's `Adam` for the rule), as Floats.
 typedef struct cf_adam_step {
