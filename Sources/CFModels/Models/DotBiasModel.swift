@@ -109,33 +109,19 @@ public final class DotBiasModel: BlockTrainable {
             itemEmbedding.values.withUnsafeBufferPointer { itemValues in
                 userBias.values.withUnsafeBufferPointer { userBiases in
                     itemBias.values.withUnsafeBufferPointer { itemBiases in
-                        let count = users.count
-                        var index = 0
-                        while index < count {
-                            // Eight pairs seen in training go together (`PairDots`), with the
-                            // rows of the next eight prefetched; any other pair alone.
-                            if index + 8 <= count, statistics.areKnown(users: users, index..<(index + 8)),
-                               statistics.areKnown(items: items, index..<(index + 8)) {
-                                for ahead in stride(from: index + 8, to: min(index + 16, count), by: 1) {
-                                    prefetchRow(userValues, users[ahead], width: width)
-                                    prefetchRow(itemValues, items[ahead], width: width)
-                                }
-                                var starts = SIMD8<Float>()
-                                for lane in 0..<8 {
-                                    starts[lane] = meanOffset + userBiases[Int(users[index + lane])] + itemBiases[Int(items[index + lane])]
-                                }
-                                let x = PairDots.eight(
-                                    starts: starts, userTable: userValues, itemTable: itemValues, users: users, items: items,
-                                    at: index, width: width)
-                                for lane in 0..<8 { output[index + lane] = range.value(x[lane]) }
-                                index += 8
-                                continue
+                        PairDots.forEachRun(
+                            users: users, items: items, statistics: statistics, userTable: userValues, itemTable: itemValues,
+                            width: width
+                        ) { index in
+                            var starts = SIMD8<Float>()
+                            for lane in 0..<8 {
+                                starts[lane] = meanOffset + userBiases[Int(users[index + lane])] + itemBiases[Int(items[index + lane])]
                             }
-                            let ahead = index + ratingPrefetchDistance
-                            if ahead < count {
-                                prefetchRow(userValues, users[ahead], width: width)
-                                prefetchRow(itemValues, items[ahead], width: width)
-                            }
+                            let x = PairDots.eight(
+                                starts: starts, userTable: userValues, itemTable: itemValues, users: users, items: items,
+                                at: index, width: width)
+                            for lane in 0..<8 { output[index + lane] = range.value(x[lane]) }
+                        } single: { index in
                             let user = users[index]
                             let item = items[index]
                             let userKnown = statistics.isKnown(user: user)
@@ -151,7 +137,6 @@ public final class DotBiasModel: BlockTrainable {
                                 }
                             }
                             output[index] = range.value(x)
-                            index += 1
                         }
                     }
                 }

@@ -96,24 +96,15 @@ public final class DotModel: BlockTrainable {
         let statistics = statistics
         userEmbedding.values.withUnsafeBufferPointer { userValues in
             itemEmbedding.values.withUnsafeBufferPointer { itemValues in
-                let count = users.count
-                var index = 0
-                while index < count {
-                    // Eight pairs seen in training go together (`PairDots`), with the rows
-                    // of the next eight prefetched; any other pair alone.
-                    if index + 8 <= count, statistics.areKnown(users: users, index..<(index + 8)),
-                       statistics.areKnown(items: items, index..<(index + 8)) {
-                        for ahead in stride(from: index + 8, to: min(index + 16, count), by: 1) {
-                            prefetchRow(userValues, users[ahead], width: width)
-                            prefetchRow(itemValues, items[ahead], width: width)
-                        }
-                        let x = PairDots.eight(
-                            starts: SIMD8(repeating: 0), userTable: userValues, itemTable: itemValues, users: users, items: items,
-                            at: index, width: width)
-                        for lane in 0..<8 { output[index + lane] = x[lane] }
-                        index += 8
-                        continue
-                    }
+                PairDots.forEachRun(
+                    users: users, items: items, statistics: statistics, userTable: userValues, itemTable: itemValues,
+                    width: width
+                ) { index in
+                    let x = PairDots.eight(
+                        starts: SIMD8(repeating: 0), userTable: userValues, itemTable: itemValues, users: users, items: items,
+                        at: index, width: width)
+                    for lane in 0..<8 { output[index + lane] = x[lane] }
+                } single: { index in
                     let user = users[index]
                     let item = items[index]
                     if statistics.isColdStart(user: user, item: item) {
@@ -127,7 +118,6 @@ public final class DotModel: BlockTrainable {
                         }
                         output[index] = dot
                     }
-                    index += 1
                 }
             }
         }

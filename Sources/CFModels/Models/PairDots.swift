@@ -7,6 +7,38 @@
 /// added to those pairs' sums: two vectors of sums, each a chain of one add per k,
 /// where one pair at a time waits on every sum in turn.
 enum PairDots {
+    /// Walks the pairs of a prediction in order: each run of eight pairs seen in training
+    /// goes to `eight` (its first index), with the rows of the next eight prefetched; any
+    /// other pair goes to `single`, with the rows `ratingPrefetchDistance` ahead prefetched.
+    @inline(__always)
+    static func forEachRun(
+        users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, statistics: TrainingStatistics,
+        userTable: UnsafeBufferPointer<Float>, itemTable: UnsafeBufferPointer<Float>, width: Int,
+        eight: (Int) -> Void, single: (Int) -> Void
+    ) {
+        let count = users.count
+        var index = 0
+        while index < count {
+            if index + 8 <= count, statistics.areKnown(users: users, index..<(index + 8)),
+               statistics.areKnown(items: items, index..<(index + 8)) {
+                for ahead in (index + 8)..<min(index + 16, count) {
+                    prefetchRow(userTable, users[ahead], width: width)
+                    prefetchRow(itemTable, items[ahead], width: width)
+                }
+                eight(index)
+                index += 8
+                continue
+            }
+            let ahead = index + ratingPrefetchDistance
+            if ahead < count {
+                prefetchRow(userTable, users[ahead], width: width)
+                prefetchRow(itemTable, items[ahead], width: width)
+            }
+            single(index)
+            index += 1
+        }
+    }
+
     /// The pairs' sums, from `starts`, for the pairs `index..<index + 8` of (`users`,
     /// `items`), whose rows of `width` factors are in the row-major tables.
     @inline(__always)
