@@ -43,9 +43,10 @@ final class DenseLayer {
                 a: input, lda: inputs, b: weights, ldb: inputs, beta: 0, c: output, ldc: outputs)
         }
         bias?.values.withUnsafeBufferPointer { biases in
+            guard let biases = biases.baseAddress else { return }
             for row in 0..<rows {
-                let start = row * outputs
-                for column in 0..<outputs { output[start + column] += biases[column] }
+                let target = output + row * outputs
+                for column in 0..<outputs { target[column] += biases[column] }
             }
         }
     }

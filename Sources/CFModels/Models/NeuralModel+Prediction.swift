@@ -41,12 +41,17 @@ extension NeuralModel {
                     let item = items[row]
                     let knownUser = !coldStart || statistics.isKnown(user: user)
                     let knownItem = !coldStart || statistics.isKnown(item: item)
+                    // Whole-row copies (or zeros for a cold-start side): the same values, by memcpy.
                     let target = values + row * width
-                    for offset in 0..<userWidth {
-                        target[offset] = knownUser ? userTable[Int(user) * userWidth + offset] : 0
+                    if knownUser {
+                        target.update(from: userTable.baseAddress! + Int(user) * userWidth, count: userWidth)
+                    } else {
+                        target.update(repeating: 0, count: userWidth)
                     }
-                    for offset in 0..<itemWidth {
-                        target[userWidth + offset] = knownItem ? itemTable[Int(item) * itemWidth + offset] : 0
+                    if knownItem {
+                        (target + userWidth).update(from: itemTable.baseAddress! + Int(item) * itemWidth, count: itemWidth)
+                    } else {
+                        (target + userWidth).update(repeating: 0, count: itemWidth)
                     }
                 }
             }

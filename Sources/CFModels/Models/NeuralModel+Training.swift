@@ -56,21 +56,31 @@ extension NeuralModel {
         let itemMask = itemDropout.isActive ? itemDropout.values : nil
         userEmbedding.gradient.withUnsafeMutableBufferPointer { userGradient in
             itemEmbedding.gradient.withUnsafeMutableBufferPointer { itemGradient in
+                // Without a mask the product is m·g with m = 1, which is g itself: the
+                // unmasked sides add g directly, in a loop the compiler vectorises.
                 for row in 0..<batch.count {
-                    let userRow = Int(batch.users[row]) * userWidth
-                    let itemRow = Int(batch.items[row]) * itemWidth
-                    for offset in 0..<userWidth {
-                        let mask = userMask?[row * userWidth + offset] ?? 1
-                        userGradient[userRow + offset] += mask * gradient[row * width + offset]
-                    }
-                    for offset in 0..<itemWidth {
-                        let mask = itemMask?[row * itemWidth + offset] ?? 1
-                        itemGradient[itemRow + offset] += mask * gradient[row * width + userWidth + offset]
-                    }
+                    let userTarget = userGradient.baseAddress! + Int(batch.users[row]) * userWidth
+                    let itemTarget = itemGradient.baseAddress! + Int(batch.items[row]) * itemWidth
+                    let source = UnsafePointer(gradient + row * width)
+                    Self.accumulate(into: userTarget, source, mask: userMask.map { $0.baseAddress! + row * userWidth }, count: userWidth)
+                    Self.accumulate(into: itemTarget, source + userWidth, mask: itemMask.map { $0.baseAddress! + row * itemWidth }, count: itemWidth)
                 }
             }
         }
         userEmbedding.touch(batch.users)
         itemEmbedding.touch(batch.items)
+    }
+
+    /// target[k] += mask[k]·source[k] (or += source[k] without a mask), for k in 0..<count.
+    @inline(__always)
+    static func accumulate(
+        into target: UnsafeMutablePointer<Float>, _ source: UnsafePointer<Float>, mask: UnsafeMutablePointer<Float>?,
+        count: Int
+    ) {
+        if let mask {
+            for offset in 0..<count { target[offset] += mask[offset] * source[offset] }
+        } else {
+            for offset in 0..<count { target[offset] += source[offset] }
+        }
     }
 }
