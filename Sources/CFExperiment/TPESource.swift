@@ -45,7 +45,7 @@ public final class TPESource: TrialSource, @unchecked Sendable {
         let known = expansion.trials.count
         try expansion.add(points)
         let added = Array(expansion.trials[known...])
-        runnerIndex += added.indices.map { outcomes.count + $0 - known }
+        runnerIndex += added.indices.map { outcomes.count + $0 }
         let experiments = try added.map { try preparer.prepare($0.config) }
         if let writer { try writer.saveSplits(of: preparer) }
         return SweepBatch(trials: added, experiments: experiments)
