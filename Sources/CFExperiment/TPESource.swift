@@ -19,6 +19,8 @@ public final class TPESource: TrialSource, @unchecked Sendable {
     private var expansion: SweepExpansion
     private var preparer: ExperimentPreparer
     private var batch = 1
+    /// How many of the preparer's splits the store already holds (`register` saved the first).
+    private var savedSplits: Int
     /// The runner's index of each trial of `expansion`.
     private var runnerIndex: [Int]
 
@@ -34,6 +36,7 @@ public final class TPESource: TrialSource, @unchecked Sendable {
         self.staleAfter = staleAfter
         self.stop = stop
         runnerIndex = Array(expansion.trials.indices)
+        savedSplits = preparer.loadedSplits.count
     }
 
     public func nextBatch(after outcomes: [TrialRun.Outcome?]) throws -> SweepBatch? {
@@ -47,7 +50,10 @@ public final class TPESource: TrialSource, @unchecked Sendable {
         let added = Array(expansion.trials[known...])
         runnerIndex += added.indices.map { outcomes.count + $0 }
         let experiments = try added.map { try preparer.prepare($0.config) }
-        if let writer { try writer.saveSplits(of: preparer) }
+        if let writer, preparer.loadedSplits.count > savedSplits {
+            try writer.saveSplits(of: preparer)
+            savedSplits = preparer.loadedSplits.count
+        }
         return SweepBatch(trials: added, experiments: experiments)
     }
 
