@@ -36,13 +36,16 @@ final class PrunedSweepKillTests: XCTestCase {
         let whole = try KillHarness.run(["run", file, "--store", clean, "--jobs", "2"])
         XCTAssertEqual(whole.status, 0, whole.stderr)
         let expected = try outcome(clean)
-        XCTAssertEqual(expected.trials.filter { $0.contains(" pruned ") }.count, 4, "\(expected.trials)")
+        XCTAssertEqual(expected.trials.filter { $0.contains(" pruned ") }.count, 5, "\(expected.trials)")
         XCTAssertEqual(expected.rungs.count, 6 + 3)
 
         for (fault, jobs) in [("mid-epoch:200", "2"), ("after-epoch-commit-before-print:5", "1")] {
             let path = folder.appendingPathComponent("killed-\(jobs).sqlite").path
             let killed = try KillHarness.run(["run", file, "--store", path, "--jobs", jobs], environment: [FaultPoint.variable: fault])
             XCTAssertEqual(killed.signal, SIGKILL, "\(fault): not killed; exit \(killed.status)\n\(killed.stderr)")
+            let left = try RunStore(path: path, readOnly: true).runs(matching: RunQuery(currentOnly: true))
+            XCTAssertLessThan(left.filter(\.status.isFinished).count, 6, "\(fault): killed before the sweep ended")
+            XCTAssertTrue(left.contains { $0.status == .running }, "\(fault): a trial was in flight")
             let again = try KillHarness.run(["run", file, "--store", path, "--jobs", jobs == "1" ? "2" : "1"])
             XCTAssertEqual(again.status, 0, "\(fault): \(again.stdout)\(again.stderr)")
             let resumed = try outcome(path)
