@@ -28,7 +28,10 @@ enum ConfigSchema {
         "training.early_stopping": ["patience", "min_delta", "restore_best"],
         "evaluation": ["clip", "cold_start", "ranking"],
         "evaluation.ranking": ["every", "k", "threshold"],
-        "sweep": ["method", "parameters", "samples", "sampler_seed", "seeds", "repeats", "max_trials"],
+        "sweep": ["method", "parameters", "samples", "sampler_seed", "seeds", "repeats", "max_trials",
+                  "early_terminate", "tpe"],
+        "sweep.early_terminate": ["kind", "min_epochs", "eta", "metric"],
+        "sweep.tpe": ["startup_trials", "candidates", "gamma", "prior_weight", "batch", "metric"],
     ]
 
     /// Every dotted path that `--set` may replace (anything but `base` and the sweep's parameters).

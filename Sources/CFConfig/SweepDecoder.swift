@@ -39,6 +39,16 @@ struct SweepDecoder {
             }
             spec.seeds = (0..<UInt64(repeats)).map { base.seed &+ $0 }
         }
+        if let node = section["early_terminate"] {
+            spec.earlyTerminate = decodeEarlyTermination(node, method: spec.method)
+        }
+        if let node = section["tpe"] {
+            if spec.method == .tpe {
+                spec.tpe = decodeTPE(node)
+            } else {
+                reader.fail(node, "sweep.tpe", "applies only to method: tpe")
+            }
+        }
         if let parameters = section["parameters"] {
             spec.parameters = decodeParameters(parameters, method: spec.method)
         } else {
@@ -85,8 +95,8 @@ struct SweepDecoder {
             }
             return decodeDomain(values, label: label, method: method)
         }
-        guard method == .random else {
-            reader.fail(node, label, "min/max ranges need method: random; list the values for a grid")
+        guard method != .grid else {
+            reader.fail(node, label, "min/max ranges need method: random or tpe; list the values for a grid")
             return nil
         }
         guard spec["min"] != nil, spec["max"] != nil else {
@@ -107,5 +117,51 @@ struct SweepDecoder {
             return nil
         }
         return .range(min: low, max: high, log: log, integer: integer)
+    }
+
+    /// `sweep.early_terminate`: `{kind, min_epochs, eta, metric}`.
+    private mutating func decodeEarlyTermination(_ node: MarkedNode, method: SweepSpec.Method) -> EarlyTermination? {
+        let path = "sweep.early_terminate"
+        guard let section = reader.section(node, path) else { return nil }
+        guard let kindNode = section["kind"] else {
+            reader.fail(node, path + ".kind", "missing; give kind: successive_halving or kind: asha")
+            return nil
+        }
+        guard let kind = reader.choice(kindNode, path + ".kind", as: EarlyTermination.Kind.self) else { return nil }
+        var rule = EarlyTermination(kind: kind)
+        rule.minEpochs = reader.integer(section["min_epochs"], path + ".min_epochs", atLeast: 1, atMost: ConfigLimits.maximumEpochs) ?? rule.minEpochs
+        rule.eta = reader.integer(section["eta"], path + ".eta", atLeast: 2, atMost: 100) ?? rule.eta
+        rule.metric = metric(section["metric"], path + ".metric") ?? rule.metric
+        if kind == .successiveHalving, method == .tpe, let kindNode = section["kind"] {
+            reader.fail(kindNode, path + ".kind", "successive_halving waits for every trial, which tpe proposes batch by batch; use kind: asha with method: tpe")
+        }
+        return rule
+    }
+
+    /// `sweep.tpe`: `{startup_trials, candidates, gamma, prior_weight, batch, metric}`.
+    private mutating func decodeTPE(_ node: MarkedNode) -> TPESettings {
+        let path = "sweep.tpe"
+        var settings = TPESettings()
+        guard let section = reader.section(node, path) else { return settings }
+        let trials = ConfigLimits.maximumTrials
+        settings.startupTrials = reader.integer(section["startup_trials"], path + ".startup_trials", atLeast: 1, atMost: trials) ?? settings.startupTrials
+        settings.candidates = reader.integer(section["candidates"], path + ".candidates", atLeast: 1, atMost: 10_000) ?? settings.candidates
+        settings.gamma = reader.number(section["gamma"], path + ".gamma", .openFraction) ?? settings.gamma
+        settings.priorWeight = reader.number(section["prior_weight"], path + ".prior_weight", .positive) ?? settings.priorWeight
+        settings.batch = reader.integer(section["batch"], path + ".batch", atLeast: 1, atMost: trials) ?? settings.batch
+        settings.metric = metric(section["metric"], path + ".metric") ?? settings.metric
+        return settings
+    }
+
+    /// One of `EarlyTermination.metrics`, with a "did you mean" otherwise.
+    private mutating func metric(_ node: MarkedNode?, _ path: String) -> String? {
+        guard let node, let text = reader.text(node, path) else { return nil }
+        let allowed = EarlyTermination.metrics
+        guard allowed.contains(text) else {
+            let hint = EditDistance.suggestion(for: text, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+            reader.fail(node, path, "unknown metric '\(text)'\(hint); expected one of \(allowed.joined(separator: ", "))")
+            return nil
+        }
+        return text
     }
 }

@@ -16,6 +16,9 @@ public enum SweepExpander {
     public static let hardLimit = ConfigLimits.maximumTrials
 
     /// The plan of `file`; a single-run file gives a plan of one trial.
+    ///
+    /// A `tpe` sweep's plan holds the trials of its first batch of points only
+    /// (`SweepPlan.laterTrials` counts the rest): later points depend on results.
     public static func expand(_ file: ExperimentFile) throws -> SweepPlan {
         guard let sweep = file.sweep else {
             let trial = SweepTrial(index: 0, config: file.config, assignment: [], notes: [],
@@ -26,44 +29,22 @@ public enum SweepExpander {
             throw ConfigError(sweep.parameters.first?.location ?? .file(file.path, line: 1, column: 1), "sweep",
                               "the sweep has \(sweep.plannedCount) trials, more than cflab expands (\(hardLimit)); sweep fewer values")
         }
-        var trials: [SweepTrial] = []
-        var merges: [SweepMerge] = []
-        var issues: [ConfigIssue] = []
-        var seen: [String: Int] = [:]
-        let pinsSplit = !sweep.parameters.contains { $0.path == "split.seed" || $0.path == "split" }
-        for point in points(of: sweep) {
-            for seed in sweep.seeds {
-                var decoder = ConfigDecoder(mainFile: file.path, mode: .sweepTrial)
-                var tree = file.tree
-                for (parameter, value) in zip(sweep.parameters, point) {
-                    tree = tree.setting(path: parameter.path.split(separator: ".").map(String.init),
-                                        to: MarkedNode(json: value, at: parameter.location), keyLocation: parameter.location)
-                }
-                var config = decoder.decode(tree, defaultName: file.config.name)
-                let assignment = zip(sweep.parameters, point).map { SweepAssignment(path: $0.path, value: $1) }
-                guard decoder.issues.isEmpty else {
-                    let context = " (in the trial " + assignment.map(\.description).joined(separator: ", ") + ")"
-                    issues += decoder.issues.map { ConfigIssue(location: $0.location, path: $0.path, message: $0.message + context) }
-                    continue
-                }
-                if pinsSplit, [.random, .kfold, .perUser, .predefined].contains(config.split.kind) {
-                    config.split.seed = file.config.splitSeed
-                }
-                config.seed = seed
-                let resolved = ResolvedConfig.json(config)
-                if let kept = seen[resolved.canonical] {
-                    merges.append(SweepMerge(keptTrial: kept, assignment: assignment, seed: seed, notes: decoder.notes))
-                    continue
-                }
-                seen[resolved.canonical] = trials.count
-                trials.append(SweepTrial(index: trials.count, config: config, assignment: assignment,
-                                         notes: decoder.notes, resolved: resolved))
-            }
+        if sweep.method == .tpe {
+            let expansion = try firstBatch(file, sweep: sweep)
+            var plan = expansion.plan
+            plan.laterTrials = (sweep.samples - expansion.pointTrials.count) * sweep.seeds.count
+            return plan
         }
-        guard issues.isEmpty else {
-            throw ConfigError(issues: Array(ConfigLoader.ordered(issues, mainFile: file.path).prefix(50)))
-        }
-        return SweepPlan(trials: trials, merges: merges, maxTrials: sweep.maxTrials)
+        var expansion = SweepExpansion(file: file, sweep: sweep)
+        try expansion.add(points(of: sweep))
+        return expansion.plan
+    }
+
+    /// A `tpe` sweep with the points of its first batch added (`TPESource` adds the rest).
+    public static func firstBatch(_ file: ExperimentFile, sweep: SweepSpec) throws -> SweepExpansion {
+        var expansion = SweepExpansion(file: file, sweep: sweep)
+        try expansion.add(TPEProposals(sweep: sweep).points(batch: 0, history: []))
+        return expansion
     }
 
     /// The swept values of every point, in visiting order.
@@ -77,10 +58,18 @@ public enum SweepExpander {
             }
             return points
         case .random:
-            var generator = Xoshiro256StarStar(seed: sweep.samplerSeed)
-            return (0..<sweep.samples).map { _ in
-                sweep.parameters.map { draw($0.domain, using: &generator) }
-            }
+            return randomPoints(of: sweep, count: sweep.samples)
+        case .tpe:
+            return []
+        }
+    }
+
+    /// The first `count` points of a random sweep with the sweep's `sampler_seed` (also
+    /// the startup points of `tpe`, so that both methods start alike).
+    static func randomPoints(of sweep: SweepSpec, count: Int) -> [[JSONValue]] {
+        var generator = Xoshiro256StarStar(seed: sweep.samplerSeed)
+        return (0..<count).map { _ in
+            sweep.parameters.map { draw($0.domain, using: &generator) }
         }
     }
 

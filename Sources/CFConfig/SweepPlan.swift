@@ -8,6 +8,8 @@ public struct SweepPlan: Sendable {
     public var merges: [SweepMerge]
     /// `sweep.max_trials` (500 for a single run).
     public var maxTrials: Int
+    /// Trials a `tpe` sweep will propose after these, batch by batch (0 otherwise).
+    public var laterTrials = 0
 
     public init(trials: [SweepTrial], merges: [SweepMerge], maxTrials: Int) {
         self.trials = trials
@@ -18,7 +20,7 @@ public struct SweepPlan: Sendable {
     public var count: Int { trials.count }
 
     /// True when running the plan needs confirmation (`--yes`).
-    public var exceedsMaxTrials: Bool { count > maxTrials }
+    public var exceedsMaxTrials: Bool { count + laterTrials > maxTrials }
 
     /// The dotted paths of the resolved config whose values differ between trials, in
     /// docs/config.md order (`seed` included when several seeds run). Lists are compared whole.

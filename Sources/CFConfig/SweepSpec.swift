@@ -6,7 +6,7 @@ import CFCore
 /// `repeats: n` meaning the file's `seed`, `seed + 1`, ..., `seed + n - 1`; without
 /// either, just the file's `seed`. The split is pinned to the file's split seed.
 public struct SweepSpec: Equatable, Sendable {
-    public enum Method: String, CaseIterable, Sendable { case grid, random }
+    public enum Method: String, CaseIterable, Sendable { case grid, random, tpe }
 
     /// `method`, default `grid`.
     public var method: Method = .grid
@@ -20,13 +20,17 @@ public struct SweepSpec: Equatable, Sendable {
     public var seeds: [UInt64] = []
     /// `max_trials`: more trials need confirmation (`--yes`). Default 500.
     public var maxTrials: Int = 500
+    /// `early_terminate`: the pruning rule; nil (the default) trains every trial to its end.
+    public var earlyTerminate: EarlyTermination?
+    /// `tpe`: the settings of `method: tpe` (ignored by the other methods).
+    public var tpe = TPESettings()
 
     public init() {}
 
     /// How many points the sweep visits before seeds and merges.
     public var pointCount: Int {
         switch method {
-        case .random: return samples
+        case .random, .tpe: return samples
         case .grid:
             return parameters.reduce(1) { count, parameter in
                 guard case let .values(values) = parameter.domain else { return count }

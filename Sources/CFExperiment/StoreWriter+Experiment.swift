@@ -19,4 +19,15 @@ extension StoreWriter {
             for split in metadata { try store.saveDataMetadata(split) }
         }
     }
+
+    /// Stores the data metadata of every split `preparer` has loaded (the store keeps
+    /// one row per split): for trials a `tpe` sweep adds after registering.
+    public func saveSplits(of preparer: ExperimentPreparer) throws {
+        let metadata = preparer.loadedSplits.map {
+            DataMetadata(dataset: $0.dataset, training: $0.split.train, splitFingerprint: $0.split.fingerprint)
+        }
+        try perform { store in
+            for split in metadata { try store.saveDataMetadata(split) }
+        }
+    }
 }

@@ -5,6 +5,8 @@ public struct SweepTally {
     public var trained = 0
     public var diverged = 0
     public var interrupted = 0
+    /// Trained here and stopped at a rung of the sweep's `early_terminate` rule.
+    public var pruned = 0
     public var completedBefore = 0
     public var failedBefore = 0
     public var busy = 0
@@ -23,6 +25,7 @@ public struct SweepTally {
                 trained += 1
                 if status == .diverged { diverged += 1 }
                 if status == .interrupted { interrupted += 1 }
+                if status == .pruned { pruned += 1 }
             case .skipped(.skippedCompleted): completedBefore += 1
             case .skipped(.skippedFailed): failedBefore += 1
             case let .skipped(claim):
@@ -42,6 +45,7 @@ public struct SweepTally {
         var parts = ["\(trained) trained"]
         if diverged > 0 { parts.append("\(diverged) of them diverged") }
         if interrupted > 0 { parts.append("\(interrupted) of them interrupted") }
+        if pruned > 0 { parts.append("\(pruned) of them pruned") }
         if completedBefore > 0 { parts.append("\(completedBefore) already done") }
         if failedBefore > 0 { parts.append("\(failedBefore) failed before (--retry-failed)") }
         if busy - silent.count > 0 {

@@ -15,6 +15,23 @@ public struct TrialRun {
         case storeFailed(runId: Int64?, failure: StoreWriteFailure)
     }
 
+    /// Where a trial of a pruned sweep reports its epochs and waits at its rungs.
+    public struct Rungs {
+        public let board: RungBoard
+        /// The trial's position in the sweep, in trial order.
+        public let index: Int
+        /// Gives back the trial's job slot while it waits, and takes one again.
+        public let pause: () -> Void
+        public let resume: () -> Void
+
+        public init(board: RungBoard, index: Int, pause: @escaping () -> Void, resume: @escaping () -> Void) {
+            self.board = board
+            self.index = index
+            self.pause = pause
+            self.resume = resume
+        }
+    }
+
     public let experiment: PreparedExperiment
     public let writer: StoreWriter?
     public let policy: ClaimPolicy
@@ -34,6 +51,7 @@ public struct TrialRun {
 
     /// Claims and trains the trial; `onEpoch` sees every epoch once it is committed.
     public func execute(
+        rungs: Rungs? = nil,
         onStart: (Int64?) -> Void, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil
     ) -> Outcome {
         var runId: Int64?
@@ -50,7 +68,7 @@ public struct TrialRun {
             FaultPoint.hit("after-claim")
         }
         onStart(runId)
-        return train(runId: runId, onEpoch: onEpoch, onProgress: onProgress)
+        return train(runId: runId, rungs: rungs, onEpoch: onEpoch, onProgress: onProgress)
     }
 
     /// Trains the trial as `runId` (nil: not recorded) and records its outcome.
@@ -59,7 +77,12 @@ public struct TrialRun {
     /// returns, so whatever a caller prints from them is on disk. A write that fails ends
     /// the trial at once as `.storeFailed`: the run is marked interrupted (so that the
     /// next `cflab run` trains it again), unless it is no longer this process's to write.
-    public func train(runId: Int64?, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil) -> Outcome {
+    ///
+    /// With `rungs`, each committed epoch goes to the rung board; a trial it prunes ends
+    /// `pruned` (its reason in `runs.error`), one it abandons ends `interrupted`.
+    public func train(
+        runId: Int64?, rungs: Rungs? = nil, onEpoch: (EpochReport) -> Void, onProgress: ((Int, Int, Int) -> Void)? = nil
+    ) -> Outcome {
         if let runId { inFlight.withLock { _ = $0.insert(runId) } }
         defer { if let runId { inFlight.withLock { _ = $0.remove(runId) } } }
         let clock = ContinuousClock()
@@ -68,6 +91,7 @@ public struct TrialRun {
             let trainer = try experiment.trainer()
             trainer.onProgress = onProgress
             var writeFailure: StoreWriteFailure?
+            var stopped: (status: RunStatus, reason: String)?
             let result = try trainer.run { report in
                 if let runId, let writer {
                     do {
@@ -80,15 +104,23 @@ public struct TrialRun {
                 }
                 onEpoch(report)
                 FaultPoint.hit("after-epoch-printed")
-                return stop.isRequested ? .stop : .continue
+                if stop.isRequested { return .stop }
+                guard let rungs else { return .continue }
+                switch rungs.board.afterEpoch(index: rungs.index, epoch: report.epoch, metrics: report.metrics,
+                                              pause: rungs.pause, resume: rungs.resume) {
+                case .continue: return .continue
+                case let .prune(reason): stopped = (.pruned, reason)
+                case let .abandon(reason): stopped = (.interrupted, reason)
+                }
+                return .stop
             }
             let seconds = Self.seconds(clock.now - start)
             if let writeFailure { return abandon(runId: runId, failure: writeFailure) }
-            let status = Self.status(of: result)
+            let status = result.status == .stopped ? stopped?.status ?? .interrupted : Self.status(of: result)
             let summary = TrialSummary(result: result, seconds: seconds)
             if let writer, let runId {
                 let outcome = RunOutcome(
-                    status: status, error: status == .interrupted ? stop.reason : nil,
+                    status: status, error: stopped?.reason ?? (status == .interrupted ? stop.reason : nil),
                     bestEpoch: result.bestEpoch, bestMetrics: result.bestMetrics, finalMetrics: result.finalMetrics,
                     testMetrics: result.testMetrics, durationSeconds: seconds
                 )

@@ -21,6 +21,8 @@ extension ChartSet {
         let colorValue: String
         /// Epoch, then the mean, min and max over the configuration's runs.
         let points: [(epoch: Int, mean: Double, low: Double, high: Double)]
+        /// A run of it was pruned: drawn grey whatever its rank.
+        var pruned = false
     }
 
     /// Valid RMSE per epoch of every configuration, best first. The best
@@ -31,7 +33,8 @@ extension ChartSet {
     static func overlay(_ report: ReportData, colorKey: String?, palette: ChartPalette) -> Chart? {
         let curves = overlayCurves(report, colorKey: colorKey)
         guard !curves.isEmpty else { return nil }
-        let shown = Array(curves.prefix(highlightedCount)), others = Array(curves.dropFirst(highlightedCount))
+        let full = curves.filter { !$0.pruned }, prunedCount = curves.count - full.count
+        let shown = Array(full.prefix(highlightedCount)), others = Array(full.dropFirst(highlightedCount)) + curves.filter(\.pruned)
         var data = ["# one block per configuration, best first: epoch mean min max of valid_rmse over seeds"]
         for (index, curve) in (shown + others).enumerated() {
             if index > 0 { data += ["", ""] }
@@ -42,7 +45,7 @@ extension ChartSet {
         }
         var clauses: [String] = []
         for index in others.indices {
-            let title = index == 0 ? "title '\(others.count) other configuration\(others.count == 1 ? "" : "s")'" : "notitle"
+            let title = index == 0 ? "title '\(others.count) other configuration\(others.count == 1 ? "" : "s")\(prunedCount > 0 ? " (\(prunedCount) pruned)" : "")'" : "notitle"
             clauses.append("data index \(shown.count + index) using 1:2 with lines linewidth 1 linecolor rgb '\(ChartPalette.muted)' \(title)")
         }
         for (index, curve) in shown.enumerated() {
@@ -66,7 +69,8 @@ extension ChartSet {
         var caption = others.isEmpty
             ? "Valid RMSE per epoch of every configuration, \(colouring): mean over seeds, with a band from min to max."
             : "Valid RMSE per epoch of the \(shown.count) best of \(curves.count) configurations (by best valid RMSE), \(colouring): "
-                + "mean over seeds, with a band from min to max. The other \(others.count) are the thin grey lines."
+                + "mean over seeds, with a band from min to max. The other \(others.count) are the thin grey lines"
+                + (prunedCount > 0 ? ", the \(prunedCount) that the sweep pruned among them (they stop at their rung)." : ".")
         let cut = shown.contains { curve in curve.points.contains { $0.high > (range?.high ?? .infinity) } }
         if cut || !others.isEmpty {
             caption += " The y-axis fits the \(others.isEmpty ? "curves" : "\(shown.count) in colour") from their second epoch on, so "
@@ -106,7 +110,8 @@ extension ChartSet {
             }
             let settings = keys.isEmpty ? "run \(group.runs[0].record.id)" : shortLabel(group, keys: keys, showing: labelKeys)
             curves.append(OverlayCurve(label: "\(curves.count + 1). \(settings) (n = \(group.runs.count))",
-                                       colorValue: colorKey.map { ChartPalette.value(of: $0, in: group.runs[0]) } ?? "", points: points))
+                                       colorValue: colorKey.map { ChartPalette.value(of: $0, in: group.runs[0]) } ?? "", points: points,
+                                       pruned: group.isPruned))
         }
         return curves
     }

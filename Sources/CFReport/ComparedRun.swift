@@ -16,6 +16,8 @@ public struct ComparedRun: Sendable {
     public var lastEpoch: Int?
     /// Whether this is a baseline (`global_mean` or `biases`) shown beside the selection.
     public var isBaseline: Bool
+    /// Whether its sweep pruned it (`status` `pruned`): its metrics are of the epochs it had.
+    public var isPruned: Bool { record.status == .pruned }
     /// Equal for runs that compute the same thing but for their seed and fold (the trial
     /// identity without `TrialIdentity.replicatePaths`): one row of a comparison.
     public var identity: String

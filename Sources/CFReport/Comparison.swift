@@ -116,12 +116,13 @@ public struct Comparison: Sendable {
         columns += keys.map { TableColumn($0, alignment: .left) }
         columns += metrics.map { $0.column() }
         columns.append(TableColumn("note", alignment: .left))
-        let best = ranked.first.flatMap { $0.isBaseline || $0.score == nil ? nil : 0 }
+        let best = ranked.first.flatMap { $0.isBaseline || $0.isPruned || $0.score == nil ? nil : 0 }
         let rows = ranked.enumerated().map { position, run -> [TableCell] in
             var cells: [TableCell] = [.integer(Int(run.record.id))]
             cells += keys.map { TableCell(run.parameters[$0]) }
             cells += metrics.map { $0.cell(run) }
-            cells.append(.text(run.isBaseline ? "baseline \(run.modelKind)" : (position == best ? "best" : "")))
+            let pruned = run.isPruned ? "pruned at epoch \(run.lastEpoch ?? 0)" : ""
+            cells.append(.text(run.isBaseline ? "baseline \(run.modelKind)" : (position == best ? "best" : pruned)))
             return cells
         }
         var table = Table(title: title, columns: columns, rows: rows, bestRow: best, isRanked: true, underlinesHeader: true)
@@ -145,7 +146,7 @@ public struct Comparison: Sendable {
         if crossValidated { columns.append(TableColumn("seed sd in folds", alignment: .right, numbers: .fixed(4))) }
         if pooledKeys != nil { columns.append(TableColumn("pooled over", alignment: .left)) }
         columns.append(TableColumn("note", alignment: .left))
-        let best = contenders.first?.meanScore == nil ? nil : 0
+        let best = contenders.first.map { $0.meanScore == nil || $0.isPruned } == false ? 0 : nil
         var ensembleFacts: [JSONValue] = []
         let rows = groups.enumerated().flatMap { position, group -> [[TableCell]] in
             var cells: [TableCell] = group.values.map { TableCell($0) }
@@ -160,7 +161,7 @@ public struct Comparison: Sendable {
                 let pooled = group.pooled(over: pooledKeys)
                 cells.append(.text(pooled.isEmpty ? "-" : pooled.map { "\($0.key) (\($0.values) values)" }.joined(separator: ", ")))
             }
-            let note = group.isBaseline ? "baseline \(group.runs.first?.modelKind ?? "")" : (position == best ? "best" : "")
+            let note = group.isBaseline ? "baseline \(group.runs.first?.modelKind ?? "")" : (position == best ? "best" : group.prunedNote ?? "")
             cells.append(.text(note))
             guard !group.isBaseline, case .configurations = self.rows, let ensemble = ensembles[group.runs[0].identity] else { return [cells] }
             var ensembleCells: [TableCell] = group.values.map { TableCell($0) }
@@ -187,7 +188,8 @@ public struct Comparison: Sendable {
             table.remarks.append("Rows pool runs that differ in the keys under `pooled over`: their spread mixes those settings with seed noise.")
         }
         if best != nil, let first = contenders.first {
-            let verdict = ComparisonVerdict(best: first, runnerUp: contenders.count > 1 ? contenders[1] : nil, keys: keys, choice: choice)
+            let runnerUp = contenders.count > 1 && !contenders[1].isPruned ? contenders[1] : nil
+            let verdict = ComparisonVerdict(best: first, runnerUp: runnerUp, keys: keys, choice: choice)
             table.remarks += verdict.sentences
             table.facts = .object([("grouping", .string(self.rowsName))] + verdict.facts
                 + (ensembleFacts.isEmpty ? [] : [("ensembles", .array(ensembleFacts))]))
@@ -205,13 +207,18 @@ public struct Comparison: Sendable {
     }
 
     /// Runs by score (missing last), then by id.
+    /// Runs by score (missing last), pruned runs after the others, then by id.
     static func ranked(_ runs: [ComparedRun]) -> [ComparedRun] {
-        runs.sorted { ($0.score ?? .infinity, $0.record.id) < ($1.score ?? .infinity, $1.record.id) }
+        runs.sorted {
+            ($0.isPruned ? 1 : 0, $0.score ?? .infinity, $0.record.id) < ($1.isPruned ? 1 : 0, $1.score ?? .infinity, $1.record.id)
+        }
     }
 
-    /// Groups by mean score (missing last), then by their label.
+    /// Groups by mean score (missing last), then by their label; rows with pruned runs
+    /// after the others, so that a pruned row is never the best.
     static func sortedGroups(_ groups: [RunGroup]) -> [RunGroup] {
         groups.sorted { left, right in
+            if left.isPruned != right.isPruned { return right.isPruned }
             let a = left.meanScore ?? .infinity, b = right.meanScore ?? .infinity
             if a != b { return a < b }
             let leftLabel = left.values.map { $0?.canonical ?? "" }.joined(separator: "|")

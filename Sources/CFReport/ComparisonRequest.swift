@@ -47,7 +47,10 @@ public struct ComparisonRequest: Sendable {
         case .last: "the last epoch"
         case let .epoch(number): "epoch \(number)"
         }
-        var title = "\(selection): \(loaded.runs.count) completed run\(loaded.runs.count == 1 ? "" : "s"), metrics at \(epoch)"
+        let pruned = loaded.runs.filter(\.isPruned).count
+        let completed = loaded.runs.count - pruned
+        var title = "\(selection): \(completed) completed run\(completed == 1 ? "" : "s")"
+            + (pruned > 0 ? " and \(pruned) pruned" : "") + ", metrics at \(epoch)"
         switch rows {
         case .configurations: title += ", one row per configuration (runs identical but for the seed and fold)"
         case let .pooled(keys): title += ", grouped by " + keys.joined(separator: ", ") + ", pooling other settings"

@@ -10,6 +10,16 @@ struct RunGroup: Sendable {
 
     var isBaseline: Bool { runs.allSatisfy(\.isBaseline) }
 
+    /// Whether a run of the row was pruned: the row is shown after the others, marked.
+    var isPruned: Bool { runs.contains(where: \.isPruned) }
+
+    /// `pruned at epoch 3` (`pruned 2 of 3 runs, by epoch 3` when some trained on); nil if none was.
+    var prunedNote: String? {
+        let pruned = runs.filter(\.isPruned)
+        guard let epoch = pruned.compactMap(\.lastEpoch).max() else { return pruned.isEmpty ? nil : "pruned" }
+        return pruned.count == runs.count ? "pruned at epoch \(epoch)" : "pruned \(pruned.count) of \(runs.count) runs, by epoch \(epoch)"
+    }
+
     /// The distinct folds of the runs, in order of first appearance (empty without folds).
     var folds: [JSONValue] {
         var seen: Set<String> = []

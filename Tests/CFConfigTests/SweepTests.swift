@@ -89,7 +89,7 @@ final class SweepTests: XCTestCase {
 
     func testRangesNeedRandomSweeps() {
         XCTAssertEqual(issueLines(Fixtures.minimal + "sweep: {parameters: {optimizer.lr: {min: 0.1, max: 1}}}\n", fileName: "s.yaml"), [
-            "s.yaml:3:36: sweep.parameters.optimizer.lr: min/max ranges need method: random; list the values for a grid",
+            "s.yaml:3:36: sweep.parameters.optimizer.lr: min/max ranges need method: random or tpe; list the values for a grid",
         ])
     }
 

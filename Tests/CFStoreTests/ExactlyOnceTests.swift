@@ -94,7 +94,7 @@ final class ExactlyOnceTests: XCTestCase {
         try queue.close()
 
         let store = try RunStore(path: path)
-        XCTAssertEqual(try store.appliedMigrations().suffix(2), ["v4-exactly-once", "v4-checksums"])
+        XCTAssertEqual(try store.appliedMigrations().suffix(3), ["v4-exactly-once", "v4-checksums", "v5-rungs"])
         let runs = try store.runs(matching: RunQuery())
         XCTAssertEqual(runs.map(\.status), [.completed, .superseded, .superseded, .completed, .completed, .completed])
         XCTAssertEqual(runs[1].error, "superseded: run 1 completed this trial first")

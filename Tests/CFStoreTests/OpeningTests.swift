@@ -8,7 +8,7 @@ final class OpeningTests: XCTestCase {
     func testMigrationsApplyInOrderAndReopeningIsANoOp() throws {
         let (store, path) = try TemporaryStore.make(for: self)
         XCTAssertEqual(try store.appliedMigrations(), [
-            "v1-runs", "v1-epochs", "v1-artifacts", "v1-views", "v2-rated-pairs", "v3-semantics", "v4-exactly-once", "v4-checksums",
+            "v1-runs", "v1-epochs", "v1-artifacts", "v1-views", "v2-rated-pairs", "v3-semantics", "v4-exactly-once", "v4-checksums", "v5-rungs",
         ])
         let again = try RunStore(path: path)
         XCTAssertEqual(try again.appliedMigrations(), try store.appliedMigrations())

@@ -59,7 +59,7 @@ final class ReadOnlyTests: XCTestCase {
 
     func testMigrateAppliesWhatIsMissingAndSaysWhat() throws {
         let path = try olderStore(upTo: "v3-semantics")
-        XCTAssertEqual(try RunStore.migrate(path: path), ["v4-exactly-once", "v4-checksums"])
+        XCTAssertEqual(try RunStore.migrate(path: path), ["v4-exactly-once", "v4-checksums", "v5-rungs"])
         XCTAssertEqual(try RunStore.migrate(path: path), [])
         XCTAssertEqual(try RunStore(path: path, readOnly: true).runs().map(\.status), [.completed])
         let missing = path + ".missing"

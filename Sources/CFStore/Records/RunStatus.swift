@@ -15,11 +15,12 @@ public enum RunStatus: String, CaseIterable, Codable, Sendable {
     /// Trained to the end, but another attempt of the same trial is the one that counts
     /// (a sweep trial has at most one `completed` attempt); `runs.error` says which.
     case superseded
-    /// Reserved for trials that a sweep stops early as unpromising; nothing writes it yet.
+    /// Stopped at a rung by the sweep's `early_terminate` rule, its curve behind the
+    /// others'; its epochs and metrics so far are kept, and `runs.error` says at which rung.
     case pruned
 
     /// Whether the run ended with a result that a rerun would only repeat.
-    public var isFinished: Bool { self == .completed || self == .diverged }
+    public var isFinished: Bool { self == .completed || self == .diverged || self == .pruned }
 
     /// Whether a process may still be writing to the run.
     public var isActive: Bool { self == .pending || self == .running }

@@ -14,6 +14,7 @@ enum StoreSchema {
         migrator.registerMigration("v3-semantics", migrate: addSemantics)
         migrator.registerMigration("v4-exactly-once", foreignKeyChecks: .deferred, migrate: enforceExactlyOnce)
         migrator.registerMigration("v4-checksums", migrate: addChecksums)
+        migrator.registerMigration("v5-rungs", migrate: createRungs)
         return migrator
     }
 

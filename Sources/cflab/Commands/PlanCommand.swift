@@ -40,9 +40,9 @@ struct PlanCommand: ParsableCommand {
         }
         let keys = plan.varyingKeys()
         if format.format == .json {
-            Console.out(json(plan, keys: keys, name: experiment.config.name).compact)
+            Console.out(json(plan, keys: keys, name: experiment.config.name, sweep: experiment.sweep).compact)
         } else {
-            Console.out(text(plan, keys: keys, name: experiment.config.name))
+            Console.out(text(plan, keys: keys, name: experiment.config.name, sweep: experiment.sweep))
         }
     }
 
@@ -50,13 +50,20 @@ struct PlanCommand: ParsableCommand {
         trial.resolved.value(atPath: key)
     }
 
-    private func text(_ plan: SweepPlan, keys: [String], name: String) -> String {
+    private func text(_ plan: SweepPlan, keys: [String], name: String, sweep: SweepSpec?) -> String {
         var table = Table(columns: (["trial"] + keys).map { TableColumn($0) })
         for trial in plan.trials {
             table.append([.integer(trial.index)] + keys.map { TableCell(value(trial, $0)) })
         }
         var lines = ["\(name): \(plan.count) trial\(plan.count == 1 ? "" : "s")"
             + (plan.exceedsMaxTrials ? ", more than max_trials \(plan.maxTrials): `cflab run` needs --yes" : " (max_trials \(plan.maxTrials))")]
+        if let sweep, plan.laterTrials > 0 {
+            lines[0] = "\(name): \(plan.count + plan.laterTrials) trials (max_trials \(plan.maxTrials)); the first \(plan.count) below, "
+                + "then tpe proposes \(sweep.tpe.batch) points at a time from the trials finished before them"
+        }
+        if let rule = sweep?.earlyTerminate {
+            lines.append(Self.pruningLine(rule, epochs: plan.trials.map(\.config.training.epochs).max() ?? 0))
+        }
         lines.append(TableRenderer(format: .aligned).render(table))
         let dropped = Self.droppedCounts(plan)
         if !dropped.isEmpty {
@@ -68,6 +75,23 @@ struct PlanCommand: ParsableCommand {
             lines += plan.merges.map { "  \($0)" }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `pruned by successive_halving (eta 3) on valid_rmse: rungs at epochs 1, 3 of 9`.
+    static func pruningLine(_ rule: EarlyTermination, epochs: Int) -> String {
+        let rungs = rule.rungs(epochs: epochs)
+        return "pruned by \(rule.kind.rawValue) (eta \(rule.eta)) on \(rule.metric): "
+            + (rungs.isEmpty ? "no rung below epoch \(epochs)" : "rungs at epochs \(rungs.map(String.init).joined(separator: ", ")) of \(epochs)")
+    }
+
+    private func json(_ plan: SweepPlan, keys: [String], name: String, sweep: SweepSpec?) -> JSONValue {
+        var pairs = json(plan, keys: keys, name: name).objectValue ?? []
+        if plan.laterTrials > 0 { pairs.append(("later_trials", .int(Int64(plan.laterTrials)))) }
+        if let rule = sweep?.earlyTerminate {
+            let epochs = plan.trials.map(\.config.training.epochs).max() ?? 0
+            pairs.append(("rungs", .array(rule.rungs(epochs: epochs).map { .int(Int64($0)) })))
+        }
+        return .object(pairs)
     }
 
     private func json(_ plan: SweepPlan, keys: [String], name: String) -> JSONValue {

@@ -87,19 +87,29 @@ struct RunCommand: ParsableCommand {
             (try? writer?.store.run(id: id)).flatMap(TrialOwner.init).map { ($0.name, $0.isLive(staleAfter: staleAfter)) }
         }
         let reporter: any SweepReporter = file.isSweep
-            ? SweepProgress(experiments: experiments, labels: labels, format: format)
+            ? SweepProgress(experiments: experiments, labels: labels, format: format, total: plan.count + plan.laterTrials)
             : SingleRunReporter(printer: RunPrinter(format: format, experiment: experiments[0]), storePath: writer?.path, owner: owner)
         let interrupt = InterruptSignal()
+        let name = file.config.name, stop = interrupt.stop
+        let board = file.sweep?.earlyTerminate.map {
+            RungBoard(rule: $0, sweep: name, writer: writer, staleAfter: staleAfter, stop: stop)
+        }
+        var source: TPESource?
+        if let sweep = file.sweep, sweep.method == .tpe {
+            let expansion = try reportingErrors { try SweepExpander.firstBatch(file, sweep: sweep) }
+            source = TPESource(expansion: expansion, preparer: preparer, writer: writer, staleAfter: staleAfter, stop: stop)
+        }
         let runner = SweepRunner(
             experiments: experiments, writer: writer,
             policy: ClaimPolicy(rerun: rerun, retryFailed: retryFailed, staleAfter: staleAfter),
-            jobs: jobs, stop: interrupt.stop, reporter: reporter
+            jobs: jobs, stop: interrupt.stop, reporter: reporter, board: board, source: source
         )
         interrupt.install(onFirstSignal: Console.announceStop) {
             runner.abandonInFlight()
             Foundation.exit(interrupt.exitCode ?? 130)
         }
         let outcomes = runner.run()
+        if let failure = runner.proposalFailure { Console.error("error: \(failure)") }
         let verdict = SweepVerdict(
             outcomes: outcomes, store: writer?.store, staleAfter: staleAfter, signal: interrupt.firstSignal,
             storeFailure: runner.storeFailure, heartbeatFailures: writer?.heartbeatFailures ?? [], isSweep: file.isSweep

@@ -1,3 +1,4 @@
+import CFConfig
 import CFCore
 import CFExperiment
 import CFStore
@@ -12,9 +13,11 @@ import Foundation
 /// and reported by `summaryLine`. On a terminal (text format), a status line under the
 /// finished lines shows n/N, each running trial with its epoch, and an ETA from the
 /// trials done so far; piped output stays plain lines.
-final class SweepProgress: SweepReporter {
-    let experiments: [PreparedExperiment]
-    let labels: [String]
+final class SweepProgress: SweepReporter, @unchecked Sendable {
+    /// The trials so far and their labels (a `tpe` sweep adds batches while it runs).
+    private let known: LockedValue<(experiments: [PreparedExperiment], labels: [String])>
+    /// How many trials the sweep will have (`[n/N]`).
+    let total: Int
     let format: RunFormat
     let showsStatus: Bool
     private let state: LockedValue<State>
@@ -30,12 +33,21 @@ final class SweepProgress: SweepReporter {
         let start = Date()
     }
 
-    init(experiments: [PreparedExperiment], labels: [String], format: RunFormat, showsStatus: Bool = Console.isTerminal) {
-        self.experiments = experiments
-        self.labels = labels
+    init(experiments: [PreparedExperiment], labels: [String], format: RunFormat, total: Int? = nil,
+         showsStatus: Bool = Console.isTerminal) {
+        known = LockedValue((experiments, labels))
+        self.total = total ?? experiments.count
         self.format = format
         self.showsStatus = showsStatus && format == .text
         state = LockedValue(State())
+    }
+
+    var experiments: [PreparedExperiment] { known.current.experiments }
+    var labels: [String] { known.current.labels }
+
+    func added(trials: [SweepTrial], experiments: [PreparedExperiment]) {
+        let labels = Self.labels(for: trials.map { ($0.assignment.map(\.description), $0.seed) })
+        known.withLock { $0 = ($0.experiments + experiments, $0.labels + labels) }
     }
 
     func started(index: Int, runId: Int64?) {
@@ -86,10 +98,10 @@ final class SweepProgress: SweepReporter {
         let running = state.running.keys.sorted().map { index in
             labels[index] + " " + (state.steps[index] ?? "epoch \(state.running[index] ?? 0)/\(experiments[index].config.training.epochs)")
         }
-        var line = "[\(state.done)/\(experiments.count)]" + (running.isEmpty ? "" : " running: " + running.joined(separator: ", "))
+        var line = "[\(state.done)/\(total)]" + (running.isEmpty ? "" : " running: " + running.joined(separator: ", "))
         let elapsed = Date().timeIntervalSince(state.start)
         if state.trained > 0 {
-            let left = Double(experiments.count - state.done) * elapsed / Double(state.done)
+            let left = Double(total - state.done) * elapsed / Double(state.done)
             line += " | ETA " + Self.duration(left)
         }
         let width = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100
@@ -112,13 +124,13 @@ final class SweepProgress: SweepReporter {
             if case .trained = outcome { state.trained += 1 }
             if showsStatus { Console.clearStatus() }
             report(index: index, position: state.done, outcome: outcome)
-            if showsStatus, state.done < experiments.count { Console.status(statusLine(state)) }
+            if showsStatus, state.done < total { Console.status(statusLine(state)) }
         }
     }
 
     /// The line (or JSON object) of one ended trial.
     private func report(index: Int, position: Int, outcome: TrialRun.Outcome) {
-        let prefix = "[\(position)/\(experiments.count)] \(labels[index])"
+        let prefix = "[\(position)/\(total)] \(labels[index])"
         switch outcome {
         case let .trained(runId, status, result):
             if format == .json {
