@@ -37,10 +37,11 @@ public struct PreparedExperiment: Sendable {
         streams = RandomStreams(seed: base, scheme: scheme)
     }
 
-    /// Loads the data of a single-run file and makes its split.
+    /// Loads the data of a single-run file and makes its split (releasing the dataset's
+    /// ratings, which the run no longer needs: `ExperimentPreparer.prepareAll`).
     public static func prepare(_ file: ExperimentFile) throws -> PreparedExperiment {
         var preparer = ExperimentPreparer(file: file)
-        return try preparer.prepare(file.config)
+        return try preparer.prepareAll([file.config])[0]
     }
 
     /// A trainer for this experiment (the model built by `ModelFactory.make(experiment:)`,
