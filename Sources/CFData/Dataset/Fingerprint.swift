@@ -64,31 +64,26 @@ private struct CanonicalLines {
     let order: [Int32]
     let users: FlatText
     let items: FlatText
-    /// The distinct rating values (bit patterns) and their texts, in order of first appearance.
-    let ratingBits: [UInt32]
-    let ratingTexts: FlatText
 
     init(ratings: RatingSet, order: [Int32], users: FlatText, items: FlatText) {
         self.ratings = ratings
         self.order = order
         self.users = users
         self.items = items
-        var bits: [UInt32] = []
-        var texts = FlatText([])
-        for value in ratings.ratings where !bits.contains(value.bitPattern) {
-            bits.append(value.bitPattern)
-            texts.append(Fingerprint.ratingText(value))
-        }
-        ratingBits = bits
-        ratingTexts = texts
     }
 
+    /// The most bytes of a rating's text: a Float's shortest round-trip text is at most 15.
+    static let longestRatingText = 16
+
     /// The byte count of the longest line: both ids, a rating's text, two tabs and a newline.
-    var longestLine: Int { users.longest + items.longest + ratingTexts.longest + 3 }
+    var longestLine: Int { users.longest + items.longest + Self.longestRatingText + 3 }
 
     /// Writes the lines of the ratings at canonical positions `positions` to `buffer`
-    /// and returns the byte count written.
+    /// (room for `positions.count` longest lines) and returns the byte count written.
     func write(_ positions: Range<Int>, to buffer: UnsafeMutablePointer<UInt8>) -> Int {
+        // The texts of the rating values met so far, by bit pattern (a handful).
+        var ratingBits: [UInt32] = []
+        var ratingTexts = FlatText([])
         var used = 0
         ratings.users.withUnsafeBufferPointer { userIds in
             ratings.items.withUnsafeBufferPointer { itemIds in
@@ -97,7 +92,14 @@ private struct CanonicalLines {
                         let ordered = !order.isEmpty
                         for position in positions {
                             let index = ordered ? Int(order[position]) : position
-                            let text = ratingBits.firstIndex(of: values[index].bitPattern) ?? 0
+                            let bits = values[index].bitPattern
+                            var text = ratingBits.firstIndex(of: bits) ?? -1
+                            if text < 0 {
+                                ratingBits.append(bits)
+                                ratingTexts.append(Fingerprint.ratingText(values[index]))
+                                precondition(ratingTexts.longest <= Self.longestRatingText, "a rating's text is longer than a Float's")
+                                text = ratingBits.count - 1
+                            }
                             used = users.copy(Int(userIds[index]), to: buffer, at: used)
                             buffer[used] = 0x09
                             used = items.copy(Int(itemIds[index]), to: buffer, at: used + 1)

@@ -2,13 +2,25 @@ import CFCore
 import Foundation
 
 extension RatingsFileReader {
-    /// How a ratings file's data records are read: the format, the checks and the field count.
+    /// How a ratings file's data records are read: the format's columns, the checks and the field count.
     struct RecordRules {
         var path: String
         var format: RatingsFormat
         var scale: RatingScale?
         /// Fields every record must have (the format's, or the first record's count).
         var expectedFields: Int
+        // The format's columns and id rule, read once per record without copying the format.
+        let userColumn: Int, itemColumn: Int, ratingColumn: Int, timestampColumn: Int?
+        let allowsTextIds: Bool
+
+        init(path: String, format: RatingsFormat, scale: RatingScale?, expectedFields: Int) {
+            self.path = path
+            self.format = format
+            self.scale = scale
+            self.expectedFields = expectedFields
+            (userColumn, itemColumn, ratingColumn, timestampColumn) = (format.userColumn, format.itemColumn, format.ratingColumn, format.timestampColumn)
+            allowsTextIds = format.allowsTextIds
+        }
     }
 
     /// The ratings of one part of a file, parsed on its own.
@@ -97,28 +109,27 @@ extension RatingsFileReader {
     private static func appendRecord(
         _ bytes: UnsafeBufferPointer<UInt8>, _ fields: [FieldRange], line: Int, rules: RecordRules, to raw: inout RawRatings
     ) throws {
-        let format = rules.format
         func fail(_ reason: String) -> DataError { .malformedLine(path: rules.path, line: line, reason: reason) }
         guard fields.count == rules.expectedFields else {
             throw fail("expected \(rules.expectedFields) fields, found \(fields.count)")
         }
-        let userField = fields[format.userColumn]
+        let userField = fields[rules.userColumn]
         guard !userField.isEmpty else { throw fail("empty user id") }
-        guard raw.users.append(bytes, userField, allowsText: format.allowsTextIds) else {
+        guard raw.users.append(bytes, userField, allowsText: rules.allowsTextIds) else {
             throw fail("user id `\(ByteParsing.string(bytes, userField))` is not an integer")
         }
-        if !format.allowsTextIds, let id = raw.users.integers.last, id < 0 {
+        if !rules.allowsTextIds, let id = raw.users.integers.last, id < 0 {
             throw fail("user id \(id) is negative; MovieLens ids are positive integers")
         }
-        let itemField = fields[format.itemColumn]
+        let itemField = fields[rules.itemColumn]
         guard !itemField.isEmpty else { throw fail("empty item id") }
-        guard raw.items.append(bytes, itemField, allowsText: format.allowsTextIds) else {
+        guard raw.items.append(bytes, itemField, allowsText: rules.allowsTextIds) else {
             throw fail("item id `\(ByteParsing.string(bytes, itemField))` is not an integer")
         }
-        if !format.allowsTextIds, let id = raw.items.integers.last, id < 0 {
+        if !rules.allowsTextIds, let id = raw.items.integers.last, id < 0 {
             throw fail("item id \(id) is negative; MovieLens ids are positive integers")
         }
-        let ratingField = fields[format.ratingColumn]
+        let ratingField = fields[rules.ratingColumn]
         guard let rating = ByteParsing.decimal(bytes, ratingField) else {
             throw fail("rating `\(ByteParsing.string(bytes, ratingField))` is not a number")
         }
@@ -127,7 +138,7 @@ extension RatingsFileReader {
             throw fail(scale.refusal(ByteParsing.string(bytes, FieldRange(start: start, end: end, hasEscapedQuotes: false))))
         }
         raw.ratings.append(Float(rating))
-        if let column = format.timestampColumn {
+        if let column = rules.timestampColumn {
             let field = fields[column]
             guard let timestamp = ByteParsing.integer(bytes, field) else {
                 throw fail("timestamp `\(ByteParsing.string(bytes, field))` is not an integer")
@@ -140,12 +151,13 @@ extension RatingsFileReader {
 
     /// The parts' ratings one after another, or the refusal of the first bad record in
     /// file order, its line counted from `firstLine` (the line the first part starts on).
-    static func joined(_ chunks: [Chunk], path: String, firstLine: Int) throws -> RawRatings {
+    /// Each part is moved out of `chunks`, so that the joining frees it as it copies it.
+    static func joined(_ chunks: inout [Chunk], path: String, firstLine: Int) throws -> RawRatings {
         var parts: [RawRatings] = []
         parts.reserveCapacity(chunks.count)
         var line = firstLine
-        for chunk in chunks {
-            switch chunk.ratings {
+        for index in chunks.indices {
+            switch chunks[index].ratings {
             case let .success(raw):
                 parts.append(raw)
             case let .failure(error):
@@ -154,8 +166,10 @@ extension RatingsFileReader {
                 }
                 throw error
             }
-            line += chunk.lineEnds
+            chunks[index].ratings = .success(RawRatings(path: path))
+            line += chunks[index].lineEnds
         }
+        chunks = []
         return RawRatings(concatenating: &parts, path: path)
     }
 

@@ -79,18 +79,21 @@ enum RatingsFileReader {
         }
         let headerLine = isHeader(bytes, fields, format: format) ? firstLine : nil
         let (start, startLine) = headerLine == nil ? (0, 1) : (scanner.position, scanner.line)
-        let rules = RecordRules(path: path, format: format, scale: scale, expectedFields: expectedFields)
-        let progress = ProgressReport.phase("reading " + (path as NSString).lastPathComponent, total: bytes.count, unit: .bytes)
-        defer { progress.finish() }
         let whole = [start..<bytes.count]
         let quoted = format.honorsQuotes && bytes.baseAddress.map { memchr($0 + start, Int32(UInt8(ascii: "\"")), bytes.count - start) != nil } == true
+        // Without a quote in the data, no field is quoted: the scanner need not look for one.
+        var dataFormat = format
+        dataFormat.honorsQuotes = quoted
+        let rules = RecordRules(path: path, format: dataFormat, scale: scale, expectedFields: expectedFields)
+        let progress = ProgressReport.phase("reading " + (path as NSString).lastPathComponent, total: bytes.count, unit: .bytes)
+        defer { progress.finish() }
         let ranges = quoted ? whole : chunkRanges(bytes, from: start, size: chunkSize)
         let threads = ProcessInfo.processInfo.activeProcessorCount
         var chunks = parseChunks(file, ranges: ranges, rules: rules, threads: threads, progress: progress)
         if ranges.count > 1, chunks.contains(where: { (try? $0.ratings.get())?.hasTextIds == true }) {
             chunks = parseChunks(file, ranges: whole, rules: rules, threads: 1, progress: progress)
         }
-        let raw = try joined(chunks, path: path, firstLine: startLine)
+        let raw = try joined(&chunks, path: path, firstLine: startLine)
         if raw.count == 0 {
             if let headerLine {
                 throw DataError.malformedLine(path: path, line: headerLine + 1, reason: "no ratings after the header line; the file holds no data")
