@@ -37,11 +37,11 @@ public struct PreparedExperiment: Sendable {
         streams = RandomStreams(seed: base, scheme: scheme)
     }
 
-    /// Loads the data of a single-run file and makes its split (releasing the dataset's
-    /// ratings, which the run no longer needs: `ExperimentPreparer.prepareAll`).
+    /// Loads the data of a single-run file and makes its split; the dataset keeps its
+    /// ratings (`ExperimentPreparer.prepareAll` releases them).
     public static func prepare(_ file: ExperimentFile) throws -> PreparedExperiment {
         var preparer = ExperimentPreparer(file: file)
-        return try preparer.prepareAll([file.config])[0]
+        return try preparer.prepare(file.config)
     }
 
     /// A trainer for this experiment (the model built by `ModelFactory.make(experiment:)`,
