@@ -85,11 +85,4 @@ public struct Dataset: Sendable {
         releasedRatingCount = ratings.count
         ratings = RatingSet()
     }
-
-    /// This dataset with its rating columns released (`releaseRatings()`).
-    public func releasingRatings() -> Dataset {
-        var released = self
-        released.releaseRatings()
-        return released
-    }
 }

@@ -23,9 +23,9 @@ extension RatingSet {
     }
 
     /// The ratings at `indices`, in that order: `subset` for a list of `Int32` indices.
-    func subset(_ indices: [Int32], threads: Int = 1) -> RatingSet {
+    func subset(_ indices: [Int32]) -> RatingSet {
         var copy = self
-        return copy.parts(at: [indices], releasing: false, threads: threads)[0]
+        return copy.parts(at: [indices], releasing: false, threads: 1)[0]
     }
 
     /// The elements at `indices`, in that order, gathered in pieces on up to `threads` threads.
