@@ -31,6 +31,7 @@ import Foundation
 /// So under semantics 3 no split lets the test part choose the best epoch, stop early
 /// or rank a comparison.
 public enum Splitter {
+    /// The parts of `dataset` by `config`, drawn from `seed`'s split stream; the dataset keeps its ratings.
     public static func split(_ dataset: Dataset, config: SplitConfig, seed: UInt64, semantics: RunSemantics = .current) throws -> DataSplit {
         var copy = dataset
         return try split(&copy, config: config, seed: seed, semantics: semantics, releasing: false)
