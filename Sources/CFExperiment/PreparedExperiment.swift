@@ -37,7 +37,8 @@ public struct PreparedExperiment: Sendable {
         streams = RandomStreams(seed: base, scheme: scheme)
     }
 
-    /// Loads the data of a single-run file and makes its split.
+    /// Loads the data of a single-run file and makes its split; the dataset keeps its
+    /// ratings (`ExperimentPreparer.prepareAll` releases them).
     public static func prepare(_ file: ExperimentFile) throws -> PreparedExperiment {
         var preparer = ExperimentPreparer(file: file)
         return try preparer.prepare(file.config)

@@ -11,8 +11,10 @@ extension StoreWriter {
         if (file.sweep?.seeds.count ?? 1) > 1 { keys.append("seed") }
         let sweptKeys = keys, name = file.config.name
         let spec = file.sweep?.json ?? .object([])
-        let metadata = preparer.loadedSplits.map {
-            DataMetadata(dataset: $0.dataset, training: $0.split.train, splitFingerprint: $0.split.fingerprint)
+        let metadata = preparer.loadedSplits.map { dataset, split in
+            DataMetadata(
+                dataset: dataset, training: split.train, splitFingerprint: split.fingerprint,
+                heldOut: dataset.hasReleasedRatings ? split.heldOut : nil)
         }
         try perform { store in
             try store.registerSweep(name: name, sweptKeys: sweptKeys, spec: spec)

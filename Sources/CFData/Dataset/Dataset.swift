@@ -40,6 +40,8 @@ public struct Dataset: Sendable {
     /// with the number of ratings they hold; empty when there is no catalogue at all.
     public var uncataloguedItems: [String]
     public var uncataloguedRatingCount: Int
+    /// The number of ratings that `releaseRatings()` released; nil while they are here.
+    private var releasedRatingCount: Int?
 
     public init(
         name: String, source: String, path: String?, ratings: RatingSet, users: IdMap, items: IdMap,
@@ -68,4 +70,19 @@ public struct Dataset: Sendable {
 
     public var userCount: Int { users.count }
     public var itemCount: Int { items.count }
+
+    /// How many ratings the data holds, also once its rating columns are released.
+    public var ratingCount: Int { releasedRatingCount ?? ratings.count }
+
+    /// Whether `releaseRatings()` emptied the rating columns.
+    public var hasReleasedRatings: Bool { releasedRatingCount != nil }
+
+    /// Empties the rating columns and keeps everything else, `ratingCount` included: for
+    /// a run whose split is made, which needs the parts and no longer the whole. The
+    /// memory is freed when no other copy of the dataset holds the columns.
+    public mutating func releaseRatings() {
+        guard !hasReleasedRatings else { return }
+        releasedRatingCount = ratings.count
+        ratings = RatingSet()
+    }
 }

@@ -12,52 +12,99 @@ import CFCore
 public enum Fingerprint {
     /// The fingerprint of ratings given in the dense ids of `users` and `items`.
     ///
-    /// The lines are written into one buffer from flat tables of the ids' bytes (no
-    /// array per id, no retain per rating) and hashed a megabyte at a time.
+    /// The lines are written from flat tables of the ids' bytes (no array per id, no
+    /// retain per rating) into blocks of `blockSize` ratings; while one block is hashed,
+    /// the next is written on a second thread. The bytes hashed, and so the digest, are
+    /// those of one pass over the lines.
     public static func of(_ ratings: RatingSet, users: IdMap, items: IdMap) -> String {
         let order: [Int32] = CanonicalOrder.isCanonical(users: ratings.users, items: ratings.items)
             ? []
             : CanonicalOrder.permutation(
                 users: ratings.users, items: ratings.items, userCount: users.count, itemCount: items.count)
-        let userText = FlatText(users.rawIds)
-        let itemText = FlatText(items.rawIds)
-        var ratingText = FlatText([])
-        var ratingBits: [UInt32] = []
-        var hasher = Hasher256()
+        let lines = CanonicalLines(
+            ratings: ratings, order: order, users: FlatText(users.rawIds), items: FlatText(items.rawIds))
         let progress = ProgressReport.phase("fingerprinting", total: ratings.count, unit: .count("ratings"))
         defer { progress.finish() }
-        // Room for several of the longest lines: both ids, a rating's text (a Float's
-        // shortest text is at most 15 bytes), two tabs and a newline.
-        let capacity = max(1 << 20, 4 * (userText.longest + itemText.longest + 64))
-        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-        defer { buffer.deallocate() }
+        let blocks = ParallelLoop.ranges(ratings.count, pieces: (ratings.count + blockSize - 1) / blockSize)
+        let capacity = blockSize * lines.longestLine
+        let buffers = [UnsafeMutablePointer<UInt8>.allocate(capacity: capacity), .allocate(capacity: capacity)]
+        defer { buffers.forEach { $0.deallocate() } }
+        var hasher = Hasher256()
+        var written = blocks.first.map { lines.write($0, to: buffers[0]) } ?? 0
+        for (block, range) in blocks.enumerated() {
+            let current = buffers[block % 2], next = buffers[1 - block % 2], count = written
+            let hasNext = block + 1 < blocks.count
+            var nextCount = 0
+            ParallelLoop.run(hasNext ? 2 : 1, threads: 2) { piece in
+                if piece == 0 {
+                    hasher.update(bytes: UnsafeRawBufferPointer(start: current, count: count))
+                } else {
+                    nextCount = lines.write(blocks[block + 1], to: next)
+                }
+            }
+            written = nextCount
+            progress.update(done: range.upperBound)
+        }
+        return hasher.finalizeHex()
+    }
+
+    /// How many ratings one block of lines holds.
+    static let blockSize = 1 << 17
+
+    /// The canonical text of one rating value, as hashed.
+    public static func ratingText(_ rating: Float) -> String {
+        "\(rating)"
+    }
+}
+
+/// The lines a fingerprint hashes, `user\titem\trating\n` in canonical order, written a block at a time.
+private struct CanonicalLines {
+    let ratings: RatingSet
+    /// The canonical order of `ratings`, or empty when they are in it.
+    let order: [Int32]
+    let users: FlatText
+    let items: FlatText
+
+    init(ratings: RatingSet, order: [Int32], users: FlatText, items: FlatText) {
+        self.ratings = ratings
+        self.order = order
+        self.users = users
+        self.items = items
+    }
+
+    /// The most bytes of a rating's text: a Float's shortest round-trip text is at most 15.
+    static let longestRatingText = 16
+
+    /// The byte count of the longest line: both ids, a rating's text, two tabs and a newline.
+    var longestLine: Int { users.longest + items.longest + Self.longestRatingText + 3 }
+
+    /// Writes the lines of the ratings at canonical positions `positions` to `buffer`
+    /// (room for `positions.count` longest lines) and returns the byte count written.
+    func write(_ positions: Range<Int>, to buffer: UnsafeMutablePointer<UInt8>) -> Int {
+        // The texts of the rating values met so far, by bit pattern (a handful).
+        var ratingBits: [UInt32] = []
+        var ratingTexts = FlatText([])
         var used = 0
         ratings.users.withUnsafeBufferPointer { userIds in
             ratings.items.withUnsafeBufferPointer { itemIds in
                 ratings.ratings.withUnsafeBufferPointer { values in
                     order.withUnsafeBufferPointer { order in
                         let ordered = !order.isEmpty
-                        for position in 0..<values.count {
+                        for position in positions {
                             let index = ordered ? Int(order[position]) : position
-                            let user = Int(userIds[index]), item = Int(itemIds[index])
                             let bits = values[index].bitPattern
                             var text = ratingBits.firstIndex(of: bits) ?? -1
                             if text < 0 {
                                 ratingBits.append(bits)
-                                ratingText.append(Fingerprint.ratingText(values[index]))
+                                ratingTexts.append(Fingerprint.ratingText(values[index]))
+                                precondition(ratingTexts.longest <= Self.longestRatingText, "a rating's text is longer than a Float's")
                                 text = ratingBits.count - 1
                             }
-                            let length = userText.length(user) + itemText.length(item) + ratingText.length(text) + 3
-                            if used + length > capacity {
-                                hasher.update(bytes: UnsafeRawBufferPointer(start: buffer, count: used))
-                                used = 0
-                                progress.update(done: position)
-                            }
-                            used = userText.copy(user, to: buffer, at: used)
+                            used = users.copy(Int(userIds[index]), to: buffer, at: used)
                             buffer[used] = 0x09
-                            used = itemText.copy(item, to: buffer, at: used + 1)
+                            used = items.copy(Int(itemIds[index]), to: buffer, at: used + 1)
                             buffer[used] = 0x09
-                            used = ratingText.copy(text, to: buffer, at: used + 1)
+                            used = ratingTexts.copy(text, to: buffer, at: used + 1)
                             buffer[used] = 0x0a
                             used += 1
                         }
@@ -65,13 +112,7 @@ public enum Fingerprint {
                 }
             }
         }
-        hasher.update(bytes: UnsafeRawBufferPointer(start: buffer, count: used))
-        return hasher.finalizeHex()
-    }
-
-    /// The canonical text of one rating value, as hashed.
-    public static func ratingText(_ rating: Float) -> String {
-        "\(rating)"
+        return used
     }
 }
 

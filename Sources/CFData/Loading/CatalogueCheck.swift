@@ -16,8 +16,9 @@ enum CatalogueCheck {
         var uncataloguedRatings = 0
     }
 
+    /// The catalogue of the release in `folder`, whose ratings file `ratingsPath` gave `assembled`.
     static func load(
-        layout: MovieLensLayout, folder: String, raw: RawRatings, assembled: RatingsAssembler.Assembled
+        layout: MovieLensLayout, folder: String, ratingsPath: String, assembled: RatingsAssembler.Assembled
     ) throws -> Outcome {
         var outcome = Outcome()
         let itemsPath = (folder as NSString).appendingPathComponent(layout.itemsFile)
@@ -39,21 +40,22 @@ enum CatalogueCheck {
         outcome.uncatalogued = missing.map(\.element)
         let missingDense = Set(missing.map { Int32($0.offset) })
         outcome.uncataloguedRatings = assembled.ratings.items.reduce(0) { $0 + (missingDense.contains($1) ? 1 : 0) }
-        outcome.notes.append(note(outcome, layout: layout, raw: raw))
+        outcome.notes.append(note(outcome, layout: layout, ratingsPath: ratingsPath, assembled: assembled))
         return outcome
     }
 
     /// `1 rating (1 item) names an item missing from movies.csv: 999999 (ratings.csv:100838)`.
-    private static func note(_ outcome: Outcome, layout: MovieLensLayout, raw: RawRatings) -> String {
+    private static func note(
+        _ outcome: Outcome, layout: MovieLensLayout, ratingsPath: String, assembled: RatingsAssembler.Assembled
+    ) -> String {
         let named = Array(outcome.uncatalogued.prefix(namedItems))
         var firstRecord: [String: Int] = [:]
-        let wanted = Set(named)
-        for (index, id) in raw.items.integers.enumerated() where firstRecord.count < wanted.count {
-            let text = String(id)
-            if wanted.contains(text), firstRecord[text] == nil { firstRecord[text] = index }
+        let wanted = Dictionary(uniqueKeysWithValues: named.compactMap { id in assembled.items.dense(id).map { ($0, id) } })
+        for (index, item) in assembled.fileOrderItems.enumerated() where firstRecord.count < wanted.count {
+            if let id = wanted[item], firstRecord[id] == nil { firstRecord[id] = index }
         }
         let lines = RatingsFileReader.lineNumbers(
-            ofRecords: Set(firstRecord.values), path: raw.path, format: layout.ratingsFormat)
+            ofRecords: Set(firstRecord.values), path: ratingsPath, format: layout.ratingsFormat)
         let ratingsFile = layout.ratingsFile
         let places = named.map { id -> String in
             guard let record = firstRecord[id], let line = lines[record] else { return id }

@@ -50,7 +50,7 @@ extension DatasetLoader {
             fieldCount: nil, allowsTextIds: true)
         let stated = RatingScale(stated: ratingRange)
         let raw = try RatingsFileReader.read(path: path, format: format, scale: stated)
-        let assembled = try RatingsAssembler.assemble(raw, format: format, duplicates: duplicates)
+        let assembled = try RatingsAssembler.assemble(consume raw, format: format, duplicates: duplicates)
         var dataset = Dataset(
             name: ((path as NSString).lastPathComponent as NSString).deletingPathExtension, source: "csv", path: path,
             ratings: assembled.ratings, users: assembled.users, items: assembled.items,

@@ -45,8 +45,8 @@ public enum DatasetLoader {
         let scale = RatingScale(stated: ratingRange) ?? .known(for: layout)
         let ratingsPath = file(layout.ratingsFile)
         let raw = try RatingsFileReader.read(path: ratingsPath, format: layout.ratingsFormat, scale: scale)
-        let assembled = try RatingsAssembler.assemble(raw, format: layout.ratingsFormat, duplicates: duplicates)
-        let catalogue = try CatalogueCheck.load(layout: layout, folder: folder, raw: raw, assembled: assembled)
+        let assembled = try RatingsAssembler.assemble(consume raw, format: layout.ratingsFormat, duplicates: duplicates)
+        let catalogue = try CatalogueCheck.load(layout: layout, folder: folder, ratingsPath: ratingsPath, assembled: assembled)
         var folds: [String: (train: RatingSet, test: RatingSet)] = [:]
         if layout == .ml100k {
             for foldName in MovieLensLayout.predefinedFoldNames {

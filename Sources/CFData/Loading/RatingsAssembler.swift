@@ -7,16 +7,28 @@ enum RatingsAssembler {
         var ratings: RatingSet
         var users: IdMap
         var items: IdMap
+        /// The dense item of each rating read, in file order (to find the line of a rating).
+        var fileOrderItems: [Int32]
     }
 
     /// Maps ids (through new maps, or through `existingUsers`/`existingItems` when given),
     /// sorts by (user, item) and applies the duplicate policy.
+    ///
+    /// Each raw id column is freed once it is mapped. Ratings that are already in
+    /// canonical order without repeats (a file sorted by user, then item, as MovieLens
+    /// ships them) become the result as they are, without a sort or a copy.
     static func assemble(
-        _ raw: RawRatings, format: RatingsFormat, duplicates: DataConfig.DuplicatePolicy,
+        _ raw: consuming RawRatings, format: RatingsFormat, duplicates: DataConfig.DuplicatePolicy,
         existingUsers: IdMap? = nil, existingItems: IdMap? = nil
     ) throws -> Assembled {
         let (userMap, denseUsers) = try mapped(raw.users, existing: existingUsers, side: "user", raw: raw, format: format)
+        raw.users = RawIdColumn()
         let (itemMap, denseItems) = try mapped(raw.items, existing: existingItems, side: "item", raw: raw, format: format)
+        raw.items = RawIdColumn()
+        if CanonicalOrder.isCanonical(users: denseUsers, items: denseItems) {
+            let ratings = RatingSet(users: denseUsers, items: denseItems, ratings: raw.ratings, timestamps: raw.timestamps)
+            return Assembled(ratings: ratings, users: userMap, items: itemMap, fileOrderItems: denseItems)
+        }
         let order = CanonicalOrder.permutation(
             users: denseUsers, items: denseItems, userCount: userMap.count, itemCount: itemMap.count)
         var result = RatingSet()
@@ -42,7 +54,7 @@ enum RatingsAssembler {
             result.append(user: denseUsers[last], item: denseItems[last], rating: raw.ratings[last], timestamp: raw.timestamps[last])
             position = next
         }
-        return Assembled(ratings: result, users: userMap, items: itemMap)
+        return Assembled(ratings: result, users: userMap, items: itemMap, fileOrderItems: denseItems)
     }
 
     private static func mapped(

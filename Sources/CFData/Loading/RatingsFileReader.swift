@@ -6,28 +6,17 @@ enum RatingsFileReader {
     /// Runs `body` over the file's bytes (memory-mapped when the system allows).
     ///
     /// A folder, device, pipe or socket is refused before it is opened: a named pipe
-    /// would block the open, and a device would be read without end. An empty regular
-    /// file is an empty buffer without reading it: on Linux, Foundation reads a file of
-    /// size 0 into a 4 KiB buffer that the empty `Data` never frees (found by
-    /// `bench/fuzz`'s LeakSanitizer, crashes/ml-100k).
+    /// would block the open, and a device would be read without end.
     static func withBytes<Result>(
         of path: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
     ) throws -> Result {
+        try withFile(of: path) { file in try body(file.bytes) }
+    }
+
+    /// `withBytes` that hands over the file itself, so that parts can be released as they are parsed.
+    static func withFile<Result>(of path: String, _ body: (FileBytes) throws -> Result) throws -> Result {
         try refuseIrregular(path)
-        if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-           attributes[.type] as? FileAttributeType == .typeRegular, attributes[.size] as? Int == 0 {
-            return try body(UnsafeBufferPointer(start: nil, count: 0))
-        }
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: [.alwaysMapped])
-        } catch {
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw DataError.missing(path: path, hint: "check the data folder or `data.path`")
-            }
-            throw DataError.unreadable(path: path, reason: "\(error.localizedDescription)")
-        }
-        return try data.withUnsafeBytes { raw in try body(raw.bindMemory(to: UInt8.self)) }
+        return try FileBytes.withContents(of: path, body)
     }
 
     /// Throws `path: cannot be read (...)` for a path that is there but not a regular file
@@ -57,88 +46,54 @@ enum RatingsFileReader {
     ///
     /// Refused with `path:line: reason`: a file with a NUL byte (binary or corrupt; checked
     /// before anything is parsed or reserved), one without ratings (empty, blank or only a
-    /// header), a negative id in a MovieLens layout, and a rating outside `scale`.
+    /// header), a negative id in a MovieLens layout, and a rating outside `scale`. The
+    /// line named is that of the first bad record in file order.
     static func read(path: String, format: RatingsFormat, scale: RatingScale? = nil) throws -> RawRatings {
-        try withBytes(of: path) { bytes in try parse(bytes, path: path, format: format, scale: scale) }
+        try withFile(of: path) { file in try parse(file, path: path, format: format, scale: scale) }
     }
 
+    /// About how many bytes of a file one thread parses at a time.
+    static let chunkSize = 1 << 23
+
+    /// `read` over bytes already in memory.
+    ///
+    /// The data records are parsed in parts of about `chunkSize` bytes that end at line
+    /// ends, on as many threads as the machine has cores, and joined in file order: the
+    /// ratings, and the first refusal, are those of one pass from the start. A file
+    /// whose quoted fields may hold line ends, or whose ids are text, is parsed in one part.
     static func parse(
-        _ bytes: UnsafeBufferPointer<UInt8>, path: String, format: RatingsFormat, scale: RatingScale? = nil
+        _ file: FileBytes, path: String, format: RatingsFormat, scale: RatingScale? = nil, chunkSize: Int = chunkSize
     ) throws -> RawRatings {
+        let bytes = file.bytes
         try TextCheck.refuseNUL(bytes, path: path)
         var scanner = RecordScanner(bytes: bytes, path: path, delimiter: format.delimiter, honorsQuotes: format.honorsQuotes)
         var fields: [FieldRange] = []
-        fields.reserveCapacity(16)
-        var raw = RawRatings(path: path)
-        let estimate = bytes.count / 20
-        raw.users.reserve(estimate)
-        raw.items.reserve(estimate)
-        raw.ratings.reserveCapacity(estimate)
-        raw.timestamps.reserveCapacity(estimate)
-        var expectedFields = format.fieldCount
-        var isFirst = true
-        var headerLine: Int?
+        guard let firstLine = try scanner.next(into: &fields) else {
+            throw DataError.malformedLine(path: path, line: 1, reason: "the ratings file is empty (no ratings, only blank lines or nothing)")
+        }
+        let expectedFields = format.fieldCount ?? fields.count
+        let widest = max(format.userColumn, format.itemColumn, format.ratingColumn, format.timestampColumn ?? 0)
+        guard widest < expectedFields else {
+            throw DataError.malformedLine(
+                path: path, line: firstLine, reason: "column \(widest) does not exist: the file has \(expectedFields) fields")
+        }
+        let headerLine = isHeader(bytes, fields, format: format) ? firstLine : nil
+        let (start, startLine) = headerLine == nil ? (0, 1) : (scanner.position, scanner.line)
+        let whole = [start..<bytes.count]
+        let quoted = format.honorsQuotes && bytes.baseAddress.map { memchr($0 + start, Int32(UInt8(ascii: "\"")), bytes.count - start) != nil } == true
+        // Without a quote in the data, no field is quoted: the scanner need not look for one.
+        var dataFormat = format
+        dataFormat.honorsQuotes = quoted
+        let rules = RecordRules(path: path, format: dataFormat, scale: scale, expectedFields: expectedFields)
         let progress = ProgressReport.phase("reading " + (path as NSString).lastPathComponent, total: bytes.count, unit: .bytes)
         defer { progress.finish() }
-        var untilReport = 1 << 16
-        while let line = try scanner.next(into: &fields) {
-            untilReport -= 1
-            if untilReport == 0 {
-                untilReport = 1 << 16
-                progress.update(done: scanner.position)
-            }
-            if isFirst {
-                isFirst = false
-                if expectedFields == nil { expectedFields = fields.count }
-                let widest = max(format.userColumn, format.itemColumn, format.ratingColumn, format.timestampColumn ?? 0)
-                guard widest < expectedFields ?? 0 else {
-                    throw DataError.malformedLine(
-                        path: path, line: line, reason: "column \(widest) does not exist: the file has \(expectedFields ?? 0) fields")
-                }
-                if isHeader(bytes, fields, format: format) {
-                    headerLine = line
-                    continue
-                }
-            }
-            func fail(_ reason: String) -> DataError { .malformedLine(path: path, line: line, reason: reason) }
-            guard fields.count == expectedFields else {
-                throw fail("expected \(expectedFields ?? 0) fields, found \(fields.count)")
-            }
-            let userField = fields[format.userColumn]
-            guard !userField.isEmpty else { throw fail("empty user id") }
-            guard raw.users.append(bytes, userField, allowsText: format.allowsTextIds) else {
-                throw fail("user id `\(ByteParsing.string(bytes, userField))` is not an integer")
-            }
-            if !format.allowsTextIds, let id = raw.users.integers.last, id < 0 {
-                throw fail("user id \(id) is negative; MovieLens ids are positive integers")
-            }
-            let itemField = fields[format.itemColumn]
-            guard !itemField.isEmpty else { throw fail("empty item id") }
-            guard raw.items.append(bytes, itemField, allowsText: format.allowsTextIds) else {
-                throw fail("item id `\(ByteParsing.string(bytes, itemField))` is not an integer")
-            }
-            if !format.allowsTextIds, let id = raw.items.integers.last, id < 0 {
-                throw fail("item id \(id) is negative; MovieLens ids are positive integers")
-            }
-            let ratingField = fields[format.ratingColumn]
-            guard let rating = ByteParsing.decimal(bytes, ratingField) else {
-                throw fail("rating `\(ByteParsing.string(bytes, ratingField))` is not a number")
-            }
-            if let scale, !scale.contains(Float(rating)) {
-                let (start, end) = ByteParsing.trimmed(bytes, ratingField)
-                throw fail(scale.refusal(ByteParsing.string(bytes, FieldRange(start: start, end: end, hasEscapedQuotes: false))))
-            }
-            raw.ratings.append(Float(rating))
-            if let column = format.timestampColumn {
-                let field = fields[column]
-                guard let timestamp = ByteParsing.integer(bytes, field) else {
-                    throw fail("timestamp `\(ByteParsing.string(bytes, field))` is not an integer")
-                }
-                raw.timestamps.append(timestamp)
-            } else {
-                raw.timestamps.append(0)
-            }
+        let ranges = quoted ? whole : chunkRanges(bytes, from: start, size: chunkSize)
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        var chunks = parseChunks(file, ranges: ranges, rules: rules, threads: threads, progress: progress)
+        if ranges.count > 1, chunks.contains(where: { (try? $0.ratings.get())?.hasTextIds == true }) {
+            chunks = parseChunks(file, ranges: whole, rules: rules, threads: 1, progress: progress)
         }
+        let raw = try joined(&chunks, path: path, firstLine: startLine)
         if raw.count == 0 {
             if let headerLine {
                 throw DataError.malformedLine(path: path, line: headerLine + 1, reason: "no ratings after the header line; the file holds no data")

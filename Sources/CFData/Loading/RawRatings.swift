@@ -36,6 +36,47 @@ struct RawRatings: Sendable {
     var timestamps: [Int64] = []
 
     var count: Int { ratings.count }
+
+    init(path: String) {
+        self.path = path
+    }
+
+    /// The ratings of `parts` one after another; each part's columns are freed as soon as
+    /// they are copied, so the copy never holds much more than the ratings once. Parts
+    /// must hold integer ids (text ids are read in one part).
+    init(concatenating parts: inout [RawRatings], path: String) {
+        self.path = path
+        if parts.count == 1 {
+            self = parts.removeLast()
+            self.path = path
+            return
+        }
+        let total = parts.reduce(0) { $0 + $1.count }
+        users.reserve(total)
+        items.reserve(total)
+        ratings.reserveCapacity(total)
+        timestamps.reserveCapacity(total)
+        for index in parts.indices {
+            users.integers.append(contentsOf: parts[index].users.integers)
+            parts[index].users = RawIdColumn()
+        }
+        for index in parts.indices {
+            items.integers.append(contentsOf: parts[index].items.integers)
+            parts[index].items = RawIdColumn()
+        }
+        for index in parts.indices {
+            ratings.append(contentsOf: parts[index].ratings)
+            parts[index].ratings = []
+        }
+        for index in parts.indices {
+            timestamps.append(contentsOf: parts[index].timestamps)
+            parts[index].timestamps = []
+        }
+        parts = []
+    }
+
+    /// Whether an id column holds text ids.
+    var hasTextIds: Bool { users.texts != nil || items.texts != nil }
 }
 
 /// How a ratings file is laid out.

@@ -29,8 +29,9 @@ struct RecordScanner {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    /// `delimiter` must be one or two bytes long.
-    init(bytes: UnsafeBufferPointer<UInt8>, path: String, delimiter: [UInt8], honorsQuotes: Bool) {
+    /// `delimiter` must be one or two bytes long; `skipsByteOrderMark` is false for a
+    /// buffer that starts inside a file, where a BOM is data.
+    init(bytes: UnsafeBufferPointer<UInt8>, path: String, delimiter: [UInt8], honorsQuotes: Bool, skipsByteOrderMark: Bool = true) {
         precondition((1...2).contains(delimiter.count), "delimiters are one or two bytes")
         self.bytes = bytes
         self.path = path
@@ -38,7 +39,7 @@ struct RecordScanner {
         secondDelimiter = delimiter.count == 2 ? delimiter[1] : nil
         delimiterLength = delimiter.count
         self.honorsQuotes = honorsQuotes
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
+        if skipsByteOrderMark, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { position = 3 }
     }
 
     /// Reads the next non-blank record into `fields`; returns its first line number, or nil at the end.

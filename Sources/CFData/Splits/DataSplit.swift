@@ -12,4 +12,17 @@ public struct DataSplit: Sendable {
         self.test = test
         self.fingerprint = fingerprint
     }
+
+    /// The validation part followed by the test part: every rating outside training,
+    /// for a split whose parts cover its dataset (every kind but `predefined`).
+    public var heldOut: RatingSet {
+        guard let test else { return valid }
+        var rest = valid
+        rest.reserveCapacity(valid.count + test.count)
+        rest.users += test.users
+        rest.items += test.items
+        rest.ratings += test.ratings
+        rest.timestamps += test.timestamps
+        return rest
+    }
 }

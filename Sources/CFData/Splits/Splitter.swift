@@ -1,5 +1,6 @@
 import CFConfig
 import CFCore
+import Foundation
 
 /// Divides a dataset into train, validation and optional test parts, reproducibly from a seed.
 ///
@@ -30,34 +31,58 @@ import CFCore
 /// So under semantics 3 no split lets the test part choose the best epoch, stop early
 /// or rank a comparison.
 public enum Splitter {
+    /// The parts of `dataset` by `config`, drawn from `seed`'s split stream; the dataset keeps its ratings.
     public static func split(_ dataset: Dataset, config: SplitConfig, seed: UInt64, semantics: RunSemantics = .current) throws -> DataSplit {
+        var copy = dataset
+        return try split(&copy, config: config, seed: seed, semantics: semantics, releasing: false)
+    }
+
+    /// `split` for a dataset needed no longer: its rating columns are released as the
+    /// parts are built (`Dataset.releaseRatings()`; the rest of it is kept), so that the
+    /// split never needs much more memory than the ratings once. The parts are those of
+    /// `split`, bit for bit. The memory is freed only when nothing else holds the columns.
+    public static func split(
+        releasing dataset: inout Dataset, config: SplitConfig, seed: UInt64, semantics: RunSemantics = .current
+    ) throws -> DataSplit {
+        try split(&dataset, config: config, seed: seed, semantics: semantics, releasing: true)
+    }
+
+    private static func split(
+        _ dataset: inout Dataset, config: SplitConfig, seed: UInt64, semantics: RunSemantics, releasing: Bool
+    ) throws -> DataSplit {
         try validate(config, dataset: dataset, semantics: semantics)
+        precondition(!dataset.hasReleasedRatings, "the ratings of \(dataset.name) were released: load it again to split it")
+        precondition(dataset.ratings.count <= Int(Int32.max), "a split indexes ratings with Int32")
         let progress = ProgressReport.phase("splitting \(dataset.ratings.count) ratings", total: 0, unit: .count("ratings"))
         defer { progress.finish() }
         let streamSeed = RandomStreams(seed: seed).seed(for: .split)
         var firstStream = Xoshiro256StarStar(seed: streamSeed)
         let secondStream = Xoshiro256StarStar(seed: RandomStreams.derive(streamSeed, "valid"))
-        let ratings = dataset.ratings
+        var ratings = dataset.ratings
+        if releasing { dataset.releaseRatings() }
+        let threads = ProcessInfo.processInfo.activeProcessorCount
         let train: RatingSet
         let valid: RatingSet
         var test: RatingSet?
         if semantics.foldsHoldOutTest, config.kind == .predefined || config.kind == .kfold {
             var validStream = secondStream
-            let (base, held): (RatingSet, RatingSet)
             if config.kind == .predefined, let fold = dataset.predefinedFolds[config.predefinedFold] {
-                (base, held) = (fold.train, fold.test)
+                let parts = HoldOut.apply(.random(fraction: config.valid), to: allIndices(fold.train), in: fold.train, using: &validStream)
+                train = fold.train.subset(parts.kept)
+                valid = fold.train.subset(parts.held)
+                test = fold.test
             } else {
-                let parts = HoldOut.apply(.fold(count: config.folds, index: config.fold), to: Array(0..<ratings.count), in: ratings, using: &firstStream)
-                (base, held) = (ratings.subset(parts.kept), ratings.subset(parts.held))
+                // Validation is carved from the other folds as from their own ratings:
+                // the draws depend only on how many there are.
+                let folds = HoldOut.apply(
+                    .fold(count: config.folds, index: config.fold), to: allIndices(ratings), in: ratings, using: &firstStream)
+                let parts = HoldOut.apply(.random(fraction: config.valid), to: folds.kept, in: ratings, using: &validStream)
+                let built = ratings.parts(at: [parts.kept, parts.held, folds.held], releasing: releasing, threads: threads)
+                (train, valid, test) = (built[0], built[1], built[2])
             }
-            let parts = HoldOut.apply(.random(fraction: config.valid), to: Array(0..<base.count), in: base, using: &validStream)
-            train = base.subset(parts.kept)
-            valid = base.subset(parts.held)
-            test = held
         } else if config.kind == .predefined, let fold = dataset.predefinedFolds[config.predefinedFold] {
             if config.test > 0 {
-                let all = Array(0..<fold.train.count)
-                let parts = HoldOut.apply(.random(fraction: config.valid), to: all, in: fold.train, using: &firstStream)
+                let parts = HoldOut.apply(.random(fraction: config.valid), to: allIndices(fold.train), in: fold.train, using: &firstStream)
                 train = fold.train.subset(parts.kept)
                 valid = fold.train.subset(parts.held)
                 test = fold.test
@@ -66,20 +91,23 @@ public enum Splitter {
                 valid = fold.test
             }
         } else {
-            var rest = Array(0..<ratings.count)
+            var rest = allIndices(ratings)
             var validFraction = config.valid
             var validStream = firstStream
+            var testIndices: [Int32]?
             if config.test > 0 {
                 let testRule = rule(config, fraction: config.test, isTest: true)
                 let parts = HoldOut.apply(testRule, to: rest, in: ratings, using: &firstStream)
                 rest = parts.kept
-                test = ratings.subset(parts.held)
+                testIndices = parts.held
                 validFraction = config.valid / (1 - config.test)
                 validStream = secondStream
             }
             let parts = HoldOut.apply(rule(config, fraction: validFraction, isTest: false), to: rest, in: ratings, using: &validStream)
-            train = ratings.subset(parts.kept)
-            valid = ratings.subset(parts.held)
+            rest = []
+            let built = ratings.parts(at: [parts.kept, parts.held] + (testIndices.map { [$0] } ?? []), releasing: releasing, threads: threads)
+            (train, valid) = (built[0], built[1])
+            test = testIndices == nil ? nil : built[2]
         }
         var definition = definition(config, seed: seed, dataset: dataset)
         if semantics.foldsHoldOutTest, config.kind == .predefined || config.kind == .kfold {
@@ -87,6 +115,11 @@ public enum Splitter {
         }
         let fingerprint = Self.fingerprint(definition: definition, train: train, valid: valid, test: test)
         return DataSplit(train: train, valid: valid, test: test, fingerprint: fingerprint)
+    }
+
+    /// 0..<ratings.count, the indices a split starts from.
+    private static func allIndices(_ ratings: RatingSet) -> [Int32] {
+        Array(0..<Int32(ratings.count))
     }
 
     /// The hold-out rule of one stage.
@@ -101,7 +134,9 @@ public enum Splitter {
         }
     }
 
-    static func validate(_ config: SplitConfig, dataset: Dataset, semantics: RunSemantics = .current) throws {
+    /// Throws the refusal `split` would give, before any work: a fraction out of range, a
+    /// fold that does not exist, a test part where the fold is the test part.
+    public static func validate(_ config: SplitConfig, dataset: Dataset, semantics: RunSemantics = .current) throws {
         func fail(_ reason: String) -> DataError { .invalidConfiguration("split: \(reason)") }
         if semantics.foldsHoldOutTest, config.kind == .predefined || config.kind == .kfold, config.test > 0 {
             throw fail("`test` must be 0 for kind \(config.kind.rawValue): the held-out fold is the test part, and `valid` "

@@ -62,8 +62,10 @@ public struct DataMetadata: Equatable, Sendable {
     }
 
     /// The metadata of `dataset` with statistics over its `training` ratings; the pairs
-    /// outside `training` are the held-out ones.
-    public init(dataset: Dataset, training: RatingSet, splitFingerprint: String) {
+    /// outside `training` are the held-out ones: those of `heldOut` when it is given (the
+    /// split's other parts, for a dataset whose ratings were released), otherwise the
+    /// dataset's.
+    public init(dataset: Dataset, training: RatingSet, splitFingerprint: String, heldOut: RatingSet? = nil) {
         var userCounts = [Int32](repeating: 0, count: dataset.userCount)
         var itemCounts = [Int32](repeating: 0, count: dataset.itemCount)
         var userSums = [Double](repeating: 0, count: dataset.userCount)
@@ -88,7 +90,7 @@ public struct DataMetadata: Equatable, Sendable {
             itemCounts: itemCounts, itemMeans: means(itemSums, itemCounts),
             ratingMin: training.ratings.min() ?? 0, ratingMax: training.ratings.max() ?? 0,
             globalMean: training.isEmpty ? 0 : Float(total / Double(training.count)), trainCount: training.count,
-            ratedPairs: RatedPairs(dataset: dataset, training: training)
+            ratedPairs: RatedPairs(dataset: dataset, training: training, heldOut: heldOut)
         )
     }
 }

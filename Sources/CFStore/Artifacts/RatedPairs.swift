@@ -16,10 +16,14 @@ public struct RatedPairs: Equatable, Sendable {
         self.heldOut = heldOut
     }
 
-    /// The pairs of `dataset`, split into `training` and the rest.
-    public init(dataset: Dataset, training: RatingSet) {
+    /// The pairs of `dataset`, split into `training` and the rest: the rest of
+    /// `dataset.ratings`, or `heldOut` when it is given (the ratings of the dataset outside
+    /// `training`, once the dataset's own are released; the same pairs then).
+    public init(dataset: Dataset, training: RatingSet, heldOut: RatingSet? = nil) {
+        precondition(heldOut != nil || !dataset.hasReleasedRatings, "the ratings outside training are needed once the dataset's are released")
         let trained = UserRatings(training, userCount: dataset.userCount)
-        self.init(training: trained, heldOut: UserRatings(dataset.ratings, userCount: dataset.userCount).subtracting(trained))
+        let rest = UserRatings(heldOut ?? dataset.ratings, userCount: dataset.userCount)
+        self.init(training: trained, heldOut: rest.subtracting(trained))
     }
 
     /// Whether `user` rated `item` in training, or anywhere when `includingHeldOut`.

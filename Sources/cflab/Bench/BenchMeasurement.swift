@@ -54,7 +54,7 @@ struct BenchMeasurement {
         var config = file.config
         config.training.threads = threads
         var preparer = ExperimentPreparer(file: file)
-        let experiment = try preparer.prepare(config)
+        let experiment = try preparer.prepareAll([config])[0]
         let split = experiment.split
         let (users, items) = (experiment.dataset.userCount, experiment.dataset.itemCount)
         let statistics = TrainingStatistics(training: split.train, userCount: users, itemCount: items)
@@ -95,7 +95,7 @@ struct BenchMeasurement {
         config.training.threads = threads
         config.evaluation.ranking.every = .never
         var preparer = ExperimentPreparer(file: file)
-        let experiment = try preparer.prepare(config)
+        let experiment = try preparer.prepareAll([config])[0]
         var reports: [EpochReport] = []
         _ = try trainer(experiment, steps: benchCase?.steps).run { reports.append($0); return .continue }
         let measured = benchCase ?? BenchCase.training(
@@ -103,7 +103,7 @@ struct BenchMeasurement {
             optimizer: "", optimizerLabel: config.optimizer.kind.rawValue + (config.optimizer.dense ? " dense" : " lazy"),
             batchSize: config.training.batchSize)
         let data = shape ?? DataShape(users: experiment.dataset.userCount, items: experiment.dataset.itemCount,
-                                      ratings: experiment.dataset.ratings.count)
+                                      ratings: experiment.dataset.ratingCount)
         return BenchRow.make(
             measured, shape: data, trainRatings: experiment.split.train.count, threads: threads,
             seconds: reports.compactMap { $0.metrics[MetricName.seconds] },

@@ -77,7 +77,7 @@ struct RunCommand: ParsableCommand {
         }
         Linalg.setSingleThreaded()
         var preparer = ExperimentPreparer(file: file)
-        let experiments = try reportingErrors { try plan.trials.map { try preparer.prepare($0.config) } }
+        let experiments = try reportingErrors { try preparer.prepareAll(plan.trials.map(\.config)) }
         FaultPoint.hit("before-migration")
         let writer = try noStore ? nil : Self.openWriter(path: store, file: file, preparer: preparer)
         // Said once the store has taken the run: a refused store is the one line printed.

@@ -16,7 +16,7 @@ struct RunPrinter: Sendable {
         let config = experiment.config
         let data = experiment.dataset
         Console.out("\(config.name): \(config.model.kind.rawValue) on \(data.name) "
-            + "(\(data.ratings.count) ratings, \(data.userCount) users, \(data.itemCount) items)")
+            + "(\(data.ratingCount) ratings, \(data.userCount) users, \(data.itemCount) items)")
         // Which folder of the search path the data came from.
         if let path = data.path { Console.out("data: \(path)") }
         let split = experiment.split

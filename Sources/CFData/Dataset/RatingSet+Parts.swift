@@ -1,0 +1,50 @@
+import CFCore
+import Foundation
+
+extension RatingSet {
+    /// The ratings at each list of `indices` (each list in any order, every index in
+    /// 0..<count), built column by column on up to `threads` threads.
+    ///
+    /// With `releasing`, each column of `self` is emptied as soon as every part has its
+    /// share, and `self` ends empty: the parts then never need much more memory than the
+    /// ratings once (when nothing else holds the columns). The parts are the same either way.
+    mutating func parts(at indices: [[Int32]], releasing: Bool, threads: Int) -> [RatingSet] {
+        let partUsers = indices.map { Self.gathered(users, at: $0, threads: threads) }
+        if releasing { users = [] }
+        let partItems = indices.map { Self.gathered(items, at: $0, threads: threads) }
+        if releasing { items = [] }
+        let partRatings = indices.map { Self.gathered(ratings, at: $0, threads: threads) }
+        if releasing { ratings = [] }
+        let partTimestamps = indices.map { Self.gathered(timestamps, at: $0, threads: threads) }
+        if releasing { timestamps = [] }
+        return indices.indices.map { part in
+            RatingSet(users: partUsers[part], items: partItems[part], ratings: partRatings[part], timestamps: partTimestamps[part])
+        }
+    }
+
+    /// The ratings at `indices`, in that order: `subset` for a list of `Int32` indices.
+    func subset(_ indices: [Int32]) -> RatingSet {
+        var copy = self
+        return copy.parts(at: [indices], releasing: false, threads: 1)[0]
+    }
+
+    /// The elements at `indices`, in that order, gathered in pieces on up to `threads` threads.
+    private static func gathered<Element>(_ column: [Element], at indices: [Int32], threads: Int) -> [Element] {
+        let pieces = ParallelLoop.ranges(indices.count, pieces: threads > 1 ? (indices.count + (1 << 20) - 1) >> 20 : 1)
+        return column.withUnsafeBufferPointer { source in
+            indices.withUnsafeBufferPointer { indices in
+                [Element](unsafeUninitializedCapacity: indices.count) { output, initialized in
+                    if let base = output.baseAddress {
+                        let target = SharedPointer(base)
+                        ParallelLoop.run(pieces.count, threads: threads) { piece in
+                            for position in pieces[piece] {
+                                (target.base + position).initialize(to: source[Int(indices[position])])
+                            }
+                        }
+                    }
+                    initialized = indices.count
+                }
+            }
+        }
+    }
+}
