@@ -16,7 +16,7 @@ extension ChartSet {
             var clauses: [String] = []
             for kind in kinds {
                 var byValue: [Double: [Double]] = [:]
-                for run in report.runs where run.modelKind == kind {
+                for run in report.runs where run.modelKind == kind && !run.isPruned {
                     if let value = run.parameters[key]?.doubleValue, let score = run.score { byValue[value, default: []].append(score) }
                 }
                 guard !byValue.isEmpty else { continue }
@@ -32,6 +32,16 @@ extension ChartSet {
                 clauses.append("data index \(clauses.count) using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '\(palette.colour(kind: kind))' title columnheader(2)")
             }
             guard !clauses.isEmpty else { continue }
+            // Pruned runs stopped at a rung: their best comes from fewer epochs, so they are
+            // grey points beside the lines, not part of the means.
+            let pruned = report.runs.compactMap { run -> (Double, Double)? in
+                guard run.isPruned, let value = run.parameters[key]?.doubleValue, let score = run.score else { return nil }
+                return (value, score)
+            }.sorted { $0 < $1 }
+            if !pruned.isEmpty {
+                data += ["", "", "# pruned runs: x best_valid_rmse"] + pruned.map { "\(NumberText.data($0.0)) \(NumberText.data($0.1))" }
+                clauses.append("data index \(clauses.count) using 1:2 with points pointtype 6 pointsize 1 linecolor rgb '\(ChartPalette.muted)' title 'pruned (best before its rung)'")
+            }
             let pooled = sensitivityPooling(report, key: key)
             var body = [
                 "set title \(GnuplotText.literal("Best valid RMSE against \(key)"))",
@@ -43,7 +53,8 @@ extension ChartSet {
             let subject = (pooled.contains("other settings") ? "Marginal effect: best" : "Best") + " valid RMSE against \(key)"
             charts.append(Chart(
                 name: "sensitivity-" + OutputFolder.sanitisedName(key),
-                caption: "\(subject), one line per model kind. Each point is the mean over \(pooled), its error bar one standard deviation over \(pooled).",
+                caption: "\(subject), one line per model kind. Each point is the mean over \(pooled), its error bar one standard deviation over \(pooled)."
+                    + (pruned.isEmpty ? "" : " The \(pruned.count) pruned run\(pruned.count == 1 ? " is a grey circle" : "s are grey circles") at the best valid RMSE they reached before their rung, left out of the means."),
                 body: body, data: data.joined(separator: "\n") + "\n"))
         }
         return charts

@@ -49,4 +49,22 @@ final class PrunedReportTests: XCTestCase {
         XCTAssertEqual(lines.filter { $0.contains("'2 other configurations (2 pruned)'") }.count, 1, "\(lines)")
         XCTAssertTrue(chart.caption.contains("the 2 that the sweep pruned among them"), chart.caption)
     }
+
+    /// A pruned run's best comes from fewer epochs: the sensitivity means leave it out, and
+    /// it is a grey point beside the lines.
+    func testSensitivityLeavesPrunedRunsOutOfTheMeansAndDrawsThemGrey() throws {
+        let report = try ReportData(store: try store(), selection: RunSelection(sweep: "p"))
+        let charts = ChartSet.sensitivity(report, palette: ChartPalette(runs: report.runs, keys: []))
+        let chart = try XCTUnwrap(charts.first { $0.name == "sensitivity-optimizer.lr" }, "\(charts.map(\.name))")
+        let blocks = chart.data.components(separatedBy: "\n\n\n")
+        XCTAssertEqual(blocks.count, 2, chart.data)
+        let means = blocks[0].split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").map(String.init) }
+        XCTAssertEqual(means.map { $0[0] }, ["0.001", "0.002"], "only the completed runs in the means: \(chart.data)")
+        XCTAssertEqual(means.map { $0[1] }, ["0.92", "0.91"])
+        let prunedRows = blocks[1].split(separator: "\n").dropFirst().map(String.init)
+        XCTAssertEqual(prunedRows, ["0.003 0.85", "0.004 0.99"], chart.data)
+        XCTAssertTrue(chart.script.contains("with points pointtype 6 pointsize 1 linecolor rgb '\(ChartPalette.muted)' title 'pruned (best before its rung)'"),
+                      chart.script)
+        XCTAssertTrue(chart.caption.contains("The 2 pruned runs are grey circles"), chart.caption)
+    }
 }
