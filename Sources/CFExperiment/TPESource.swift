@@ -23,6 +23,9 @@ public final class TPESource: TrialSource, @unchecked Sendable {
     private var savedSplits: Int
     /// The runner's index of each trial of `expansion`.
     private var runnerIndex: [Int]
+    /// Each point's observation once all its trials have ended: it never changes after,
+    /// so later batches read it here instead of from the store again.
+    private var observed: [Int: TPEObservation] = [:]
 
     /// - Parameter expansion: the sweep with its first batch added, whose trials are the
     ///   runner's first trials (anything the runner holds after them, such as baselines,
@@ -42,7 +45,12 @@ public final class TPESource: TrialSource, @unchecked Sendable {
     public func nextBatch(after outcomes: [TrialRun.Outcome?]) throws -> SweepBatch? {
         guard batch < proposals.batchCount else { return nil }
         let before = proposals.pointRange(batch: batch).lowerBound
-        let history = try (0..<before).compactMap { try observation(point: $0, outcomes: outcomes) }
+        let history = try (0..<before).compactMap { point in
+            if let known = observed[point] { return known }
+            let observation = try observation(point: point, outcomes: outcomes)
+            observed[point] = observation
+            return observation
+        }
         let points = proposals.points(batch: batch, history: history)
         batch += 1
         let known = expansion.trials.count
