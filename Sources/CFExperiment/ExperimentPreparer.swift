@@ -91,6 +91,12 @@ public struct ExperimentPreparer {
         if config.data.source == .synthetic {
             try ModelFactory.checkMemory(config, users: config.data.synthetic.users, items: config.data.synthetic.items)
         }
+        // A dataset whose ratings were released still serves every split already made of
+        // it (a later tpe batch, say): only a new split needs the data read again.
+        if let cached = datasets[Self.dataKey(config)], cached.hasReleasedRatings,
+           splits[splitKey(config, dataset: cached, semantics: semantics)] != nil {
+            return try prepare(config, dataset: cached, semantics: semantics, baseSeed: baseSeed)
+        }
         let dataset = try self.dataset(for: config)
         return try prepare(config, dataset: dataset, semantics: semantics, baseSeed: baseSeed)
     }

@@ -60,6 +60,11 @@ final class PreparerReleaseTests: XCTestCase {
                 DataMetadata(dataset: dataset, training: split.train, splitFingerprint: split.fingerprint, heldOut: split.heldOut),
                 DataMetadata(dataset: full, training: split.train, splitFingerprint: split.fingerprint))
         }
+        // A split already made serves a later prepare (a tpe batch) without reading the data again.
+        let reused = try releasing.prepare(sweep[2])
+        XCTAssertTrue(reused.dataset.hasReleasedRatings, "the released dataset is reused, not loaded again")
+        XCTAssertEqual(reused.split.train, experiments[0].split.train)
+        XCTAssertEqual(releasing.loadedSplits.count, 3)
         // A later split of the released data loads it again.
         let again = try releasing.prepare(try configs([["split.seed=3"]])[0])
         XCTAssertFalse(again.dataset.hasReleasedRatings)
