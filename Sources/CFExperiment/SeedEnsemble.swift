@@ -5,7 +5,8 @@ import CFModels
 import CFStore
 import CFTraining
 
-/// The metrics of the mean prediction of one configuration's runs over their seeds.
+/// The metrics of the mean prediction of runs of one split: one configuration's runs
+/// over their seeds (`compare --ensemble`), or any models (`cflab ensemble`).
 ///
 /// Each run's kept parameters are rebuilt (`AnalyzedRun`, under the run's semantics and
 /// cold-start rule); the data is found by its fingerprint as `reproduce` finds it, and
