@@ -83,10 +83,10 @@ public struct Comparison: Sendable {
         return true
     }
 
-    /// The runs of the row the table marks best: the configuration validation chose. Nil
-    /// when no row can win (nothing scored, or only pruned rows).
-    public var chosenRuns: [ComparedRun]? {
-        Self.winner(of: groups().contenders)?.runs
+    /// The runs of each row that could win, best first: scored, not pruned, not baselines.
+    /// The first is the row the table marks best, the configuration validation chose.
+    public var rankedRuns: [[ComparedRun]] {
+        groups().contenders.filter { $0.meanScore != nil && !$0.isPruned }.map(\.runs)
     }
 
     /// The first of the ranked contenders, when it has a score and is not pruned.

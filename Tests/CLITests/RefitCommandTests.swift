@@ -74,6 +74,17 @@ final class RefitCommandTests: XCTestCase {
         XCTAssertEqual(apart.status, 1, "refit runs and the runs that chose them were trained on different splits")
         XCTAssertTrue(apart.stderr.contains("different splits"), apart.stderr)
 
+        // The runner-up row, for an ensemble of the top rows; a row beyond the ranking is refused.
+        let second = try CLIRunner.run(["refit", "--sweep", "tuned", "--row", "2", "--out", out + ".second", "--store", store])
+        XCTAssertEqual(second.status, 0, second.stderr)
+        let secondBest = try XCTUnwrap(JSONValue.parse(configured.stdout)["rows"]?.arrayValue?[1])
+        let secondFile = try String(contentsOfFile: out + ".second", encoding: .utf8)
+        XCTAssertTrue(secondFile.contains("name: tuned-refit-2"), secondFile)
+        XCTAssertTrue(secondFile.contains("lr: \(secondBest["optimizer.lr"]?.doubleValue ?? -1)"), secondFile)
+        let beyond = try CLIRunner.run(["refit", "--sweep", "tuned", "--row", "9", "--out", out + ".9", "--store", store])
+        XCTAssertEqual(beyond.status, 1)
+        XCTAssertTrue(beyond.stderr.contains("has 4 configurations that could be chosen; --row 9 is beyond them"), beyond.stderr)
+
         let again = try CLIRunner.run(["refit", "--sweep", "tuned", "--out", out, "--store", store])
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stderr.contains("refit never overwrites a file"), again.stderr)

@@ -35,8 +35,18 @@ struct RefitCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Comma-separated seeds to refit with (default: the chosen row's seeds).", valueName: "seeds"))
     var seeds: String?
 
-    @Option(help: ArgumentHelp("The name of the refit sweep (default: NAME-refit).", valueName: "name"))
+    @Option(help: ArgumentHelp("The name of the refit sweep (default: NAME-refit, or NAME-refit-K for --row K > 1).", valueName: "name"))
     var name: String?
+
+    @Option(help: ArgumentHelp("Refit the K-th best row instead (1 is the chosen one), for an ensemble of the top rows.", valueName: "K"))
+    var row: Int = 1
+
+    func validate() throws {
+        guard row >= 1 else { throw ValidationError("--row must be at least 1, got \(row)") }
+    }
+
+    /// The refit sweep's name.
+    var sweepName: String { name ?? (row == 1 ? "\(sweep)-refit" : "\(sweep)-refit-\(row)") }
 
     @OptionGroup var location: StoreLocation
 
@@ -47,8 +57,8 @@ struct RefitCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let store = try location.openForReading()
-        let plan = try reportingErrors { try RefitPlan.choose(sweep: sweep, in: store) }
-        let file = plan.experiment(name: name ?? "\(sweep)-refit", seeds: requestedSeeds ?? plan.seeds)
+        let plan = try reportingErrors { try RefitPlan.choose(sweep: sweep, row: row, in: store) }
+        let file = plan.experiment(name: sweepName, seeds: requestedSeeds ?? plan.seeds)
         try reportingErrors {
             let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -59,7 +69,7 @@ struct RefitCommand: ParsableCommand {
             try FileManager.default.moveItem(at: temporary, to: URL(fileURLWithPath: out))
         }
         Console.out("wrote \(out): \(plan.summary)")
-        Console.out("next: cflab run \(out) && cflab compare --sweep \(name ?? "\(sweep)-refit") --ensemble")
+        Console.out("next: cflab run \(out) && cflab compare --sweep \(sweepName) --ensemble")
     }
 
     private func parsedSeeds() throws -> [Int64]? {
@@ -86,20 +96,27 @@ struct RefitPlan {
     /// Why a sweep has nothing to refit.
     enum Problem: Error, CustomStringConvertible {
         case nothingChosen(String)
+        case noSuchRow(String, row: Int, rows: Int)
 
         var description: String {
             switch self {
             case let .nothingChosen(sweep):
                 return "sweep \(sweep) has no configuration to refit: no completed run with a validation RMSE (see cflab compare --sweep \(sweep))"
+            case let .noSuchRow(sweep, row, rows):
+                return "sweep \(sweep) has \(rows) configuration\(rows == 1 ? "" : "s") that could be chosen; --row \(row) is beyond them"
             }
         }
     }
 
-    static func choose(sweep: String, in store: RunStore) throws -> RefitPlan {
+    /// The plan for the `row`-th best row (1: the one compare marks best).
+    static func choose(sweep: String, row: Int = 1, in store: RunStore) throws -> RefitPlan {
         let request = ComparisonRequest(selection: RunSelection(sweep: sweep))
         let loaded = try request.load(in: store)
-        let comparison = Comparison(runs: loaded.runs, baselines: loaded.baselines)
-        guard let runs = comparison.chosenRuns, let first = runs.first else { throw Problem.nothingChosen(sweep) }
+        let ranked = Comparison(runs: loaded.runs, baselines: loaded.baselines).rankedRuns
+        guard !ranked.isEmpty else { throw Problem.nothingChosen(sweep) }
+        guard row <= ranked.count else { throw Problem.noSuchRow(sweep, row: row, rows: ranked.count) }
+        let runs = ranked[row - 1]
+        guard let first = runs.first else { throw Problem.nothingChosen(sweep) }
         let bestEpochs = runs.compactMap(\.epoch).sorted()
         guard !bestEpochs.isEmpty else { throw Problem.nothingChosen(sweep) }
         let epochs = bestEpochs[bestEpochs.count / 2]
@@ -107,7 +124,7 @@ struct RefitPlan {
         for fold in runs.compactMap(\.fold) where !folds.contains(fold) { folds.append(fold) }
         let seeds = Array(Set(runs.map(\.record.seed))).sorted()
         let score = runs.compactMap(\.score).reduce(0, +) / Double(runs.count)
-        let summary = "the configuration of run \(first.record.id) (mean valid RMSE \(NumberText.fixed(score, decimals: 4)) "
+        let summary = (row == 1 ? "" : "row \(row) of the ranking: ") + "the configuration of run \(first.record.id) (mean valid RMSE \(NumberText.fixed(score, decimals: 4)) "
             + "over \(runs.count) run\(runs.count == 1 ? "" : "s")), trained on training + validation for \(epochs) "
             + "epoch\(epochs == 1 ? "" : "s"), seeds \(seeds.map(String.init).joined(separator: ", "))"
             + (folds.count > 1 ? ", folds \(folds.map { $0.stringValue ?? $0.canonical }.joined(separator: ", "))" : "")
