@@ -90,6 +90,22 @@ struct BiasAndPenaltyTests {
         }
     }
 
+    /// A stored model is rebuilt from statistics without baselines, then loaded: its
+    /// biases start as drawn (the kept parameters replace them), never a crash.
+    @Test func rebuildingWithoutBaselinesKeepsTheDrawnBiases() throws {
+        var config = ModelConfig()
+        config.kind = .dotBias
+        config.embeddingDim = .fixed(4)
+        config.biasInit = .data
+        let rebuilt = try #require(try ModelFactory.make(
+            config: config, statistics: allSeenStatistics(users: 6, items: 5), streams: ParameterStreams(seed: 1)) as? DotBiasModel)
+        config.biasInit = .embedding
+        let drawn = try #require(try ModelFactory.make(
+            config: config, statistics: allSeenStatistics(users: 6, items: 5), streams: ParameterStreams(seed: 1)) as? DotBiasModel)
+        #expect(rebuilt.userBias.values == drawn.userBias.values)
+        #expect(rebuilt.itemBias.values == drawn.itemBias.values)
+    }
+
     @Test func baselinesAreShrunkMeans() throws {
         let stats = statistics
         for item in 0..<5 {

@@ -92,11 +92,12 @@ public final class DotBiasModel: BlockTrainable {
         return counts.map { $0 > 0 ? Float(lambda * pow(Double($0) / mean, exponent - 1)) : Float(lambda) }
     }
 
-    /// `bias_init: data`, as the type's comment gives it.
+    /// `bias_init: data`, as the type's comment gives it. Statistics that hold no baselines
+    /// (those a stored model is rebuilt from, before its kept parameters are loaded into
+    /// it) leave the biases as drawn: training always measures them.
     private func startBiasesAtBaselines() {
-        precondition(statistics.userBaselines.count == userBias.values.count
-                     && statistics.itemBaselines.count == itemBias.values.count,
-                     "bias_init data needs statistics measured on the training ratings")
+        guard statistics.userBaselines.count == userBias.values.count,
+              statistics.itemBaselines.count == itemBias.values.count else { return }
         let mean = statistics.globalMean
         let range = range
         func link(_ value: Float) -> Float { Self.meanOffset(value, range: range, inside: true) }
