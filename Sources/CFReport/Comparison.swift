@@ -181,7 +181,9 @@ public struct Comparison: Sendable {
             if crossValidated { ensembleCells.append(.missing) }
             ensembleCells += metrics.map { column in ensemble.value(column).map { .number($0, style: nil) } ?? .missing }
             if crossValidated { ensembleCells.append(.missing) }
-            ensembleCells.append(.text("ensemble: mean prediction of these \(ensemble.runIds.count) runs"))
+            ensembleCells.append(.text(ensemble.folds > 1
+                ? "ensemble: mean prediction of each fold's seeds, mean over \(ensemble.folds) folds"
+                : "ensemble: mean prediction of these \(ensemble.runIds.count) runs"))
             ensembleFacts.append(.object([
                 ("label", .string(group.label(keys: keys))), ("runs", .array(ensemble.runIds.map { .int($0) })),
                 ("valid_rmse", ensemble.valid["rmse"].map(JSONValue.double) ?? .null),

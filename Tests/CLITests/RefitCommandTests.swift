@@ -92,4 +92,34 @@ final class RefitCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out + ".2"))
     }
+
+    /// A cross-validated row: each fold's seeds are averaged, then the folds, in compare
+    /// --ensemble and cflab ensemble alike; the refit keeps the row's folds.
+    func testEnsemblesOfACrossValidationAverageEachFoldThenTheFolds() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let yaml = Self.sweep
+            .replacingOccurrences(of: "{kind: random, valid: 0.2, test: 0.2, seed: 9}", with: "{kind: kfold, folds: 3, valid: 0.2, seed: 9}")
+            .replacingOccurrences(of: "model.dropout: [0.0, 0.5]\n    optimizer.lr: [1.0e-3, 2.0e-2]", with: "split.fold: [0, 1]")
+        let file = try TemporaryFolder.write(yaml, named: "folds.yaml", in: folder)
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        let trained = try CLIRunner.run(["run", file, "--store", store, "--jobs", "2"])
+        XCTAssertEqual(trained.status, 0, trained.stderr)
+        let compare = try CLIRunner.run(["compare", "--sweep", "tuned", "--ensemble", "--store", store])
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        XCTAssertTrue(compare.stdout.contains("ensemble: mean prediction of each fold's seeds, mean over 2 folds"), compare.stdout)
+        let ensemble = try CLIRunner.run(["ensemble", "--sweep", "tuned", "--format", "json", "--store", store])
+        XCTAssertEqual(ensemble.status, 0, ensemble.stderr)
+        let facts = try JSONValue.parse(ensemble.stdout)
+        XCTAssertEqual(facts["folds"]?.intValue, 2)
+        let rows = try XCTUnwrap(facts["rows"]?.arrayValue)
+        let perFold = rows.filter { ($0["run"]?.stringValue ?? "").hasPrefix("fold ") }.compactMap { $0["test_rmse"]?.doubleValue }
+        XCTAssertEqual(perFold.count, 2, ensemble.stdout)
+        let mean = try XCTUnwrap(facts["test"]?["rmse"]?.doubleValue)
+        XCTAssertEqual(mean, perFold.reduce(0, +) / 2, accuracy: 1e-12)
+
+        let out = folder.appendingPathComponent("refit.yaml").path
+        XCTAssertEqual(try CLIRunner.run(["refit", "--sweep", "tuned", "--out", out, "--store", store]).status, 0)
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        XCTAssertTrue(written.contains("split.fold:"), written)
+    }
 }

@@ -19,7 +19,9 @@ struct EnsembleCommand: ParsableCommand {
         Select completed runs with ids, --sweep or --where (they combine, as in compare). \
         Each needs kept parameters (training.keep best or final) and the data, found by its \
         fingerprint as reproduce finds it (--data first). Runs of different splits are \
-        refused. The ensemble is shown, never used to choose: pick its members on validation.
+        refused, unless they differ only in the fold: then each fold's runs are averaged and \
+        the folds' figures are averaged. The ensemble is shown, never used to choose: pick \
+        its members on validation.
         """
     )
 
@@ -53,7 +55,15 @@ struct EnsembleCommand: ParsableCommand {
         let store = try location.openForReading()
         let selection = RunSelection(sweep: sweep, runIds: runIds, filter: filter)
         let records = try reportingErrors { try selection.records(in: store).completed.sorted { $0.id < $1.id } }
-        let ensemble = try reportingErrors { try SeedEnsemble.evaluate(records, store: store, dataPath: data) }
+        // Runs whose splits differ only in the fold are a cross-validation: one ensemble per
+        // fold, then the mean over folds. Any other difference is refused (by `evaluate`).
+        let folds = Set(records.map { $0.split.removing("fold").canonical }).count == 1
+            && Set(records.map(\.splitFingerprint)).count > 1
+        let perFold = try reportingErrors {
+            folds ? try SeedEnsemble.evaluatePerSplit(records, store: store, dataPath: data)
+                : [try SeedEnsemble.evaluate(records, store: store, dataPath: data)]
+        }
+        let ensemble = SeedEnsemble.meanOverSplits(perFold)
         var table = Table(
             title: "\(selection): mean prediction of \(records.count) runs",
             columns: [
@@ -72,17 +82,34 @@ struct EnsembleCommand: ParsableCommand {
         let memberTests = records.compactMap { $0.testMetrics?["rmse"] }
         let memberMean = memberTests.isEmpty ? nil : memberTests.reduce(0, +) / Double(memberTests.count)
         table.append([.text("mean"), .text("of the runs"), .missing, .missing, .number(memberMean), .missing])
+        if perFold.count > 1 {
+            for (fold, part) in zip(records.map { $0.split["fold"]?.stringValue ?? $0.split["fold"]?.canonical ?? "-" }.uniqued(), perFold) {
+                table.append([
+                    .text("fold \(fold)"), .text("mean prediction"), .missing,
+                    .number(part.valid["rmse"]), .number(part.test?["rmse"]), .number(part.test?["mae"]),
+                ])
+            }
+        }
         table.append([
-            .text("ensemble"), .text("mean prediction"), .missing,
+            .text("ensemble"), .text(perFold.count > 1 ? "mean over \(perFold.count) folds" : "mean prediction"), .missing,
             .number(ensemble.valid["rmse"]), .number(ensemble.test?["rmse"]), .number(ensemble.test?["mae"]),
         ])
         table.remarks.append("The ensemble averages the members' predictions (each under its own cold-start rule and clipping); it is shown, never ranked.")
         table.facts = .object([
             ("runs", .array(ensemble.runIds.map { .int($0) })),
+            ("folds", .int(Int64(perFold.count))),
             ("valid", .object(ensemble.valid.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) })),
             ("test", ensemble.test.map { .object($0.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) } ?? .null),
         ])
         let style = TableFormat(rawValue: format) ?? .aligned
         Console.styled(TableRenderer(format: style).render(table))
+    }
+}
+
+private extension Array where Element: Hashable {
+    /// The elements in order, each kept at its first place only.
+    func uniqued() -> [Element] {
+        var seen: Set<Element> = []
+        return filter { seen.insert($0).inserted }
     }
 }
