@@ -58,17 +58,19 @@ struct RefitCommand: ParsableCommand {
         }
         let store = try location.openForReading()
         let plan = try reportingErrors { try RefitPlan.choose(sweep: sweep, row: row, in: store) }
-        let file = plan.experiment(name: sweepName, seeds: requestedSeeds ?? plan.seeds)
+        let seeds = requestedSeeds ?? plan.seeds
+        let summary = plan.summary + ", seeds " + seeds.map(String.init).joined(separator: ", ")
+        let file = plan.experiment(name: sweepName, seeds: seeds, summary: summary)
         try reportingErrors {
             let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let text = "# Written by `cflab refit --sweep \(sweep)`: \(plan.summary)\n" + YAMLPrinter.print(file)
+            let text = "# Written by `cflab refit --sweep \(sweep)`: \(summary)\n" + YAMLPrinter.print(file)
             // Written whole or not at all: a temporary file beside it, then a rename.
             let temporary = folder.appendingPathComponent(".\(URL(fileURLWithPath: out).lastPathComponent).partial")
             try Data(text.utf8).write(to: temporary)
             try FileManager.default.moveItem(at: temporary, to: URL(fileURLWithPath: out))
         }
-        Console.out("wrote \(out): \(plan.summary)")
+        Console.out("wrote \(out): \(summary)")
         Console.out("next: cflab run \(out) && cflab compare --sweep \(sweepName) --ensemble")
     }
 
@@ -126,13 +128,14 @@ struct RefitPlan {
         let score = runs.compactMap(\.score).reduce(0, +) / Double(runs.count)
         let summary = (row == 1 ? "" : "row \(row) of the ranking: ") + "the configuration of run \(first.record.id) (mean valid RMSE \(NumberText.fixed(score, decimals: 4)) "
             + "over \(runs.count) run\(runs.count == 1 ? "" : "s")), trained on training + validation for \(epochs) "
-            + "epoch\(epochs == 1 ? "" : "s"), seeds \(seeds.map(String.init).joined(separator: ", "))"
+            + "epoch\(epochs == 1 ? "" : "s")"
             + (folds.count > 1 ? ", folds \(folds.map { $0.stringValue ?? $0.canonical }.joined(separator: ", "))" : "")
         return RefitPlan(config: first.record.config, seeds: seeds, folds: folds.count > 1 ? folds : [], epochs: epochs, summary: summary)
     }
 
-    /// The refit experiment: a sweep over the seeds (and folds) of one configuration.
-    func experiment(name: String, seeds: [Int64]) -> JSONValue {
+    /// The refit experiment: a sweep over the seeds (and folds) of one configuration,
+    /// described by `summary` (what was chosen, and the seeds).
+    func experiment(name: String, seeds: [Int64], summary: String) -> JSONValue {
         var file = config.setting("name", to: .string(name))
         file = file.setting("description", to: .string("refit: \(summary)"))
         let tags = (config["tags"]?.arrayValue ?? []).filter { $0 != .string("refit") } + [.string("refit")]
