@@ -54,15 +54,12 @@ struct CompareCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where the runs' data is now, for --ensemble (tried first).", valueName: "path"))
     var data: String?
 
-    @Option(help: ArgumentHelp("Output format: table, markdown, csv, json or latex.", valueName: "format"))
-    var format: String = "table"
+    @Option(help: "Output format: table, markdown, csv, json or latex.")
+    var format = FormatChoice<TableFormats>(.aligned)
 
     @OptionGroup var location: StoreLocation
 
     func validate() throws {
-        guard TableFormat(rawValue: format) != nil else {
-            throw ValidationError("--format \(format): expected one of \(TableFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         _ = try reportingErrors { try EpochChoice(parsing: at) }
     }
 
@@ -76,7 +73,7 @@ struct CompareCommand: ParsableCommand {
         let loaded = try reportingErrors { try request.load(in: store) }
         let ensembles = ensemble ? try reportingErrors { try Self.ensembles(request, loaded: loaded, store: store, dataPath: data) } : [:]
         let table = try reportingErrors { try request.table(of: loaded, ensembles: ensembles) }
-        let style = TableFormat(rawValue: format) ?? .aligned
+        let style = format.format
         Console.styled(TableRenderer(format: style, highlightsBest: style == .aligned && Console.isTerminal).render(table))
     }
 

@@ -37,15 +37,12 @@ struct EnsembleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where the runs' data is now (tried first).", valueName: "path"))
     var data: String?
 
-    @Option(help: ArgumentHelp("Output format: table, markdown, csv, json or latex.", valueName: "format"))
-    var format: String = "table"
+    @Option(help: "Output format: table, markdown, csv, json or latex.")
+    var format = FormatChoice<TableFormats>(.aligned)
 
     @OptionGroup var location: StoreLocation
 
     func validate() throws {
-        guard TableFormat(rawValue: format) != nil else {
-            throw ValidationError("--format \(format): expected one of \(TableFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
         guard !runIds.isEmpty || sweep != nil || filter != nil else {
             throw ValidationError("select the runs to average: run ids, --sweep or --where")
         }
@@ -101,7 +98,7 @@ struct EnsembleCommand: ParsableCommand {
             ("valid", .object(ensemble.valid.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) })),
             ("test", ensemble.test.map { .object($0.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) } ?? .null),
         ])
-        let style = TableFormat(rawValue: format) ?? .aligned
+        let style = format.format
         Console.styled(TableRenderer(format: style).render(table))
     }
 }

@@ -29,3 +29,8 @@ struct FormatChoice<Menu: FormatMenu>: ExpressibleByArgument, Sendable {
 enum ListFormats: FormatMenu {
     static let formats: [TableFormat] = [.aligned, .markdown, .csv, .json]
 }
+
+/// `compare` and `ensemble`: every table format, LaTeX included.
+enum TableFormats: FormatMenu {
+    static let formats: [TableFormat] = TableFormat.allCases
+}
