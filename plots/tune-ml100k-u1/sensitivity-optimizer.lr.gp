@@ -1,4 +1,4 @@
-# Marginal effect: best valid RMSE against optimizer.lr, one line per model kind. Each point is the mean over other settings, its error bar one standard deviation over other settings.
+# Marginal effect: best valid RMSE against optimizer.lr, one point per run (a sampled range gives each run its own value), one colour per model kind? the axis stops above the best quarter of runs, so a few diverging runs do not flatten the rest.
 # Written by cflab report; redraw with: gnuplot sensitivity-optimizer.lr.gp (from any folder).
 here = ARG0[1:strlen(ARG0) - 27]
 data = here.'sensitivity-optimizer.lr.dat'
@@ -13,7 +13,8 @@ set key top right
 set autoscale xfix
 set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
 set logscale x
-plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#1b9e77' title columnheader(2)
+set yrange [0.916612954:0.944616088]
+plot data index 0 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '#1b9e77' title columnheader(2)
 unset output
 reset
 set terminal svg noenhanced size 900,560 font 'sans,10' dynamic
@@ -26,6 +27,7 @@ set key top right
 set autoscale xfix
 set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
 set logscale x
-plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#1b9e77' title columnheader(2)
+set yrange [0.916612954:0.944616088]
+plot data index 0 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '#1b9e77' title columnheader(2)
 unset output
 reset
