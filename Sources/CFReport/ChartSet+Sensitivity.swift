@@ -50,7 +50,7 @@ extension ChartSet {
             let pooled = sensitivityPooling(report, key: key)
             var body = [
                 "set title \(GnuplotText.literal("Best valid RMSE against \(key)"))",
-                "set xlabel \(GnuplotText.literal(key))", "set ylabel \(GnuplotText.literal("best valid RMSE, mean ± std over \(pooled)"))",
+                "set xlabel \(GnuplotText.literal(key))", "set ylabel \(GnuplotText.literal(scattered ? "best valid RMSE of each run" : "best valid RMSE, mean ± std over \(pooled)"))",
                 "set grid", "set key top right", "set autoscale xfix", "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05",
             ]
             if report.isLogarithmic(key, values: numeric) { body.append("set logscale x") }

@@ -176,6 +176,7 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(plotted.filter { $0.contains("with points pointtype 7") }.count, 2, "\(plotted)")
         XCTAssertFalse(plotted.contains { $0.contains("yerrorlines") })
         XCTAssertTrue(chart.caption.contains("one point per run"), chart.caption)
+        XCTAssertTrue(lines(chart).contains("set ylabel 'best valid RMSE of each run'"), "\(lines(chart))")
         let range = try XCTUnwrap(lines(chart).first { $0.hasPrefix("set yrange") })
         XCTAssertTrue(range.hasPrefix("set yrange [0.89"), range)
         let scores = report.runs.compactMap(\.score)

@@ -7,7 +7,7 @@ set terminal pngcairo noenhanced size 900,560 font 'sans,10'
 set output here.'sensitivity-optimizer.lr.png'
 set title 'Best valid RMSE against optimizer.lr'
 set xlabel 'optimizer.lr'
-set ylabel 'best valid RMSE, mean ± std over other settings'
+set ylabel 'best valid RMSE of each run'
 set grid
 set key top right
 set autoscale xfix
@@ -21,7 +21,7 @@ set terminal svg noenhanced size 900,560 font 'sans,10' dynamic
 set output here.'sensitivity-optimizer.lr.svg'
 set title 'Best valid RMSE against optimizer.lr'
 set xlabel 'optimizer.lr'
-set ylabel 'best valid RMSE, mean ± std over other settings'
+set ylabel 'best valid RMSE of each run'
 set grid
 set key top right
 set autoscale xfix

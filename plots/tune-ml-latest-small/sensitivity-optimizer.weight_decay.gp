@@ -7,7 +7,7 @@ set terminal pngcairo noenhanced size 900,560 font 'sans,10'
 set output here.'sensitivity-optimizer.weight_decay.png'
 set title 'Best valid RMSE against optimizer.weight_decay'
 set xlabel 'optimizer.weight_decay'
-set ylabel 'best valid RMSE, mean ± std over other settings'
+set ylabel 'best valid RMSE of each run'
 set grid
 set key top right
 set autoscale xfix
@@ -21,7 +21,7 @@ set terminal svg noenhanced size 900,560 font 'sans,10' dynamic
 set output here.'sensitivity-optimizer.weight_decay.svg'
 set title 'Best valid RMSE against optimizer.weight_decay'
 set xlabel 'optimizer.weight_decay'
-set ylabel 'best valid RMSE, mean ± std over other settings'
+set ylabel 'best valid RMSE of each run'
 set grid
 set key top right
 set autoscale xfix

@@ -7,7 +7,7 @@ set terminal pngcairo noenhanced size 900,560 font 'sans,10'
 set output here.'sensitivity-model.dropout.png'
 set title 'Best valid RMSE against model.dropout'
 set xlabel 'model.dropout'
-set ylabel 'best valid RMSE, mean ± std over other settings'
+set ylabel 'best valid RMSE of each run'
 set grid
 set key top right
 set autoscale xfix
@@ -20,7 +20,7 @@ set terminal svg noenhanced size 900,560 font 'sans,10' dynamic
 set output here.'sensitivity-model.dropout.svg'
 set title 'Best valid RMSE against model.dropout'
 set xlabel 'model.dropout'
-set ylabel 'best valid RMSE, mean ± std over other settings'
+set ylabel 'best valid RMSE of each run'
 set grid
 set key top right
 set autoscale xfix
