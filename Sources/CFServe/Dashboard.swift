@@ -14,9 +14,10 @@ public struct Dashboard: Sendable {
     public let settings: ServeSettings
     let reports: ReportFiles?
 
-    /// A dashboard over `store`, which must have been opened read-only.
+    /// A dashboard over `store`, which must have been opened read-only; throws
+    /// `ServeError` for a writable store or settings that must not serve.
     public init(store: RunStore, settings: ServeSettings) throws {
-        precondition(store.isReadOnly, "the dashboard reads a store opened with readOnly: true")
+        guard store.isReadOnly else { throw ServeError.writableStore(store.path) }
         try settings.validate()
         self.store = store
         self.settings = settings
@@ -25,7 +26,8 @@ public struct Dashboard: Sendable {
 
     /// Every route, behind the guard (method, sizes, rate, token).
     public func router() -> Router<ServeContext> {
-        let router = Router(context: ServeContext.self)
+        // HEAD answers as GET does, without the body.
+        let router = Router(context: ServeContext.self, options: .autoGenerateHeadEndpoints)
         router.add(middleware: GuardMiddleware(settings: settings))
         addPages(to: router)
         addAPI(to: router)

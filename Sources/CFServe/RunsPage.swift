@@ -3,12 +3,11 @@ import CFStore
 import CFText
 
 /// `/runs`: the runs `cflab runs` would list for the same query (`?sweep=`, `status=`,
-/// `where=`, `sort=`), newest first unless sorted.
+/// `where=`, `sort=`), in the store's order (by id) unless sorted.
 enum RunsPage {
     static func render(_ runs: [RunRecord], sweptKeys: [String], settings: ServeSettings) -> String {
         let keys = sweptKeys.filter { $0 != "seed" }
-        let ordered = runs
-        let rows = ordered.map { run -> [String] in
+        let rows = runs.map { run -> [String] in
             ["<td><input type=\"checkbox\" class=\"pick\" data-run=\"\(run.id)\" aria-label=\"overlay run \(run.id)\"></td>",
              "<td>" + Links.anchor(Links.run(run.id), String(run.id)) + "</td>",
              run.sweep.isEmpty ? HTMLTable.text("") : "<td>" + Links.anchor(Links.sweep(run.sweep), run.sweep) + "</td>",

@@ -8,6 +8,8 @@ public enum ServeError: Error, Equatable, CustomStringConvertible {
     case tokenCharacters
     /// A limit outside its range (`--rate-limit 0`, `--port 70000`).
     case badLimit(option: String, value: Int, range: ClosedRange<Int>)
+    /// A store opened for writing: the dashboard only reads, through `readOnly: true`.
+    case writableStore(String)
     /// The report folder is not a folder.
     case notAFolder(String)
 
@@ -21,6 +23,8 @@ public enum ServeError: Error, Equatable, CustomStringConvertible {
             return "--token may hold only letters, digits and . _ ~ - (for example `openssl rand -hex 16`)"
         case let .badLimit(option, value, range):
             return "\(option) \(value): expected \(range.lowerBound)...\(range.upperBound)"
+        case let .writableStore(path):
+            return "\(path) was opened for writing; the dashboard reads a store opened with readOnly: true"
         case let .notAFolder(path):
             return "--reports \(path) is not a folder; pass the folder `cflab report` writes into (default plots)"
         }

@@ -41,3 +41,12 @@ final class ReadOnlyTests: XCTestCase {
         XCTAssertThrowsError(try RunStore(path: folder.appendingPathComponent("none.sqlite").path, readOnly: true))
     }
 }
+
+extension ReadOnlyTests {
+    func testAStoreOpenedForWritingIsRefused() throws {
+        let (store, _) = try TemporaryStore.make(for: self)
+        XCTAssertThrowsError(try Dashboard(store: store, settings: ServeSettings())) { error in
+            guard case .writableStore? = error as? ServeError else { return XCTFail("\(error)") }
+        }
+    }
+}

@@ -73,6 +73,11 @@ final class SecurityTests: XCTestCase {
                     XCTAssertEqual(response.headers[.allow], "GET, HEAD")
                 }
             }
+            try await client.execute(uri: "/api/sweeps", method: .head) { response in
+                XCTAssertEqual(response.status, .ok, "HEAD answers as GET would")
+                XCTAssertEqual(response.body.readableBytes, 0)
+                XCTAssertNotEqual(response.headers[.contentLength], "0")
+            }
             try await client.execute(uri: "/api/runs", method: .get, headers: [.contentLength: "5"], body: ByteBuffer(string: "hello")) { response in
                 XCTAssertEqual(response.status, .contentTooLarge)
             }

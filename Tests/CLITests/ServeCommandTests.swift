@@ -62,7 +62,7 @@ final class ServeCommandTests: XCTestCase {
         let out = folder.appendingPathComponent("mlruns")
         let export = try CLIRunner.run(["export", "--mlflow", out.path, "--store", storePath])
         XCTAssertEqual(export.status, 0, export.stderr)
-        XCTAssertTrue(export.stdout.hasPrefix("wrote 8 runs in 2 MLflow experiments"), export.stdout)
+        XCTAssertTrue(export.stdout.hasPrefix("wrote 6 runs in 2 MLflow experiments"), export.stdout)
         let experiments = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { !$0.hasPrefix(".") }
         XCTAssertEqual(experiments.count, 2, "the sweep and MLflow's Default")
         let neither = try CLIRunner.run(["export", "--store", storePath])
