@@ -42,7 +42,7 @@ struct CurveChart {
             return plot.y + plot.height - (span > 0 ? (value - yRange.0) / span : 0.5) * plot.height
         }
         var parts = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\(width > 640 ? " wide" : "")\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" "
                 + "aria-label=\"\(HTMLText.escape(title))\">",
             "<text x=\"\(Self.f(plot.x))\" y=\"18\" font-size=\"13\" font-weight=\"bold\" fill=\"#222\">\(HTMLText.escape(title))</text>",
             "<rect x=\"\(Self.f(plot.x))\" y=\"\(Self.f(plot.y))\" width=\"\(Self.f(plot.width))\" height=\"\(Self.f(plot.height))\" "
@@ -77,16 +77,21 @@ struct CurveChart {
                     + "stroke=\"\(colour)\" stroke-width=\"1.5\"/>")
             }
         }
+        let shown = min(series.count, 12) + (series.count > 12 ? 1 : 0)
+        if shown > 0 {
+            parts.append("<rect x=\"\(Self.f(plot.x + plot.width - 190))\" y=\"\(Self.f(plot.y + 2))\" width=\"186\" "
+                + "height=\"\(Self.f(Double(shown) * 15 + 6))\" fill=\"#fff\" fill-opacity=\"0.85\" stroke=\"#ddd\"/>")
+        }
         for (index, line) in series.prefix(12).enumerated() {
             let rowY = plot.y + 14 + Double(index) * 15
             let legendX = plot.x + plot.width - 8
-            parts.append("<line x1=\"\(Self.f(legendX - 150))\" x2=\"\(Self.f(legendX - 132))\" y1=\"\(Self.f(rowY - 4))\" "
+            parts.append("<line x1=\"\(Self.f(legendX - 178))\" x2=\"\(Self.f(legendX - 160))\" y1=\"\(Self.f(rowY - 4))\" "
                 + "y2=\"\(Self.f(rowY - 4))\" stroke=\"\(HTMLText.escape(line.colour))\" stroke-width=\"2\"/>")
-            parts.append("<text x=\"\(Self.f(legendX - 128))\" y=\"\(Self.f(rowY))\" font-size=\"11\" fill=\"#222\">"
-                + "\(HTMLText.escape(Self.shortened(line.label, to: 24)))</text>")
+            parts.append("<text x=\"\(Self.f(legendX - 156))\" y=\"\(Self.f(rowY))\" font-size=\"11\" fill=\"#222\">"
+                + "\(HTMLText.escape(Self.shortened(line.label, to: 28)))</text>")
         }
         if series.count > 12 {
-            parts.append("<text x=\"\(Self.f(plot.x + plot.width - 158))\" y=\"\(Self.f(plot.y + 14 + 12 * 15))\" font-size=\"11\" "
+            parts.append("<text x=\"\(Self.f(plot.x + plot.width - 186))\" y=\"\(Self.f(plot.y + 14 + 12 * 15))\" font-size=\"11\" "
                 + "fill=\"#555\">and \(series.count - 12) more</text>")
         }
         parts.append("</svg>")

@@ -19,7 +19,8 @@ enum DashboardAssets {
         table.sortable th { cursor: pointer; user-select: none; }
         th.sorted-ascending::after { content: " ▲"; font-size: .75em; }
         th.sorted-descending::after { content: " ▼"; font-size: .75em; }
-        td.number { text-align: right; }
+        td.number { text-align: right; white-space: nowrap; }
+        .scroll { overflow-x: auto; max-width: 100%; }
         tr.best td { font-weight: 700; background: #e8f5e9; }
         .hidden-column { display: none; }
         .status { display: inline-block; padding: 0 .5em; border-radius: .8em; font-size: .85em; background: #eceff1; }
@@ -31,8 +32,10 @@ enum DashboardAssets {
         .note, .meta { color: var(--muted); }
         .counts span { margin-right: 1em; }
         .charts { display: flex; flex-wrap: wrap; gap: 1em; }
-        svg.chart { background: #fff; border: 1px solid var(--rule); width: 640px; max-width: 100%; height: auto; }
+        svg.chart { background: #fff; border: 1px solid var(--rule); width: 600px; max-width: 100%; height: auto; }
+        svg.chart.wide { width: 900px; }
         svg.progress { display: block; margin: .3em 0; }
+        .scroll td { white-space: nowrap; }
         pre { background: #fff; border: 1px solid var(--rule); padding: .6em; overflow-x: auto; max-height: 28em; }
         details.columns { margin: .4em 0; }
         details.columns label { margin-right: 1em; white-space: nowrap; }

@@ -1,12 +1,13 @@
 import CFReport
 import CFText
 
-/// A `Table` (the rows `cflab compare` prints) as a sortable HTML table: each number cell
+/// A `Table` (the rows `cflab compare` prints) as a sortable HTML table, in a box that
+/// scrolls sideways when the table is wider than the page: each number cell
 /// carries its full value in `data-value`, so the script sorts by value, not by text.
 enum HTMLTable {
     /// The table's HTML; `id` names it for the script's saved sort and column choice.
     static func render(_ table: Table, id: String, choosable: Bool = true) -> String {
-        var lines = ["<table id=\"\(HTMLText.escape(id))\" class=\"sortable\(choosable ? " choosable" : "")\">"]
+        var lines = ["<div class=\"scroll\"><table id=\"\(HTMLText.escape(id))\" class=\"sortable\(choosable ? " choosable" : "")\">"]
         lines.append("<thead><tr>" + table.columns.map { "<th>\(HTMLText.escape($0.title))</th>" }.joined() + "</tr></thead>")
         lines.append("<tbody>")
         for (index, row) in table.rows.enumerated() {
@@ -16,7 +17,7 @@ enum HTMLTable {
             }
             lines.append("<tr\(index == table.bestRow ? " class=\"best\"" : "")>" + cells.joined() + "</tr>")
         }
-        lines.append("</tbody></table>")
+        lines.append("</tbody></table></div>")
         return lines.joined(separator: "\n")
     }
 
@@ -34,11 +35,11 @@ enum HTMLTable {
 
     /// A table of raw rows: `header` titles and already escaped cells.
     static func rows(id: String, header: [String], rows: [[String]], choosable: Bool = false) -> String {
-        var lines = ["<table id=\"\(HTMLText.escape(id))\" class=\"sortable\(choosable ? " choosable" : "")\">"]
+        var lines = ["<div class=\"scroll\"><table id=\"\(HTMLText.escape(id))\" class=\"sortable\(choosable ? " choosable" : "")\">"]
         lines.append("<thead><tr>" + header.map { "<th>\(HTMLText.escape($0))</th>" }.joined() + "</tr></thead>")
         lines.append("<tbody>")
         lines += rows.map { "<tr>" + $0.joined() + "</tr>" }
-        lines.append("</tbody></table>")
+        lines.append("</tbody></table></div>")
         return lines.joined(separator: "\n")
     }
 

@@ -1,3 +1,4 @@
+import CFCore
 import CFReport
 import CFStore
 import CFText
@@ -65,6 +66,17 @@ struct SweepPage {
         return HTMLTable.rows(id: "trials", header: header, rows: rows, choosable: true)
     }
 
+    /// `run 7 dot_bias 8 1 (running)`: the id, then the values of the swept keys.
+    func label(_ run: RunRecord) -> String {
+        let values = sweep.record.sweptKeys.map { RunJSON.configValue(run, $0).map(Self.plain) ?? "-" }
+        return (["run \(run.id)"] + values).joined(separator: " ") + (run.status == .running ? " (running)" : "")
+    }
+
+    /// A config value as a legend shows it: text without quotes.
+    static func plain(_ value: JSONValue) -> String {
+        value.stringValue ?? value.compact
+    }
+
     /// Validation RMSE per epoch of the running trials and the best finished ones.
     func curves() -> String {
         let running = sweep.runs.filter { $0.status == .running }
@@ -74,7 +86,7 @@ struct SweepPage {
         let drawn = Array(best) + running
         let series = drawn.enumerated().map { index, run in
             CurveChart.Series(
-                label: "run \(run.id) \(run.status.rawValue)", colour: CurveChart.colours[index % CurveChart.colours.count],
+                label: label(run), colour: CurveChart.colours[index % CurveChart.colours.count],
                 points: (epochs[run.id] ?? []).map { ($0.epoch, $0.metrics["valid_rmse"] ?? .nan) }, marked: run.bestEpoch)
         }
         let title = "valid_rmse: the \(best.count) best finished trial\(best.count == 1 ? "" : "s")"
