@@ -103,15 +103,27 @@ struct CurveChart {
         (low - pad, high + pad)
     }
 
-    /// About five round values covering `low…high` (steps of 1, 2 or 5 times a power of ten).
+    /// About five round values covering `low…high` (steps of 1, 2 or 5 times a power of
+    /// ten), each computed as a whole number over a power of ten, so that 0.6 is 0.6.
     static func ticks(_ low: Double, _ high: Double) -> [Double] {
         let span = high - low
         guard span > 0, span.isFinite else { return [low] }
         let raw = span / 5
-        let power = pow(10, floor(log10(raw)))
-        let step = [1.0, 2.0, 5.0, 10.0].map { $0 * power }.first { $0 >= raw } ?? raw
-        let first = (low / step).rounded(.down) * step
-        return stride(from: first, through: high + step * 0.999, by: step).map { ($0 / step).rounded() * step }
+        let exponent = Int(floor(log10(raw)))
+        let power = pow(10, Double(exponent))
+        let multiple = [1.0, 2.0, 5.0, 10.0].first { $0 * power >= raw } ?? 10
+        let step = multiple * power
+        func value(_ index: Double) -> Double {
+            exponent < 0 ? index * multiple / pow(10, Double(-exponent)) : index * step
+        }
+        let first = (low / step).rounded(.down)
+        var values: [Double] = []
+        var index = first
+        while value(index) <= high + step * 0.999, values.count < 20 {
+            values.append(value(index))
+            index += 1
+        }
+        return values
     }
 
     /// At most ten whole epochs to label, evenly spaced.

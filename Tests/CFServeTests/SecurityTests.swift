@@ -156,3 +156,17 @@ final class SecurityTests: XCTestCase {
         }
     }
 }
+
+extension SecurityTests {
+    func testAHeaderListBeyondTheBoundIsRefusedOnTheWire() async throws {
+        let settings = ServeSettings(port: 0)
+        let dashboard = try ServeFixtures.dashboard(try ServeFixtures.store(self), settings: settings)
+        try await dashboard.application().test(.live) { client in
+            let small = try await client.execute(uri: "/api/sweeps", method: .get, headers: [.userAgent: String(repeating: "a", count: 1000)]) { $0.status }
+            XCTAssertEqual(small, .ok)
+            let status: HTTPResponse.Status? = try? await client.execute(
+                uri: "/api/sweeps", method: .get, headers: [.userAgent: String(repeating: "a", count: 20 * 1024)]) { $0.status }
+            XCTAssertNotEqual(status, .ok, "a 20 KiB header is past the 16 KiB bound")
+        }
+    }
+}
