@@ -29,6 +29,9 @@ extension ConfigDecoder {
             }
         }
         model.batchnorm = reader.flag(section["batchnorm"], "model.batchnorm") ?? model.batchnorm
+        model.biasInit = reader.choice(section["bias_init"], "model.bias_init") ?? model.biasInit
+        model.l2 = reader.number(section["l2"], "model.l2", .nonNegative) ?? model.l2
+        model.l2Exponent = reader.number(section["l2_exponent"], "model.l2_exponent", .unit) ?? model.l2Exponent
     }
 
     private mutating func embeddingDim(_ node: MarkedNode?) -> EmbeddingDim? {

@@ -20,6 +20,12 @@ extension ConfigDecoder {
             reader.fail(location, "model.embedding_dim",
                         "auto and per-side sizes need model.kind nn; give one size such as 50 for \(config.model.kind.rawValue)")
         }
+        if config.split.refit, config.training.earlyStopping != nil {
+            let location = root["split"]?["refit"]?.location ?? root["training"]?["early_stopping"]?.location ?? root.location
+            reader.fail(location, "split.refit",
+                        "trains on the validation part too, so there is nothing to stop early on; remove training.early_stopping "
+                            + "and set training.epochs to the epoch that validation chose")
+        }
         applyKeyRules(&config)
         if config.model.kind == .nn, config.model.layerDropout.isEmpty {
             config.model.layerDropout = Array(repeating: 0, count: config.model.layers.count)

@@ -164,6 +164,7 @@ struct ConfigDecoder {
             split.lastN = reader.integer(node, "split.last_n", atLeast: 1) ?? split.lastN
         }
         if let node = section["seed"], node.json != .null { split.seed = reader.seed(node, "split.seed") }
+        split.refit = reader.flag(section["refit"], "split.refit") ?? split.refit
         if split.valid + split.test >= 1, let node = section["test"] ?? section["valid"] {
             reader.fail(node, section["test"] != nil ? "split.test" : "split.valid",
                         "split.valid + split.test must be below 1 so that some ratings remain for training")

@@ -114,6 +114,8 @@ public struct SplitConfig: Equatable, Sendable {
     public var lastN: Int?
     /// `seed`: null means the base seed. The split never depends on the trial.
     public var seed: UInt64?
+    /// `refit`: the validation part joins training (no validation metrics). Default false.
+    public var refit: Bool = false
 
     public init() {}
 }
@@ -142,6 +144,17 @@ public struct ModelConfig: Equatable, Sendable {
     public var layerDropout: [Double] = []
     /// `batchnorm` after each hidden layer of the nn model. Default false.
     public var batchnorm: Bool = false
+    /// `bias_init`: how dot_bias starts its biases. Default `embedding` (the init above).
+    public var biasInit: BiasInit = .embedding
+    /// `l2`: dot_bias's per-rating L2 penalty λ on the rows and biases a rating uses. Default 0.
+    public var l2: Double = 0
+    /// `l2_exponent`: α, how a row's total penalty grows with its rating count n (∝ n^α). Default 1.
+    public var l2Exponent: Double = 1
+
+    /// `model.bias_init`: the embeddings' initializer, or baseline estimates from the data.
+    public enum BiasInit: String, CaseIterable, Sendable {
+        case embedding, data
+    }
 
     public init() {}
 }

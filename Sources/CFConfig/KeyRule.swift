@@ -2,7 +2,8 @@
 ///
 /// The model kinds use these keys:
 /// - `dot`: embedding_dim (a single size), init.
-/// - `dot_bias`: embedding_dim (a single size), init, global_mean, y_range, dropout.
+/// - `dot_bias`: embedding_dim (a single size), init, global_mean, y_range, dropout,
+///   bias_init, l2, l2_exponent.
 /// - `nn`: embedding_dim (a size, `auto` or per side), init, dropout, y_range, layers,
 ///   layer_dropout, batchnorm.
 /// - `global_mean`, `biases`: none (`biases` always adds the training mean).
@@ -32,11 +33,24 @@ struct KeyRule {
         )
     }
 
+    /// A key added after the shape every cflab tool shares: it applies where `applies`
+    /// says, and only away from its default, so a config that leaves it alone resolves,
+    /// keys and groups exactly as it did before the key existed (stored runs keep their
+    /// trial keys, and rows of compare do not split on it).
+    static func addition<Value: Equatable>(
+        _ path: String, _ keyPath: WritableKeyPath<ExperimentConfig, Value>,
+        _ requirement: String, _ applies: @escaping (ExperimentConfig) -> Bool
+    ) -> KeyRule {
+        let defaults = ExperimentConfig()
+        return field(path, keyPath, requirement) { applies($0) && $0[keyPath: keyPath] != defaults[keyPath: keyPath] }
+    }
+
     /// Every key whose use depends on a kind or source, in docs/config.md order.
     static var all: [KeyRule] {
         let embeddings: (ExperimentConfig) -> Bool = { [.dot, .dotBias, .nn].contains($0.model.kind) }
         let shaped: (ExperimentConfig) -> Bool = { [.dotBias, .nn].contains($0.model.kind) }
         let network: (ExperimentConfig) -> Bool = { $0.model.kind == .nn }
+        let biased: (ExperimentConfig) -> Bool = { $0.model.kind == .dotBias }
         let adamLike: (ExperimentConfig) -> Bool = { [.adam, .adamw].contains($0.optimizer.kind) }
         let oneCycle: (ExperimentConfig) -> Bool = { $0.schedule.kind == .oneCycle }
         let cosine: (ExperimentConfig) -> Bool = { $0.schedule.kind == .cosine }
@@ -62,6 +76,7 @@ struct KeyRule {
             ),
             field("split.last_n", \.split.lastN, "split.kind temporal", split([.temporal])),
             field("split.seed", \.split.seed, "split.kind random, kfold, per_user or predefined", split([.random, .kfold, .perUser, .predefined])),
+            addition("split.refit", \.split.refit, "any split.kind", split(SplitConfig.Kind.allCases)),
             field("model.embedding_dim", \.model.embeddingDim, "model.kind dot, dot_bias or nn", embeddings),
             field("model.init", \.model.initializer, "model.kind dot, dot_bias or nn", embeddings),
             field("model.global_mean", \.model.globalMean, "model.kind dot_bias") { $0.model.kind == .dotBias },
@@ -70,6 +85,9 @@ struct KeyRule {
             field("model.layers", \.model.layers, "model.kind nn", network),
             field("model.layer_dropout", \.model.layerDropout, "model.kind nn", network),
             field("model.batchnorm", \.model.batchnorm, "model.kind nn", network),
+            addition("model.bias_init", \.model.biasInit, "model.kind dot_bias", biased),
+            addition("model.l2", \.model.l2, "model.kind dot_bias", biased),
+            addition("model.l2_exponent", \.model.l2Exponent, "model.kind dot_bias", biased),
             field("optimizer.betas", \.optimizer.beta1, "optimizer.kind adam or adamw", adamLike),
             field("optimizer.betas", \.optimizer.beta2, "optimizer.kind adam or adamw", adamLike),
             field("optimizer.eps", \.optimizer.epsilon, "optimizer.kind adagrad, adam or adamw") { $0.optimizer.kind != .sgd },

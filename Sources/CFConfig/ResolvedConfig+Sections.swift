@@ -36,6 +36,9 @@ extension ResolvedConfig {
             ("layers", .array(model.layers.map { .int(Int64($0)) })),
             ("layer_dropout", .array(model.layerDropout.map(JSONValue.double))),
             ("batchnorm", .bool(model.batchnorm)),
+            ("bias_init", .string(model.biasInit.rawValue)),
+            ("l2", .double(model.l2)),
+            ("l2_exponent", .double(model.l2Exponent)),
         ])
     }
 

@@ -101,6 +101,7 @@ public enum ResolvedConfig {
             ("fold", split.kind == .predefined ? .string(split.predefinedFold) : .int(Int64(split.fold))),
             ("last_n", split.lastN.map { .int(Int64($0)) } ?? .null),
             ("seed", split.seed.map(seed) ?? .null),
+            ("refit", .bool(split.refit)),
         ])
     }
 }

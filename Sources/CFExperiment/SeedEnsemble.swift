@@ -5,7 +5,8 @@ import CFModels
 import CFStore
 import CFTraining
 
-/// The metrics of the mean prediction of one configuration's runs over their seeds.
+/// The metrics of the mean prediction of runs of one split: one configuration's runs
+/// over their seeds (`compare --ensemble`), or any models (`cflab ensemble`).
 ///
 /// Each run's kept parameters are rebuilt (`AnalyzedRun`, under the run's semantics and
 /// cold-start rule); the data is found by its fingerprint as `reproduce` finds it, and
@@ -55,5 +56,36 @@ public struct SeedEnsemble: Sendable {
         return SeedEnsemble(
             runIds: records.map(\.id), valid: score(experiment.split.valid),
             test: experiment.split.test.map(score))
+    }
+
+    /// One ensemble per split of `records` (each fold of a cross-validation), in the order
+    /// the splits first appear; a split with a single run is refused as `evaluate` refuses it.
+    public static func evaluatePerSplit(
+        _ records: [RunRecord], store: RunStore, dataPath: String? = nil, locator: DataLocator = DataLocator()
+    ) throws -> [SeedEnsemble] {
+        var order: [String] = []
+        var bySplit: [String: [RunRecord]] = [:]
+        for record in records {
+            if bySplit[record.splitFingerprint] == nil { order.append(record.splitFingerprint) }
+            bySplit[record.splitFingerprint, default: []].append(record)
+        }
+        return try order.map { try evaluate(bySplit[$0] ?? [], store: store, dataPath: dataPath, locator: locator) }
+    }
+
+    /// The mean over `ensembles` (folds) of each metric they all have: a cross-validated
+    /// ensemble's figure, as compare's cross-validation rows average folds.
+    public static func meanOverSplits(_ ensembles: [SeedEnsemble]) -> SeedEnsemble {
+        func mean(_ parts: [[String: Double]]) -> [String: Double] {
+            guard let first = parts.first else { return [:] }
+            var out: [String: Double] = [:]
+            for key in first.keys where parts.allSatisfy({ $0[key] != nil }) {
+                out[key] = parts.reduce(0) { $0 + ($1[key] ?? 0) } / Double(parts.count)
+            }
+            return out
+        }
+        let tests = ensembles.compactMap(\.test)
+        return SeedEnsemble(
+            runIds: ensembles.flatMap(\.runIds), valid: mean(ensembles.map(\.valid)),
+            test: tests.count == ensembles.count && !tests.isEmpty ? mean(tests) : nil)
     }
 }

@@ -14,6 +14,9 @@ extension ChartSet {
             let kinds = Array(Set(report.runs.map(\.modelKind))).sorted()
             var data = ["# one block per model kind: \(key) mean_best_valid_rmse std n"]
             var clauses: [String] = []
+            // A sampled range (random, tpe) gives nearly every run its own value: nothing to
+            // pool, and a line through them zigzags, so each run is a point instead.
+            let scattered = Self.isScattered(report, key: key)
             for kind in kinds {
                 var byValue: [Double: [Double]] = [:]
                 for run in report.runs where run.modelKind == kind && !run.isPruned {
@@ -29,7 +32,9 @@ extension ChartSet {
                         ? (scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(scores.count - 1)).squareRoot() : 0
                     data.append("\(NumberText.data(value)) \(NumberText.data(mean)) \(NumberText.data(deviation)) \(scores.count)")
                 }
-                clauses.append("data index \(clauses.count) using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '\(palette.colour(kind: kind))' title columnheader(2)")
+                clauses.append(scattered
+                    ? "data index \(clauses.count) using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '\(palette.colour(kind: kind))' title columnheader(2)"
+                    : "data index \(clauses.count) using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '\(palette.colour(kind: kind))' title columnheader(2)")
             }
             guard !clauses.isEmpty else { continue }
             // Pruned runs stopped at a rung: their best comes from fewer epochs, so they are
@@ -49,15 +54,40 @@ extension ChartSet {
                 "set grid", "set key top right", "set autoscale xfix", "set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05",
             ]
             if report.isLogarithmic(key, values: numeric) { body.append("set logscale x") }
+            if scattered, let range = Self.scatterRange(report.runs.compactMap(\.score)) {
+                body.append("set yrange [\(NumberText.data(range.lowerBound)):\(NumberText.data(range.upperBound))]")
+            }
             body.append("plot " + clauses.joined(separator: ", \\\n     "))
             let subject = (pooled.contains("other settings") ? "Marginal effect: best" : "Best") + " valid RMSE against \(key)"
             charts.append(Chart(
                 name: "sensitivity-" + OutputFolder.sanitisedName(key),
-                caption: "\(subject), one line per model kind. Each point is the mean over \(pooled), its error bar one standard deviation over \(pooled)."
+                caption: (scattered
+                    ? "\(subject), one point per run (a sampled range gives each run its own value), one colour per model kind; "
+                        + "the axis stops above the best quarter of runs, so a few diverging runs do not flatten the rest."
+                    : "\(subject), one line per model kind. Each point is the mean over \(pooled), its error bar one standard deviation over \(pooled).")
                     + (pruned.isEmpty ? "" : " The \(pruned.count) pruned run\(pruned.count == 1 ? " is a grey circle" : "s are grey circles") at the best valid RMSE they reached before their rung, left out of the means."),
                 body: body, data: data.joined(separator: "\n") + "\n"))
         }
         return charts
+    }
+
+    /// Whether `key`'s values were sampled from a range rather than listed: more than 12
+    /// distinct values, and fewer than two runs per value on average.
+    static func isScattered(_ report: ReportData, key: String) -> Bool {
+        let values = report.runs.compactMap { $0.parameters[key]?.doubleValue }
+        let distinct = Set(values).count
+        return distinct > 12 && values.count < 2 * distinct
+    }
+
+    /// The y range of a scatter: from the best score to the 75th percentile plus three
+    /// times the spread of the best quarter (never past the worst), padded by 5%.
+    static func scatterRange(_ scores: [Double]) -> ClosedRange<Double>? {
+        let sorted = scores.filter(\.isFinite).sorted()
+        guard let low = sorted.first, let high = sorted.last, high > low else { return nil }
+        let quartile = sorted[sorted.count / 4]
+        let top = min(high, sorted[(3 * sorted.count) / 4] + 3 * (quartile - low))
+        let pad = (top - low) * 0.05
+        return (low - pad)...(top + pad)
     }
 
     /// What a sensitivity point pools: `seeds` when the runs have several, `other

@@ -83,6 +83,18 @@ public struct Comparison: Sendable {
         return true
     }
 
+    /// The runs of each row that could win, best first: scored, not pruned, not baselines.
+    /// The first is the row the table marks best, the configuration validation chose.
+    public var rankedRuns: [[ComparedRun]] {
+        groups().contenders.filter { $0.meanScore != nil && !$0.isPruned }.map(\.runs)
+    }
+
+    /// The first of the ranked contenders, when it has a score and is not pruned.
+    static func winner(of contenders: [RunGroup]) -> RunGroup? {
+        guard let first = contenders.first, first.meanScore != nil, !first.isPruned else { return nil }
+        return first
+    }
+
     /// The rows of the comparison, contenders ranked first, then baselines.
     func groups() -> (contenders: [RunGroup], baselines: [RunGroup], keys: [String]) {
         switch rows {
@@ -146,7 +158,7 @@ public struct Comparison: Sendable {
         if crossValidated { columns.append(TableColumn("seed sd in folds", alignment: .right, numbers: .fixed(4))) }
         if pooledKeys != nil { columns.append(TableColumn("pooled over", alignment: .left)) }
         columns.append(TableColumn("note", alignment: .left))
-        let best = contenders.first.map { $0.meanScore == nil || $0.isPruned } == false ? 0 : nil
+        let best = Self.winner(of: contenders) == nil ? nil : 0
         var ensembleFacts: [JSONValue] = []
         let rows = groups.enumerated().flatMap { position, group -> [[TableCell]] in
             var cells: [TableCell] = group.values.map { TableCell($0) }
@@ -169,7 +181,9 @@ public struct Comparison: Sendable {
             if crossValidated { ensembleCells.append(.missing) }
             ensembleCells += metrics.map { column in ensemble.value(column).map { .number($0, style: nil) } ?? .missing }
             if crossValidated { ensembleCells.append(.missing) }
-            ensembleCells.append(.text("ensemble: mean prediction of these \(ensemble.runIds.count) runs"))
+            ensembleCells.append(.text(ensemble.folds > 1
+                ? "ensemble: mean prediction of each fold's seeds, mean over \(ensemble.folds) folds"
+                : "ensemble: mean prediction of these \(ensemble.runIds.count) runs"))
             ensembleFacts.append(.object([
                 ("label", .string(group.label(keys: keys))), ("runs", .array(ensemble.runIds.map { .int($0) })),
                 ("valid_rmse", ensemble.valid["rmse"].map(JSONValue.double) ?? .null),
@@ -206,7 +220,6 @@ public struct Comparison: Sendable {
         }
     }
 
-    /// Runs by score (missing last), then by id.
     /// Runs by score (missing last), pruned runs after the others, then by id.
     static func ranked(_ runs: [ComparedRun]) -> [ComparedRun] {
         runs.sorted {

@@ -7,10 +7,14 @@ public struct EnsembleScore: Equatable, Sendable {
     /// `rmse` and `mae` on the test part, when the runs have one.
     public let test: [String: Double]?
 
-    public init(runIds: [Int64], valid: [String: Double], test: [String: Double]?) {
+    /// How many folds it averages (1: one split; more: each fold's seed ensemble, then their mean).
+    public let folds: Int
+
+    public init(runIds: [Int64], valid: [String: Double], test: [String: Double]?, folds: Int = 1) {
         self.runIds = runIds
         self.valid = valid
         self.test = test
+        self.folds = folds
     }
 
     /// The value of `column` for this ensemble: only RMSE and MAE exist for it.

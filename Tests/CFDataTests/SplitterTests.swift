@@ -185,6 +185,34 @@ final class SplitterTests: XCTestCase {
         }
     }
 
+    /// `refit`: the same draws, then validation joins training in canonical order; the
+    /// test part is untouched, and only the refit split's fingerprint differs.
+    func testRefitTrainsOnTrainingAndValidationAndKeepsTheTestPart() throws {
+        var data = dataset
+        data.predefinedFolds = ["u1": (dataset.ratings.subset(0..<2000), dataset.ratings.subset(2000..<3000))]
+        var predefined = config(.predefined, valid: 0.1)
+        var random = config(.random, valid: 0.2, test: 0.1)
+        for (base, source) in [(predefined, data), (random, dataset)] {
+            var refit = base
+            refit.refit = true
+            let chosen = try Splitter.split(source, config: base, seed: 3)
+            let final = try Splitter.split(source, config: refit, seed: 3)
+            XCTAssertEqual(final.test, chosen.test)
+            XCTAssertTrue(final.valid.isEmpty)
+            XCTAssertEqual(keys(final.train), keys(chosen.train).union(keys(chosen.valid)))
+            XCTAssertEqual(final.train.count, chosen.train.count + chosen.valid.count)
+            let order = zip(final.train.users, final.train.items).map { Int64($0) << 32 | Int64($1) }
+            XCTAssertEqual(order, order.sorted(), "canonical (user, item) order")
+            XCTAssertNotEqual(final.fingerprint, chosen.fingerprint)
+            XCTAssertEqual(try Splitter.split(source, config: refit, seed: 3).fingerprint, final.fingerprint)
+        }
+        // A predefined fold's refit trains on all of u1.base, in the fold's order.
+        predefined.refit = true
+        XCTAssertEqual(try Splitter.split(data, config: predefined, seed: 3).train, dataset.ratings.subset(0..<2000))
+        random.refit = false
+        XCTAssertNil(Splitter.definition(random, seed: 3, dataset: dataset)["refit"], "splits stored before refit keep their fingerprints")
+    }
+
     func testFingerprintCoversTheDefinition() throws {
         let random = try Splitter.split(dataset, config: config(.random), seed: 1)
         var temporal = config(.temporal)

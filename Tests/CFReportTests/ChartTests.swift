@@ -166,6 +166,27 @@ final class ChartTests: XCTestCase {
         XCTAssertTrue(chart.caption.hasPrefix("Best valid RMSE against optimizer.lr, one line per model kind."), chart.caption)
     }
 
+    /// A sampled range gives each run its own value: one point per run, and a y range that
+    /// diverged runs (the fixture's rmse 3.9 ... 8.9) do not stretch.
+    func testASampledRangeIsDrawnAsOnePointPerRun() throws {
+        let (report, charts) = try charts(try ReportFixtures.wideStore(self, sampled: true), sweep: "wide")
+        XCTAssertTrue(ChartSet.isScattered(report, key: "optimizer.lr"))
+        let chart = try XCTUnwrap(charts["sensitivity-optimizer.lr"])
+        let plotted = lines(chart).filter { $0.contains("data index") }
+        XCTAssertEqual(plotted.filter { $0.contains("with points pointtype 7") }.count, 2, "\(plotted)")
+        XCTAssertFalse(plotted.contains { $0.contains("yerrorlines") })
+        XCTAssertTrue(chart.caption.contains("one point per run"), chart.caption)
+        let range = try XCTUnwrap(lines(chart).first { $0.hasPrefix("set yrange") })
+        XCTAssertTrue(range.hasPrefix("set yrange [0.89"), range)
+        let scores = report.runs.compactMap(\.score)
+        let top = try XCTUnwrap(ChartSet.scatterRange(scores)).upperBound
+        XCTAssertLessThan(top, 1.5, "the diverged runs stay off the axis")
+        XCTAssertGreaterThan(top, scores.sorted()[scores.count / 2], "the better half of the runs is on it")
+        // A grid's values repeat over seeds or kinds: still one line with error bars.
+        let grid = try ReportData(store: try ReportFixtures.wideStore(self), selection: RunSelection(sweep: "wide"))
+        XCTAssertFalse(ChartSet.isScattered(grid, key: "optimizer.lr"))
+    }
+
     func testTheSensitivityPoolingNamesWhatVaries() throws {
         let (store, _) = try ReportFixtures.store(self)
         let report = try ReportData(store: store, selection: RunSelection(sweep: "fixture-sweep"))

@@ -44,12 +44,13 @@ enum ReportFixtures {
 
     /// A sweep `wide` of `configurations` configurations (model.kind × optimizer.lr, one
     /// seed each), scored 0.90 + 0.001 · rank, except every tenth, which diverges to 3 and more.
-    static func wideStore(_ test: XCTestCase, configurations: Int = 60) throws -> RunStore {
+    /// - Parameter sampled: every run its own lr, as a random or tpe sweep draws them.
+    static func wideStore(_ test: XCTestCase, configurations: Int = 60, sampled: Bool = false) throws -> RunStore {
         let (store, _) = try TemporaryStore.make(for: test)
         try store.saveDataMetadata(metadata(title: "Plain title"))
         try store.registerSweep(name: "wide", sweptKeys: ["model.kind", "optimizer.lr"], spec: .object([("method", .string("grid"))]))
         for index in 0..<configurations {
-            let kind = index % 2 == 0 ? "dot" : "dot_bias", lr = 0.001 * Double(index / 2 + 1)
+            let kind = index % 2 == 0 ? "dot" : "dot_bias", lr = 0.001 * Double(sampled ? index + 1 : index / 2 + 1)
             let run = newRun(kind: kind, seed: 1, lr: lr)
             let result = try store.claimTrial(sweep: "wide", trialKey: "\(kind)-\(lr)", newRun: run)
             guard case let .claimed(runId) = result else { throw StoreError.invalidArgument("fixture claim \(result)") }

@@ -48,3 +48,29 @@ extension RatingSet {
         }
     }
 }
+
+extension RatingSet {
+    /// The ratings of two parts of one canonical order, merged back into that order by
+    /// (user, item): `split.refit`'s training part, train and validation as one.
+    /// Pairs that compare equal (a dataset holds each pair once) keep `first`'s before `second`'s.
+    static func merged(_ first: RatingSet, _ second: RatingSet) -> RatingSet {
+        var out = RatingSet()
+        out.reserveCapacity(first.count + second.count)
+        var (left, right) = (0, 0)
+        func takeLeft() -> Bool {
+            guard left < first.count else { return false }
+            guard right < second.count else { return true }
+            return (first.users[left], first.items[left]) <= (second.users[right], second.items[right])
+        }
+        while left < first.count || right < second.count {
+            if takeLeft() {
+                out.append(user: first.users[left], item: first.items[left], rating: first.ratings[left], timestamp: first.timestamps[left])
+                left += 1
+            } else {
+                out.append(user: second.users[right], item: second.items[right], rating: second.ratings[right], timestamp: second.timestamps[right])
+                right += 1
+            }
+        }
+        return out
+    }
+}

@@ -21,6 +21,8 @@ extension Splitter {
         case .random, .perUser:
             break
         }
+        // Added after the first splits were stored: present only when set, so their fingerprints stay.
+        if config.refit { pairs.append(("refit", .bool(true))) }
         return .object(pairs)
     }
 

@@ -28,6 +28,10 @@ import Foundation
 ///   fraction of its training part (u1.base), from the `valid` stream (`test` must be
 ///   0). Under semantics 2 and before, u1.test was the validation set unless `test` > 0.
 ///
+/// With `refit`, the validation part is drawn as above, then joins the training part
+/// (merged back into canonical order) and validation is empty: the training part of the
+/// final fit of a chosen configuration, with the same test part.
+///
 /// So under semantics 3 no split lets the test part choose the best epoch, stop early
 /// or rank a comparison.
 public enum Splitter {
@@ -61,8 +65,8 @@ public enum Splitter {
         var ratings = dataset.ratings
         if releasing { dataset.releaseRatings() }
         let threads = ProcessInfo.processInfo.activeProcessorCount
-        let train: RatingSet
-        let valid: RatingSet
+        var train: RatingSet
+        var valid: RatingSet
         var test: RatingSet?
         if semantics.foldsHoldOutTest, config.kind == .predefined || config.kind == .kfold {
             var validStream = secondStream
@@ -108,6 +112,10 @@ public enum Splitter {
             let built = ratings.parts(at: [parts.kept, parts.held] + (testIndices.map { [$0] } ?? []), releasing: releasing, threads: threads)
             (train, valid) = (built[0], built[1])
             test = testIndices == nil ? nil : built[2]
+        }
+        if config.refit {
+            train = RatingSet.merged(train, valid)
+            valid = RatingSet()
         }
         var definition = definition(config, seed: seed, dataset: dataset)
         if semantics.foldsHoldOutTest, config.kind == .predefined || config.kind == .kfold {

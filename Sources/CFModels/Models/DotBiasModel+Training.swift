@@ -95,10 +95,40 @@ extension DotBiasModel {
                 itemBiasGradient[item] += gradientScale
             }
         }
+        if !userPenalties.isEmpty {
+            squaredErrorSum += addPenalties(batch, tables: tables, scale: scale)
+        }
         userEmbedding.touch(batch.users, lane: lane)
         userBias.touch(batch.users, lane: lane)
         itemEmbedding.touch(batch.items, lane: lane)
         itemBias.touch(batch.items, lane: lane)
         return squaredErrorSum
+    }
+
+    /// `l2`'s per-rating penalty of the batch (see the type's comment): adds its gradient
+    /// and returns its sum, Σ w_u(‖p_u‖² + b_u²) + w_i(‖q_i‖² + b_i²), one rating at a time.
+    private func addPenalties(_ batch: RatingBatch, tables: [TableBuffers], scale: Float) -> Double {
+        let width = dimensions
+        var sum = 0.0
+        func penalize(_ row: Int, weight: Float, values: UnsafeMutableBufferPointer<Float>, gradient: UnsafeMutableBufferPointer<Float>,
+                      biases: UnsafeMutableBufferPointer<Float>, biasGradient: UnsafeMutableBufferPointer<Float>) {
+            let step = scale * weight
+            var squares = biases[row] * biases[row]
+            biasGradient[row] += step * biases[row]
+            for offset in row * width..<(row + 1) * width {
+                squares += values[offset] * values[offset]
+                gradient[offset] += step * values[offset]
+            }
+            sum += Double(weight * squares)
+        }
+        for index in 0..<batch.count {
+            let user = Int(batch.users[index])
+            let item = Int(batch.items[index])
+            penalize(user, weight: userPenalties[user], values: tables[0].values, gradient: tables[0].gradient,
+                     biases: tables[2].values, biasGradient: tables[2].gradient)
+            penalize(item, weight: itemPenalties[item], values: tables[1].values, gradient: tables[1].gradient,
+                     biases: tables[3].values, biasGradient: tables[3].gradient)
+        }
+        return sum
     }
 }

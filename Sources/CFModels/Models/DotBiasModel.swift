@@ -24,6 +24,19 @@ import CFCore
 /// do: fastai's bias is an `Embedding(n, 1)` with trunc_normal(std 0.01), and a Keras bias
 /// is a `layer_embedding(n, 1)` with the layer's (uniform) initializer.
 ///
+/// Two additions, off by default:
+/// - `bias_init: data` starts the biases at the baseline estimates (`TrainingStatistics`):
+///   with T the map that `meanOffset` applies (the logit under a range, else the identity),
+///   b_i = T(m + β_i) − μ and b_u = T(m + β_u) − T(m), so that the first prediction of a
+///   pair is near m + β_u + β_i; unseen rows start at 0. The bias tensors still draw
+///   their own streams first, so the embeddings start exactly as without it.
+/// - `l2` λ > 0 adds a per-rating penalty: each rating adds w_u(‖p_u‖² + b_u²) +
+///   w_i(‖q_i‖² + b_i²) to its squared error, with w = λ·(n/n̄)^(α−1) for a row with n
+///   training ratings (n̄ the mean over seen rows, α = `l2_exponent`). A row's penalty
+///   over an epoch is so ∝ n^α: α = 1 is the per-rating L2 of Funk/Koren SGD (and
+///   Surprise), α = 0 gives every row the same total. The penalty is part of the loss
+///   (`train_loss` includes it), and of the gradient: ∂/∂p_u += (2/B)·w_u·p_u per rating.
+///
 /// Dropout is drawn per rating (user mask, then item mask) only in `forwardBackward`.
 /// Cold start in `predict`: an unseen user's p_u and b_u count as zero, and so do an
 /// unseen item's q_i and b_i; the known side's bias still applies, so r̂ = s(b_i + μ)
@@ -39,6 +52,9 @@ public final class DotBiasModel: BlockTrainable {
     /// μ added before the sigmoid: 0, the training mean, or its logit under a range.
     public let meanOffset: Float
     public let statistics: TrainingStatistics
+    /// Each row's per-rating penalty weight w (empty without `l2`).
+    let userPenalties: [Float]
+    let itemPenalties: [Float]
     /// Each lane's dropout masks (lane 0 first; see `BlockTrainable`).
     private(set) var userDropouts: [DropoutMask]
     private(set) var itemDropouts: [DropoutMask]
@@ -47,7 +63,8 @@ public final class DotBiasModel: BlockTrainable {
 
     public init(
         dimensions: Int, initializer: Initializer, range: SigmoidRange, addsGlobalMean: Bool,
-        dropout: Dropout, statistics: TrainingStatistics, streams: ParameterStreams, meanInsideRange: Bool = true
+        dropout: Dropout, statistics: TrainingStatistics, streams: ParameterStreams, meanInsideRange: Bool = true,
+        biasInit: ModelConfig.BiasInit = .embedding, l2: Double = 0, l2Exponent: Double = 1
     ) {
         self.dimensions = dimensions
         self.range = range
@@ -61,6 +78,36 @@ public final class DotBiasModel: BlockTrainable {
         itemBias = initializer.table(name: "item_bias", rows: items, columns: 1, streams: streams)
         userDropouts = [DropoutMask(rate: dropout.user, width: dimensions)]
         itemDropouts = [DropoutMask(rate: dropout.item, width: dimensions)]
+        userPenalties = l2 > 0 ? Self.penalties(l2, exponent: l2Exponent, counts: statistics.userCounts, rows: users) : []
+        itemPenalties = l2 > 0 ? Self.penalties(l2, exponent: l2Exponent, counts: statistics.itemCounts, rows: items) : []
+        if biasInit == .data { startBiasesAtBaselines() }
+    }
+
+    /// The weights w = λ·(n/n̄)^(α−1) of the type's comment; rows without ratings get λ
+    /// (never used), and so does every row of statistics that did not count ratings.
+    static func penalties(_ lambda: Double, exponent: Double, counts: [Int32], rows: Int) -> [Float] {
+        guard counts.count == rows else { return [Float](repeating: Float(lambda), count: rows) }
+        let seen = counts.filter { $0 > 0 }
+        let mean = seen.isEmpty ? 1 : Double(seen.reduce(0) { $0 + Int($1) }) / Double(seen.count)
+        return counts.map { $0 > 0 ? Float(lambda * pow(Double($0) / mean, exponent - 1)) : Float(lambda) }
+    }
+
+    /// `bias_init: data`, as the type's comment gives it. Statistics that hold no baselines
+    /// (those a stored model is rebuilt from, before its kept parameters are loaded into
+    /// it) leave the biases as drawn: training always measures them.
+    private func startBiasesAtBaselines() {
+        guard statistics.userBaselines.count == userBias.values.count,
+              statistics.itemBaselines.count == itemBias.values.count else { return }
+        let mean = statistics.globalMean
+        let range = range
+        func link(_ value: Float) -> Float { Self.meanOffset(value, range: range, inside: true) }
+        let userStart = link(mean)
+        for user in 0..<userBias.values.count {
+            userBias.values[user] = statistics.userSeen[user] ? link(mean + statistics.userBaselines[user]) - userStart : 0
+        }
+        for item in 0..<itemBias.values.count {
+            itemBias.values[item] = statistics.itemSeen[item] ? link(mean + statistics.itemBaselines[item]) - meanOffset : 0
+        }
     }
 
     public var parameters: [Parameter] { [userEmbedding, itemEmbedding, userBias, itemBias] }

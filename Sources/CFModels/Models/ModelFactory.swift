@@ -40,7 +40,8 @@ public enum ModelFactory {
                 dimensions: try sharedDimensions(config.embeddingDim), initializer: config.initializer,
                 range: try SigmoidRange(config.yRange, statistics: statistics),
                 addsGlobalMean: config.globalMean, dropout: config.dropout,
-                statistics: statistics, streams: streams, meanInsideRange: semantics.meanInsideRange)
+                statistics: statistics, streams: streams, meanInsideRange: semantics.meanInsideRange,
+                biasInit: config.biasInit, l2: config.l2, l2Exponent: config.l2Exponent)
         case .nn:
             try requireTables(statistics)
             try validate(config.dropout)

@@ -24,13 +24,31 @@ public struct TrainingStatistics: Equatable, Sendable {
     public var ratingMax: Float
     public var userSeen: [Bool]
     public var itemSeen: [Bool]
+    /// Training ratings per user and per item (empty when not measured).
+    public var userCounts: [Int32]
+    public var itemCounts: [Int32]
+    /// Baseline estimates in rating units (Koren 2008, eq. 2): for each item
+    /// b_i = Σ (r − μ) / (25 + n_i), then for each user b_u = Σ (r − μ − b_i) / (10 + n_u),
+    /// both over training ratings; what `model.bias_init: data` starts from. Empty when not measured.
+    public var userBaselines: [Float]
+    public var itemBaselines: [Float]
 
-    public init(globalMean: Float, ratingMin: Float, ratingMax: Float, userSeen: [Bool], itemSeen: [Bool]) {
+    /// The shrinkage of the baseline estimates: pseudo-ratings at the mean, per item and per user.
+    public static let itemShrinkage = 25.0, userShrinkage = 10.0
+
+    public init(
+        globalMean: Float, ratingMin: Float, ratingMax: Float, userSeen: [Bool], itemSeen: [Bool],
+        userCounts: [Int32] = [], itemCounts: [Int32] = [], userBaselines: [Float] = [], itemBaselines: [Float] = []
+    ) {
         self.globalMean = globalMean
         self.ratingMin = ratingMin
         self.ratingMax = ratingMax
         self.userSeen = userSeen
         self.itemSeen = itemSeen
+        self.userCounts = userCounts
+        self.itemCounts = itemCounts
+        self.userBaselines = userBaselines
+        self.itemBaselines = itemBaselines
     }
 
     public var userCount: Int { userSeen.count }

@@ -4,27 +4,47 @@ extension TrainingStatistics {
     /// Statistics of a training set whose ids are dense in 0..<userCount and 0..<itemCount.
     ///
     /// `ratingMin`/`ratingMax` are the training ratings' range (what `y_range: data`
-    /// resolves to); an empty set gets mean 0 and range [0, 0].
+    /// resolves to); an empty set gets mean 0 and range [0, 0]. Counts and baseline
+    /// estimates come from two more passes (items' sums need the mean first, users' the items').
     public init(training: RatingSet, userCount: Int, itemCount: Int) {
-        var userSeen = [Bool](repeating: false, count: userCount)
-        var itemSeen = [Bool](repeating: false, count: itemCount)
+        var userCounts = [Int32](repeating: 0, count: userCount)
+        var itemCounts = [Int32](repeating: 0, count: itemCount)
         var sum = 0.0
         var low = Float.infinity
         var high = -Float.infinity
         for index in 0..<training.count {
-            userSeen[Int(training.users[index])] = true
-            itemSeen[Int(training.items[index])] = true
+            userCounts[Int(training.users[index])] += 1
+            itemCounts[Int(training.items[index])] += 1
             let rating = training.ratings[index]
             sum += Double(rating)
             low = min(low, rating)
             high = max(high, rating)
         }
         let isEmpty = training.isEmpty
+        let mean = isEmpty ? 0 : Float(sum / Double(training.count))
+        let baselines = Self.baselines(training, mean: mean, userCounts: userCounts, itemCounts: itemCounts)
         self.init(
-            globalMean: isEmpty ? 0 : Float(sum / Double(training.count)),
-            ratingMin: isEmpty ? 0 : low, ratingMax: isEmpty ? 0 : high,
-            userSeen: userSeen, itemSeen: itemSeen
+            globalMean: mean, ratingMin: isEmpty ? 0 : low, ratingMax: isEmpty ? 0 : high,
+            userSeen: userCounts.map { $0 > 0 }, itemSeen: itemCounts.map { $0 > 0 },
+            userCounts: userCounts, itemCounts: itemCounts, userBaselines: baselines.users, itemBaselines: baselines.items
         )
+    }
+
+    /// The baseline estimates of the type's comment, summed in Double in rating order.
+    private static func baselines(
+        _ training: RatingSet, mean: Float, userCounts: [Int32], itemCounts: [Int32]
+    ) -> (users: [Float], items: [Float]) {
+        var itemSums = [Double](repeating: 0, count: itemCounts.count)
+        for index in 0..<training.count {
+            itemSums[Int(training.items[index])] += Double(training.ratings[index] - mean)
+        }
+        let items = itemSums.indices.map { Float(itemSums[$0] / (itemShrinkage + Double(itemCounts[$0]))) }
+        var userSums = [Double](repeating: 0, count: userCounts.count)
+        for index in 0..<training.count {
+            userSums[Int(training.users[index])] += Double(training.ratings[index] - mean - items[Int(training.items[index])])
+        }
+        let users = userSums.indices.map { Float(userSums[$0] / (userShrinkage + Double(userCounts[$0]))) }
+        return (users, items)
     }
 
     /// Whether `user` rated anything in training (ids outside the table count as unseen).

@@ -17,7 +17,8 @@ struct CFLab: ParsableCommand {
             RunCommand.self, PlanCommand.self, RunsCommand.self, ShowCommand.self, ReproduceCommand.self,
             ExportCommand.self, ConfigCommand.self, DataCommand.self, BenchCommand.self,
             InspectCommand.self, SimilarCommand.self, RecommendCommand.self, PredictCommand.self,
-            CompareCommand.self, ReportCommand.self, StoreCommand.self, ServeCommand.self,
+            CompareCommand.self, EnsembleCommand.self, RefitCommand.self, ReportCommand.self, StoreCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -89,8 +89,10 @@ struct CompareCommand: ParsableCommand {
         }
         var scores: [String: EnsembleScore] = [:]
         for (identity, runs) in request.configurations(of: loaded) {
-            let ensemble = try SeedEnsemble.evaluate(runs, store: store, dataPath: dataPath)
-            scores[identity] = EnsembleScore(runIds: ensemble.runIds, valid: ensemble.valid, test: ensemble.test)
+            // A cross-validated row averages each fold's seeds, then the folds.
+            let folds = try SeedEnsemble.evaluatePerSplit(runs, store: store, dataPath: dataPath)
+            let ensemble = SeedEnsemble.meanOverSplits(folds)
+            scores[identity] = EnsembleScore(runIds: ensemble.runIds, valid: ensemble.valid, test: ensemble.test, folds: folds.count)
         }
         return scores
     }
