@@ -32,12 +32,3 @@ struct RunFilter {
                          sort: value("sort"), descending: value("descending") == "true", limit: limit)
     }
 }
-
-/// A request the dashboard cannot answer as asked (400), with its reason.
-struct RequestProblem: Error, CustomStringConvertible {
-    let description: String
-
-    init(_ description: String) {
-        self.description = description
-    }
-}
