@@ -9,7 +9,8 @@ let tuning: [SwiftSetting] = ProcessInfo.processInfo.environment["CFLAB_TARGET_C
 
 let package = Package(
     name: "cflab",
-    platforms: [.macOS(.v13)],
+    // macOS 14: Hummingbird 2, which CFServe (`cflab serve`) is built on, needs it.
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "cflab", targets: ["cflab"]),
         // Each library is a product, so a dashboard, a worker or a notebook tool can build on
@@ -25,6 +26,8 @@ let package = Package(
         .library(name: "CFExperiment", targets: ["CFExperiment"]),
         .library(name: "CFReport", targets: ["CFReport"]),
         .library(name: "CFAnalysis", targets: ["CFAnalysis"]),
+        // The live dashboard and JSON API over a store (`cflab serve`), on Hummingbird.
+        .library(name: "CFServe", targets: ["CFServe"]),
         // The entry code of the fuzz targets (bench/fuzz), shared with the corpus replay tests.
         .library(name: "CFFuzzing", targets: ["CFFuzzing"]),
     ],
@@ -34,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
     ],
     targets: [
         // MARK: system and C support
@@ -94,6 +98,16 @@ let package = Package(
             swiftSettings: tuning
         ),
 
+        // The server of `cflab serve`: its own target, so that everything else builds without
+        // Hummingbird. Reads the store read-only; pages and charts come from CFReport.
+        .target(
+            name: "CFServe",
+            dependencies: [
+                "CFCore", "CFText", "CFStore", "CFReport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
+            ]
+        ),
+
         // MARK: fuzzing (the entry code of bench/fuzz's targets and of the corpus replay tests)
         .target(name: "CFFuzzing", dependencies: ["CFCore", "CFConfig", "CFData", "CFStore"]),
 
@@ -102,7 +116,7 @@ let package = Package(
             name: "cflab",
             dependencies: [
                 "CFCore", "CFText", "CFConfig", "CFData", "CFLinalg", "CFTraining", "CFStore", "CFReport", "CFAnalysis",
-                "CFExperiment", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CFExperiment", "CFServe", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: tuning
         ),
@@ -148,6 +162,14 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CFServeTests",
+            dependencies: [
+                "CFServe", "CFReport", "CFStore", "CFExperiment", "CFConfig", "CFData", "CFTraining", "CFCore", "CFTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "CFFuzzReplayTests", dependencies: ["CFFuzzing", "CFConfig", "CFData", "CFStore"]),
         .testTarget(

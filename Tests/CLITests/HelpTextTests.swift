@@ -9,7 +9,7 @@ final class HelpTextTests: XCTestCase {
         [], ["run"], ["plan"], ["runs"], ["runs", "list"], ["runs", "delete"], ["runs", "tag"],
         ["show"], ["reproduce"], ["export"], ["config"], ["config", "show"],
         ["inspect"], ["similar"], ["recommend"], ["predict"],
-        ["compare"], ["ensemble"], ["refit"], ["report"],
+        ["compare"], ["ensemble"], ["refit"], ["report"], ["serve"],
         ["data"], ["data", "info"], ["data", "synth"], ["data", "fetch"], ["bench"],
         ["store"], ["store", "check"], ["store", "migrate"],
     ]

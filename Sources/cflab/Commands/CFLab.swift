@@ -18,6 +18,7 @@ struct CFLab: ParsableCommand {
             ExportCommand.self, ConfigCommand.self, DataCommand.self, BenchCommand.self,
             InspectCommand.self, SimilarCommand.self, RecommendCommand.self, PredictCommand.self,
             CompareCommand.self, EnsembleCommand.self, RefitCommand.self, ReportCommand.self, StoreCommand.self,
+            ServeCommand.self,
         ]
     )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFConfig
 import CFCore
+import CFReport
 import CFStore
 import CFText
 import CFTraining
@@ -31,25 +32,11 @@ struct ShowCommand: ParsableCommand {
     }
 
     /// The run as one JSON object: the listing's fields, then its config, provenance and
-    /// epochs (numbers in full, missing as null).
+    /// epochs (numbers in full, missing as null); `RunJSON`, shared with `cflab serve`.
     static func json(_ run: RunRecord, epochs: [EpochRecord]) -> JSONValue {
-        guard case var .object(pairs)? = RunListing(runs: [run], sweptKeys: []).json().arrayValue?.first else { return .null }
-        pairs.removeAll { $0.0 == "params" }
-        pairs += [
-            ("semantics", .int(Int64(run.semantics))), ("config", run.config),
-            ("provenance", .object([
-                ("data_source", .string(run.dataSource)), ("data_name", .string(run.dataName)),
-                ("data_path", run.dataPath.map(JSONValue.string) ?? .null), ("data_fingerprint", .string(run.dataFingerprint)),
-                ("split", run.split), ("split_fingerprint", .string(run.splitFingerprint)), ("stream_seeds", run.streamSeeds),
-                ("build", run.build), ("host", run.host.map(JSONValue.string) ?? .null),
-                ("operating_system", .string(run.operatingSystem)), ("cpu", .string(run.cpuModel)), ("threads", .int(Int64(run.threads))),
-            ])),
-            ("epochs", .array(epochs.map { epoch in
-                .object([("epoch", .int(Int64(epoch.epoch)))] + epoch.metrics.keys.sorted().map { ($0, .double(epoch.metrics[$0] ?? .nan)) })
-            })),
-        ]
-        return .object(pairs)
+        RunJSON.detail(run, epochs: epochs)
     }
+
 
     static func describe(_ run: RunRecord, epochs: [EpochRecord]) -> [String] {
         var lines = ["run \(run.id): \(run.name), \(run.status.rawValue)" + (run.error.map { " (\($0))" } ?? "")]

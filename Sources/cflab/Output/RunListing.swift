@@ -1,4 +1,5 @@
 import CFCore
+import CFReport
 import CFStore
 import CFText
 
@@ -14,7 +15,7 @@ struct RunListing {
     }
 
     static func configValue(_ run: RunRecord, _ key: String) -> JSONValue? {
-        key == "seed" ? .int(run.seed) : run.config.value(atPath: key)
+        RunJSON.configValue(run, key)
     }
 
     /// One row per run; metrics at 4 decimals and seconds at 1 for people, in full for CSV.
@@ -39,31 +40,8 @@ struct RunListing {
         return table
     }
 
+    /// The runs as `--format json` prints them (`RunJSON`, shared with `cflab serve`).
     func json() -> JSONValue {
-        func metrics(_ values: [String: Double]?) -> JSONValue {
-            values.map { map in .object(map.keys.sorted().map { ($0, .double(map[$0] ?? .nan)) }) } ?? .null
-        }
-        return .array(runs.map { run in
-            var pairs: [(String, JSONValue)] = []
-            pairs.append(("id", .int(run.id)))
-            pairs.append(("sweep", .string(run.sweep)))
-            pairs.append(("trial_key", run.trialKey.map(JSONValue.string) ?? .null))
-            pairs.append(("attempt", .int(Int64(run.attempt))))
-            pairs.append(("name", .string(run.name)))
-            pairs.append(("status", .string(run.status.rawValue)))
-            pairs.append(("error", run.error.map(JSONValue.string) ?? .null))
-            pairs.append(("seed", .int(run.seed)))
-            pairs.append(("params", .object(sweptKeys.map { ($0, Self.configValue(run, $0) ?? .null) })))
-            pairs.append(("best_epoch", run.bestEpoch.map { JSONValue.int(Int64($0)) } ?? .null))
-            pairs.append(("best", metrics(run.bestMetrics.isEmpty ? nil : run.bestMetrics)))
-            pairs.append(("final", metrics(run.finalMetrics.isEmpty ? nil : run.finalMetrics)))
-            pairs.append(("test", metrics(run.testMetrics)))
-            pairs.append(("seconds", run.durationSeconds.map(JSONValue.double) ?? .null))
-            pairs.append(("started_at", run.startedAt.map(JSONValue.string) ?? .null))
-            pairs.append(("build_id", .string(run.buildId)))
-            pairs.append(("tags", .array(run.tags.map(JSONValue.string))))
-            pairs.append(("reproduces_run_id", run.reproducesRunId.map { JSONValue.int($0) } ?? .null))
-            return JSONValue.object(pairs)
-        })
+        RunJSON.listing(runs, sweptKeys: sweptKeys)
     }
 }
