@@ -86,13 +86,17 @@ public struct Comparison: Sendable {
     /// The runs of each row that could win, best first: scored, not pruned, not baselines.
     /// The first is the row the table marks best, the configuration validation chose.
     public var rankedRuns: [[ComparedRun]] {
-        groups().contenders.filter { $0.meanScore != nil && !$0.isPruned }.map(\.runs)
+        groups().contenders.filter(Self.canWin).map(\.runs)
     }
 
-    /// The first of the ranked contenders, when it has a score and is not pruned.
+    /// The first of the ranked contenders, when it can win.
     static func winner(of contenders: [RunGroup]) -> RunGroup? {
-        guard let first = contenders.first, first.meanScore != nil, !first.isPruned else { return nil }
-        return first
+        contenders.first.flatMap { canWin($0) ? $0 : nil }
+    }
+
+    /// Whether a row may be the chosen one: it has a score and no pruned run.
+    static func canWin(_ group: RunGroup) -> Bool {
+        group.meanScore != nil && !group.isPruned
     }
 
     /// The rows of the comparison, contenders ranked first, then baselines.

@@ -57,7 +57,8 @@ public final class Trainer {
         self.split = split
         self.streams = streams
         self.makeModel = makeModel
-        statistics = TrainingStatistics(training: split.train, userCount: userCount, itemCount: itemCount)
+        statistics = TrainingStatistics(
+            training: split.train, userCount: userCount, itemCount: itemCount, baselines: config.model.biasInit == .data)
         self.ratingRange = ratingRange ?? statistics.ratingMin...statistics.ratingMax
     }
 

@@ -15,7 +15,7 @@ struct BiasAndPenaltyTests {
         let ratings = RatingSet(
             users: batch.users, items: batch.items, ratings: batch.ratings,
             timestamps: [Int64](repeating: 0, count: batch.ratings.count))
-        return TrainingStatistics(training: ratings, userCount: 6, itemCount: 5)
+        return TrainingStatistics(training: ratings, userCount: 6, itemCount: 5, baselines: true)
     }
 
     func model(_ configure: (inout ModelConfig) -> Void) throws -> DotBiasModel {
@@ -117,5 +117,11 @@ struct BiasAndPenaltyTests {
             #expect(abs(Double(stats.itemBaselines[item]) - expected) < 1e-6)
         }
         #expect(stats.userCounts.reduce(0, +) == Int32(batch.ratings.count))
+        let ratings = RatingSet(
+            users: batch.users, items: batch.items, ratings: batch.ratings,
+            timestamps: [Int64](repeating: 0, count: batch.ratings.count))
+        let unmeasured = TrainingStatistics(training: ratings, userCount: 6, itemCount: 5)
+        #expect(unmeasured.userBaselines.isEmpty && unmeasured.itemBaselines.isEmpty, "only bias_init data pays for them")
+        #expect(unmeasured.userCounts == stats.userCounts)
     }
 }

@@ -29,7 +29,8 @@ public struct TrainingStatistics: Equatable, Sendable {
     public var itemCounts: [Int32]
     /// Baseline estimates in rating units (Koren 2008, eq. 2): for each item
     /// b_i = Σ (r − μ) / (25 + n_i), then for each user b_u = Σ (r − μ − b_i) / (10 + n_u),
-    /// both over training ratings; what `model.bias_init: data` starts from. Empty when not measured.
+    /// both over training ratings; what `model.bias_init: data` starts from. Empty when not
+    /// measured (`init(training:…, baselines: false)`, the default).
     public var userBaselines: [Float]
     public var itemBaselines: [Float]
 

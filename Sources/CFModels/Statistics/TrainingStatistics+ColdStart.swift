@@ -4,9 +4,11 @@ extension TrainingStatistics {
     /// Statistics of a training set whose ids are dense in 0..<userCount and 0..<itemCount.
     ///
     /// `ratingMin`/`ratingMax` are the training ratings' range (what `y_range: data`
-    /// resolves to); an empty set gets mean 0 and range [0, 0]. Counts and baseline
-    /// estimates come from two more passes (items' sums need the mean first, users' the items').
-    public init(training: RatingSet, userCount: Int, itemCount: Int) {
+    /// resolves to); an empty set gets mean 0 and range [0, 0]. Counts come from the same
+    /// pass. Baseline estimates take two more passes (items' sums need the mean first,
+    /// users' the items'), so they are measured only when `baselines` asks for them (a
+    /// model with `bias_init: data`); otherwise they stay empty.
+    public init(training: RatingSet, userCount: Int, itemCount: Int, baselines measuresBaselines: Bool = false) {
         var userCounts = [Int32](repeating: 0, count: userCount)
         var itemCounts = [Int32](repeating: 0, count: itemCount)
         var sum = 0.0
@@ -22,7 +24,8 @@ extension TrainingStatistics {
         }
         let isEmpty = training.isEmpty
         let mean = isEmpty ? 0 : Float(sum / Double(training.count))
-        let baselines = Self.baselines(training, mean: mean, userCounts: userCounts, itemCounts: itemCounts)
+        let baselines = measuresBaselines
+            ? Self.baselines(training, mean: mean, userCounts: userCounts, itemCounts: itemCounts) : (users: [], items: [])
         self.init(
             globalMean: mean, ratingMin: isEmpty ? 0 : low, ratingMax: isEmpty ? 0 : high,
             userSeen: userCounts.map { $0 > 0 }, itemSeen: itemCounts.map { $0 > 0 },

@@ -80,7 +80,9 @@ struct EnsembleCommand: ParsableCommand {
         let memberMean = memberTests.isEmpty ? nil : memberTests.reduce(0, +) / Double(memberTests.count)
         table.append([.text("mean"), .text("of the runs"), .missing, .missing, .number(memberMean), .missing])
         if perFold.count > 1 {
-            for (fold, part) in zip(records.map { $0.split["fold"]?.stringValue ?? $0.split["fold"]?.canonical ?? "-" }.uniqued(), perFold) {
+            for part in perFold {
+                let split = records.first { $0.id == part.runIds.first }?.split["fold"]
+                let fold = split?.stringValue ?? split?.canonical ?? "-"
                 table.append([
                     .text("fold \(fold)"), .text("mean prediction"), .missing,
                     .number(part.valid["rmse"]), .number(part.test?["rmse"]), .number(part.test?["mae"]),
@@ -103,10 +105,3 @@ struct EnsembleCommand: ParsableCommand {
     }
 }
 
-private extension Array where Element: Hashable {
-    /// The elements in order, each kept at its first place only.
-    func uniqued() -> [Element] {
-        var seen: Set<Element> = []
-        return filter { seen.insert($0).inserted }
-    }
-}

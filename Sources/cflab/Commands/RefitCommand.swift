@@ -125,7 +125,8 @@ struct RefitPlan {
         var folds: [JSONValue] = []
         for fold in runs.compactMap(\.fold) where !folds.contains(fold) { folds.append(fold) }
         let seeds = Array(Set(runs.map(\.record.seed))).sorted()
-        let score = runs.compactMap(\.score).reduce(0, +) / Double(runs.count)
+        let scores = runs.compactMap(\.score)
+        let score = scores.reduce(0, +) / Double(max(scores.count, 1))
         let summary = (row == 1 ? "" : "row \(row) of the ranking: ") + "the configuration of run \(first.record.id) (mean valid RMSE \(NumberText.fixed(score, decimals: 4)) "
             + "over \(runs.count) run\(runs.count == 1 ? "" : "s")), trained on training + validation for \(epochs) "
             + "epoch\(epochs == 1 ? "" : "s")"
