@@ -82,7 +82,7 @@ struct LayerGradientTests {
         let upstream = randomValues(rows * 4, seed: 5)
         func forward(_ input: [Float]) -> [Float] {
             var output = input
-            output.withUnsafeMutableBufferPointer { ReLU.forward($0.baseAddress!, count: $0.count) }
+            output.withUnsafeMutableBufferPointer { ReLU.forward($0.baseAddress!, into: $0.baseAddress!, count: $0.count) }
             return output
         }
         var gradient = upstream

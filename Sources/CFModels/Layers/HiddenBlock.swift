@@ -10,6 +10,7 @@ final class HiddenBlock {
     let linear: DenseLayer
     let batchNorm: BatchNormLayer?
     let dropout: DropoutMask
+    /// a = ReLU(z) before batchnorm; z itself without batchnorm (its ReLU goes straight to `output`).
     private let activated = ScratchBuffer()
     private let output = ScratchBuffer()
 
@@ -33,16 +34,17 @@ final class HiddenBlock {
         activated.reserve(count)
         output.reserve(count)
         linear.forward(input, into: activated.pointer, rows: rows)
-        ReLU.forward(activated.pointer, count: count)
         let result = output.pointer
         if let batchNorm {
+            ReLU.forward(activated.pointer, into: activated.pointer, count: count)
             if training {
                 batchNorm.forwardTraining(activated.pointer, into: result, rows: rows)
             } else {
                 batchNorm.forwardInference(activated.pointer, into: result, rows: rows)
             }
         } else {
-            result.update(from: activated.pointer, count: count)
+            // `activated` keeps z: backward's mask z > 0 is the mask a > 0.
+            ReLU.forward(activated.pointer, into: result, count: count)
         }
         if training && dropout.isActive {
             dropout.draw(rows: rows, random: &random)

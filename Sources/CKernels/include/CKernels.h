@@ -4,6 +4,7 @@
 #include <stdint.h>
 
 #include "CFactorKernels.h"
+#include "CLayerKernels.h"
 #include "CMemory.h"
 
 /// The constants of one Adam step (see CFTraining's `Adam` for the rule), as Floats.
