@@ -32,6 +32,7 @@ extension ConfigDecoder {
         model.biasInit = reader.choice(section["bias_init"], "model.bias_init") ?? model.biasInit
         model.l2 = reader.number(section["l2"], "model.l2", .nonNegative) ?? model.l2
         model.l2Exponent = reader.number(section["l2_exponent"], "model.l2_exponent", .unit) ?? model.l2Exponent
+        model.implicit = reader.flag(section["implicit"], "model.implicit") ?? model.implicit
     }
 
     private mutating func embeddingDim(_ node: MarkedNode?) -> EmbeddingDim? {

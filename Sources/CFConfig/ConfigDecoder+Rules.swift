@@ -26,6 +26,12 @@ extension ConfigDecoder {
                         "trains on the validation part too, so there is nothing to stop early on; remove training.early_stopping "
                             + "and set training.epochs to the epoch that validation chose")
         }
+        if config.model.kind == .dotBias, config.model.implicit, config.training.blocks > 1 {
+            let location = root["model"]?["implicit"]?.location ?? root["training"]?["blocks"]?.location ?? root.location
+            reader.fail(location, "model.implicit",
+                        "adds to each user the items it rated, which cross every block of training.blocks; "
+                            + "set training.blocks to 1 (the default)")
+        }
         applyKeyRules(&config)
         if config.model.kind == .nn, config.model.layerDropout.isEmpty {
             config.model.layerDropout = Array(repeating: 0, count: config.model.layers.count)

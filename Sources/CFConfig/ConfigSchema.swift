@@ -18,7 +18,7 @@ enum ConfigSchema {
         "data.synthetic": ["users", "items", "ratings", "rank", "noise", "seed"],
         "split": ["kind", "valid", "test", "folds", "fold", "last_n", "seed", "refit"],
         "model": ["kind", "embedding_dim", "init", "global_mean", "y_range", "dropout",
-                  "layers", "layer_dropout", "batchnorm", "bias_init", "l2", "l2_exponent"],
+                  "layers", "layer_dropout", "batchnorm", "bias_init", "l2", "l2_exponent", "implicit"],
         "model.embedding_dim": ["user", "item"],
         "model.init": ["kind", "low", "high", "std"],
         "model.dropout": ["user", "item"],

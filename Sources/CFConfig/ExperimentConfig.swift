@@ -150,6 +150,9 @@ public struct ModelConfig: Equatable, Sendable {
     public var l2: Double = 0
     /// `l2_exponent`: α, how a row's total penalty grows with its rating count n (∝ n^α). Default 1.
     public var l2Exponent: Double = 1
+    /// `implicit`: dot_bias adds SVD++'s implicit-feedback term, |N(u)|^-1/2 Σ_{j∈N(u)} y_j
+    /// over the items u rated in training, to the user's factors. Default false.
+    public var implicit: Bool = false
 
     /// `model.bias_init`: the embeddings' initializer, or baseline estimates from the data.
     public enum BiasInit: String, CaseIterable, Sendable {

@@ -3,7 +3,7 @@
 /// The model kinds use these keys:
 /// - `dot`: embedding_dim (a single size), init.
 /// - `dot_bias`: embedding_dim (a single size), init, global_mean, y_range, dropout,
-///   bias_init, l2, l2_exponent.
+///   bias_init, l2, l2_exponent, implicit.
 /// - `nn`: embedding_dim (a size, `auto` or per side), init, dropout, y_range, layers,
 ///   layer_dropout, batchnorm.
 /// - `global_mean`, `biases`: none (`biases` always adds the training mean).
@@ -88,6 +88,7 @@ struct KeyRule {
             addition("model.bias_init", \.model.biasInit, "model.kind dot_bias", biased),
             addition("model.l2", \.model.l2, "model.kind dot_bias", biased),
             addition("model.l2_exponent", \.model.l2Exponent, "model.kind dot_bias", biased),
+            addition("model.implicit", \.model.implicit, "model.kind dot_bias", biased),
             field("optimizer.betas", \.optimizer.beta1, "optimizer.kind adam or adamw", adamLike),
             field("optimizer.betas", \.optimizer.beta2, "optimizer.kind adam or adamw", adamLike),
             field("optimizer.eps", \.optimizer.epsilon, "optimizer.kind adagrad, adam or adamw") { $0.optimizer.kind != .sgd },

@@ -39,6 +39,7 @@ extension ResolvedConfig {
             ("bias_init", .string(model.biasInit.rawValue)),
             ("l2", .double(model.l2)),
             ("l2_exponent", .double(model.l2Exponent)),
+            ("implicit", .bool(model.implicit)),
         ])
     }
 

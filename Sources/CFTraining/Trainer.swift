@@ -58,7 +58,8 @@ public final class Trainer {
         self.streams = streams
         self.makeModel = makeModel
         statistics = TrainingStatistics(
-            training: split.train, userCount: userCount, itemCount: itemCount, baselines: config.model.biasInit == .data)
+            training: split.train, userCount: userCount, itemCount: itemCount, baselines: config.model.biasInit == .data,
+            ratedItems: config.model.kind == .dotBias && config.model.implicit)
         self.ratingRange = ratingRange ?? statistics.ratingMin...statistics.ratingMax
     }
 
@@ -163,6 +164,7 @@ public final class Trainer {
         let clock = ContinuousClock()
         let start = clock.now
         let outcome = runner?.runEpoch()
+        model.finishEpoch()
         let trainingSeconds = Self.seconds(clock.now - start)
         let clip = config.evaluation.clip
         let train = evaluator.evaluate(model: model, on: split.train, statistics: statistics, clip: clip, ratingRange: ratingRange)

@@ -15,11 +15,13 @@ final class AddedKeysTests: XCTestCase {
         XCTAssertNil(ResolvedConfig.json(plain)["model"]?["l2"])
         XCTAssertNil(ResolvedConfig.json(plain)["model"]?["bias_init"])
         XCTAssertNil(ResolvedConfig.json(plain)["split"]?["refit"])
-        let written = try load("model: {kind: dot_bias, bias_init: embedding, l2: 0, l2_exponent: 1}\nsplit: {refit: false}")
+        XCTAssertNil(ResolvedConfig.json(plain)["model"]?["implicit"])
+        let written = try load("model: {kind: dot_bias, bias_init: embedding, l2: 0, l2_exponent: 1, implicit: false}\nsplit: {refit: false}")
         XCTAssertEqual(ResolvedConfig.json(written), ResolvedConfig.json(plain))
         XCTAssertEqual(TrialKey.compute(config: written, dataFingerprint: "f"), TrialKey.compute(config: plain, dataFingerprint: "f"))
 
-        let tuned = try load("model: {kind: dot_bias, bias_init: data, l2: 0.05, l2_exponent: 0.5}\nsplit: {refit: true}")
+        let tuned = try load("model: {kind: dot_bias, bias_init: data, l2: 0.05, l2_exponent: 0.5, implicit: true}\nsplit: {refit: true}")
+        XCTAssertTrue(tuned.model.implicit)
         XCTAssertEqual(tuned.model.biasInit, .data)
         XCTAssertEqual(tuned.model.l2, 0.05)
         XCTAssertEqual(tuned.model.l2Exponent, 0.5)
@@ -27,6 +29,7 @@ final class AddedKeysTests: XCTestCase {
         let json = ResolvedConfig.json(tuned)
         XCTAssertEqual(json["model"]?["bias_init"], .string("data"))
         XCTAssertEqual(json["split"]?["refit"], .bool(true))
+        XCTAssertEqual(json["model"]?["implicit"], .bool(true))
         XCTAssertEqual(try load(json.compact), tuned)
         XCTAssertNotEqual(TrialKey.compute(config: tuned, dataFingerprint: "f"), TrialKey.compute(config: plain, dataFingerprint: "f"))
     }
@@ -50,6 +53,15 @@ final class AddedKeysTests: XCTestCase {
         }
         XCTAssertThrowsError(try load("model:\n  kind: nn\n  l2: 0.1")) { error in
             XCTAssertTrue("\(error)".contains("a.yaml:3:3: model.l2: does not apply to model.kind nn"), "\(error)")
+        }
+    }
+
+    func testImplicitRefusesBlocksAndOtherKinds() {
+        XCTAssertThrowsError(try load("model:\n  kind: dot_bias\n  implicit: true\ntraining: {blocks: 4}")) { error in
+            XCTAssertTrue("\(error)".contains("a.yaml:3:13: model.implicit: adds to each user the items it rated"), "\(error)")
+        }
+        XCTAssertThrowsError(try load("model:\n  kind: nn\n  implicit: true")) { error in
+            XCTAssertTrue("\(error)".contains("a.yaml:3:3: model.implicit: does not apply to model.kind nn"), "\(error)")
         }
     }
 

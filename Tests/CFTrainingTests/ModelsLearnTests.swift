@@ -30,6 +30,11 @@ final class ModelsLearnTests: XCTestCase {
         let dotBiasRMSE = try validRMSE(dotBias)
         XCTAssertLessThan(dotBiasRMSE, biases, "dot_bias (y_range, dropout) \(dotBiasRMSE) vs biases \(biases)")
 
+        var implicit = dotBias
+        implicit.model.implicit = true
+        let implicitRMSE = try validRMSE(implicit)
+        XCTAssertLessThan(implicitRMSE, biases, "dot_bias implicit (SVD++) \(implicitRMSE) vs biases \(biases)")
+
         var fastai = Planted.config(.dotBias, epochs: 5, learningRate: 5e-3)
         fastai.model.yRange = .data
         fastai.model.initializer = .truncatedNormal(std: 0.01)

@@ -66,6 +66,7 @@ final class RankingParityTests: XCTestCase {
         assertParity(try trained(.dotBias), "dot_bias")
         assertParity(try trained(.dotBias) { $0.model.yRange = .fixed(low: 0.5, high: 5.5) }, "dot_bias y_range")
         assertParity(try trained(.dotBias) { $0.evaluation.coldStart = .model }, "dot_bias cold_start model")
+        assertParity(try trained(.dotBias) { $0.model.implicit = true; $0.model.yRange = .fixed(low: 0.5, high: 5.5) }, "dot_bias implicit")
     }
 
     func testDotBiasesAndNeuralMatchTheReference() throws {

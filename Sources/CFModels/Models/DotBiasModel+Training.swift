@@ -12,6 +12,7 @@ extension DotBiasModel {
     ) -> Double {
         let count = batch.count
         guard count > 0 else { return 0 }
+        if implicitEmbedding != nil { return forwardBackwardImplicit(batch, lane: lane, tables: tables, random: &random) }
         let width = dimensions
         let scale = 2 / Float(count)
         let range = range
@@ -107,7 +108,7 @@ extension DotBiasModel {
 
     /// `l2`'s per-rating penalty of the batch (see the type's comment): adds its gradient
     /// and returns its sum, Σ w_u(‖p_u‖² + b_u²) + w_i(‖q_i‖² + b_i²), one rating at a time.
-    private func addPenalties(_ batch: RatingBatch, tables: [TableBuffers], scale: Float) -> Double {
+    func addPenalties(_ batch: RatingBatch, tables: [TableBuffers], scale: Float) -> Double {
         let width = dimensions
         var sum = 0.0
         func penalize(_ row: Int, weight: Float, values: UnsafeMutableBufferPointer<Float>, gradient: UnsafeMutableBufferPointer<Float>,

@@ -37,6 +37,14 @@ import CFCore
 ///   Surprise), α = 0 gives every row the same total. The penalty is part of the loss
 ///   (`train_loss` includes it), and of the gradient: ∂/∂p_u += (2/B)·w_u·p_u per rating.
 ///
+/// - `implicit: true` is Koren's SVD++: the user side becomes p_u + z_u, with
+///   z_u = |N(u)|^(−1/2) Σ_{j∈N(u)} y_j over the user's training items N(u)
+///   (`TrainingStatistics.ratedItems`) and y = `implicitEmbedding`, a third table drawn
+///   from `init`; see `DotBiasModel+Implicit.swift`. The user mask multiplies p_u + z_u.
+///   z is kept in the buffer `userImplicit` (stored with the model, so a rebuilt model
+///   predicts without N(u)), brought up to date with y at the end of every epoch
+///   (`finishEpoch`) and when the model is made.
+///
 /// Dropout is drawn per rating (user mask, then item mask) only in `forwardBackward`.
 /// Cold start in `predict`: an unseen user's p_u and b_u count as zero, and so do an
 /// unseen item's q_i and b_i; the known side's bias still applies, so r̂ = s(b_i + μ)
@@ -55,6 +63,14 @@ public final class DotBiasModel: BlockTrainable {
     /// Each row's per-rating penalty weight w (empty without `l2`).
     let userPenalties: [Float]
     let itemPenalties: [Float]
+    /// y of `implicit: true` (nil without it), and z_u, the sums of the type's comment.
+    public let implicitEmbedding: Parameter?
+    public let userImplicit: Parameter?
+    /// |N(u)|^(−1/2) per user (0 for a user without training items); empty when the
+    /// statistics list no items (a rebuilt model, whose z is loaded, never recomputed).
+    let implicitNorms: [Float]
+    /// Each lane's scratch for the implicit term: the sum Σ y_j, then p_u + z_u, then the y gradient.
+    private(set) var implicitScratch = [ScratchBuffer()]
     /// Each lane's dropout masks (lane 0 first; see `BlockTrainable`).
     private(set) var userDropouts: [DropoutMask]
     private(set) var itemDropouts: [DropoutMask]
@@ -64,7 +80,7 @@ public final class DotBiasModel: BlockTrainable {
     public init(
         dimensions: Int, initializer: Initializer, range: SigmoidRange, addsGlobalMean: Bool,
         dropout: Dropout, statistics: TrainingStatistics, streams: ParameterStreams, meanInsideRange: Bool = true,
-        biasInit: ModelConfig.BiasInit = .embedding, l2: Double = 0, l2Exponent: Double = 1
+        biasInit: ModelConfig.BiasInit = .embedding, l2: Double = 0, l2Exponent: Double = 1, implicit: Bool = false
     ) {
         self.dimensions = dimensions
         self.range = range
@@ -80,7 +96,19 @@ public final class DotBiasModel: BlockTrainable {
         itemDropouts = [DropoutMask(rate: dropout.item, width: dimensions)]
         userPenalties = l2 > 0 ? Self.penalties(l2, exponent: l2Exponent, counts: statistics.userCounts, rows: users) : []
         itemPenalties = l2 > 0 ? Self.penalties(l2, exponent: l2Exponent, counts: statistics.itemCounts, rows: items) : []
+        if implicit {
+            implicitEmbedding = initializer.table(name: "implicit_embedding", rows: items, columns: dimensions, streams: streams)
+            userImplicit = Parameter(
+                name: "user_implicit", shape: [users, dimensions], values: [Float](repeating: 0, count: users * dimensions),
+                rowSparse: false)
+            implicitNorms = Self.implicitNorms(statistics)
+        } else {
+            implicitEmbedding = nil
+            userImplicit = nil
+            implicitNorms = []
+        }
         if biasInit == .data { startBiasesAtBaselines() }
+        finishEpoch()
     }
 
     /// The weights w = λ·(n/n̄)^(α−1) of the type's comment; rows without ratings get λ
@@ -110,7 +138,10 @@ public final class DotBiasModel: BlockTrainable {
         }
     }
 
-    public var parameters: [Parameter] { [userEmbedding, itemEmbedding, userBias, itemBias] }
+    public var parameters: [Parameter] { [userEmbedding, itemEmbedding, userBias, itemBias] + (implicitEmbedding.map { [$0] } ?? []) }
+
+    /// z of `implicit: true`, saved and restored with the parameters.
+    public var buffers: [Parameter] { userImplicit.map { [$0] } ?? [] }
 
     public func prepareLanes(_ count: Int) {
         for parameter in parameters { parameter.prepareLanes(count) }
@@ -119,6 +150,7 @@ public final class DotBiasModel: BlockTrainable {
             itemDropouts.append(DropoutMask(rate: Double(itemDropouts[0].rate), width: dimensions))
         }
         while forwardSums.count < count { forwardSums.append(ScratchBuffer()) }
+        while implicitScratch.count < count { implicitScratch.append(ScratchBuffer()) }
     }
 
     /// `predict` only reads the model.
@@ -128,7 +160,7 @@ public final class DotBiasModel: BlockTrainable {
     public var factorForm: FactorForm? {
         let meanOffset = meanOffset
         return FactorForm(
-            width: dimensions, userFactors: userEmbedding, itemFactors: itemEmbedding,
+            width: dimensions, userFactors: implicitEmbedding == nil ? userEmbedding : implicitUserFactors(), itemFactors: itemEmbedding,
             userStarts: userBias.values.map { meanOffset + $0 }, itemOffsets: itemBias.values, range: range, statistics: statistics)
     }
 
@@ -148,6 +180,7 @@ public final class DotBiasModel: BlockTrainable {
         into output: UnsafeMutableBufferPointer<Float>
     ) {
         precondition(users.count == items.count && items.count <= output.count, "predict: length mismatch")
+        if userImplicit != nil { return predictImplicit(users: users, items: items, into: output) }
         let width = dimensions
         let statistics = statistics
         let range = range

@@ -41,7 +41,7 @@ public enum ModelFactory {
                 range: try SigmoidRange(config.yRange, statistics: statistics),
                 addsGlobalMean: config.globalMean, dropout: config.dropout,
                 statistics: statistics, streams: streams, meanInsideRange: semantics.meanInsideRange,
-                biasInit: config.biasInit, l2: config.l2, l2Exponent: config.l2Exponent)
+                biasInit: config.biasInit, l2: config.l2, l2Exponent: config.l2Exponent, implicit: config.implicit)
         case .nn:
             try requireTables(statistics)
             try validate(config.dropout)

@@ -9,6 +9,8 @@ extension RatingModel {
 
     public var factorForm: FactorForm? { nil }
 
+    public func finishEpoch() {}
+
     /// Everything a saved model must hold: the parameters, then the buffers.
     public var savedTensors: [Parameter] { parameters + buffers }
 

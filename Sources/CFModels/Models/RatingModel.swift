@@ -33,6 +33,11 @@ public struct TrainingStatistics: Equatable, Sendable {
     /// measured (`init(training:…, baselines: false)`, the default).
     public var userBaselines: [Float]
     public var itemBaselines: [Float]
+    /// Each user's training items, N(u) of `model.implicit` (SVD++): user u's are
+    /// `ratedItems[ratedStarts[u]..<ratedStarts[u + 1]]`, in training order. Empty when not
+    /// measured (`init(training:…, ratedItems: false)`, the default).
+    public var ratedStarts: [Int32] = []
+    public var ratedItems: [Int32] = []
 
     /// The shrinkage of the baseline estimates: pseudo-ratings at the mean, per item and per user.
     public static let itemShrinkage = 25.0, userShrinkage = 10.0
@@ -88,6 +93,11 @@ public protocol RatingModel: RatingPredictor {
     /// that ranking can score every item of a block of users with vector kernels and get
     /// `predict`'s bits; nil (the default) for a model that is not one.
     var factorForm: FactorForm? { get }
+
+    /// Brings state derived from the parameters (not trained itself) up to date at the
+    /// end of an epoch, before it is evaluated or saved: SVD++'s z_u = c_u Σ y_j. Default:
+    /// nothing to do.
+    func finishEpoch()
 }
 
 /// A model whose every parameter is a row-sparse table, so that ratings of disjoint user

@@ -8,7 +8,12 @@ extension TrainingStatistics {
     /// pass. Baseline estimates take two more passes (items' sums need the mean first,
     /// users' the items'), so they are measured only when `baselines` asks for them (a
     /// model with `bias_init: data`); otherwise they stay empty.
-    public init(training: RatingSet, userCount: Int, itemCount: Int, baselines measuresBaselines: Bool = false) {
+    ///
+    /// `ratedItems` lists each user's training items (`ratedStarts`/`ratedItems`, one more
+    /// pass), for a model with `implicit: true`.
+    public init(
+        training: RatingSet, userCount: Int, itemCount: Int, baselines measuresBaselines: Bool = false, ratedItems listsItems: Bool = false
+    ) {
         var userCounts = [Int32](repeating: 0, count: userCount)
         var itemCounts = [Int32](repeating: 0, count: itemCount)
         var sum = 0.0
@@ -31,6 +36,21 @@ extension TrainingStatistics {
             userSeen: userCounts.map { $0 > 0 }, itemSeen: itemCounts.map { $0 > 0 },
             userCounts: userCounts, itemCounts: itemCounts, userBaselines: baselines.users, itemBaselines: baselines.items
         )
+        if listsItems { (ratedStarts, ratedItems) = Self.ratedItems(training, userCounts: userCounts) }
+    }
+
+    /// Each user's training items in training order: a counting sort by user.
+    private static func ratedItems(_ training: RatingSet, userCounts: [Int32]) -> (starts: [Int32], items: [Int32]) {
+        var starts = [Int32](repeating: 0, count: userCounts.count + 1)
+        for user in userCounts.indices { starts[user + 1] = starts[user] + userCounts[user] }
+        var next = starts
+        var items = [Int32](repeating: 0, count: training.count)
+        for index in 0..<training.count {
+            let user = Int(training.users[index])
+            items[Int(next[user])] = training.items[index]
+            next[user] += 1
+        }
+        return (starts, items)
     }
 
     /// The baseline estimates of the type's comment, summed in Double in rating order.
