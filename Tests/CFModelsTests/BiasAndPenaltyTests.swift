@@ -11,12 +11,7 @@ struct BiasAndPenaltyTests {
     let batch = TinyBatch(users: 6, items: 5, count: 12, seed: 3)
 
     /// Statistics measured on the batch itself, so rows have uneven rating counts.
-    var statistics: TrainingStatistics {
-        let ratings = RatingSet(
-            users: batch.users, items: batch.items, ratings: batch.ratings,
-            timestamps: [Int64](repeating: 0, count: batch.ratings.count))
-        return TrainingStatistics(training: ratings, userCount: 6, itemCount: 5, baselines: true)
-    }
+    var statistics: TrainingStatistics { batch.statistics(users: 6, items: 5, baselines: true) }
 
     func model(_ configure: (inout ModelConfig) -> Void) throws -> DotBiasModel {
         var config = ModelConfig()

@@ -11,12 +11,7 @@ struct ImplicitFeedbackTests {
     let batch = TinyBatch(users: 6, items: 5, count: 14, seed: 8)
 
     /// Statistics measured on the batch itself, with each user's rated items listed.
-    var statistics: TrainingStatistics {
-        let ratings = RatingSet(
-            users: batch.users, items: batch.items, ratings: batch.ratings,
-            timestamps: [Int64](repeating: 0, count: batch.ratings.count))
-        return TrainingStatistics(training: ratings, userCount: 6, itemCount: 5, ratedItems: true)
-    }
+    var statistics: TrainingStatistics { batch.statistics(users: 6, items: 5, ratedItems: true) }
 
     func model(_ configure: (inout ModelConfig) -> Void = { _ in }) throws -> DotBiasModel {
         var config = ModelConfig()

@@ -1,5 +1,6 @@
 import CFConfig
 import CFCore
+import CFData
 @testable import CFModels
 
 /// Statistics for `users`×`items` tables where every id was seen in training.
@@ -20,6 +21,16 @@ struct TinyBatch {
         users = (0..<count).map { _ in Int32(random.nextInt(below: userCount)) }
         items = (0..<count).map { _ in Int32(random.nextInt(below: itemCount)) }
         ratings = (0..<count).map { _ in Float(1 + random.nextInt(below: 9)) * 0.5 + 0.5 }
+    }
+}
+
+extension TinyBatch {
+    /// Statistics measured on the batch itself (rows get uneven rating counts), with the
+    /// baselines of `bias_init: data` or SVD++'s item lists when asked for.
+    func statistics(users: Int, items: Int, baselines: Bool = false, ratedItems: Bool = false) -> TrainingStatistics {
+        let set = RatingSet(
+            users: self.users, items: self.items, ratings: ratings, timestamps: [Int64](repeating: 0, count: ratings.count))
+        return TrainingStatistics(training: set, userCount: users, itemCount: items, baselines: baselines, ratedItems: ratedItems)
     }
 }
 

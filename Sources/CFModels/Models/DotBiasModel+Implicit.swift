@@ -1,6 +1,6 @@
 import CFCore
 
-/// `implicit: true` (SVD++): the training pass, predictions and z's upkeep. With
+/// `implicit: true` (SVD++): the training pass and z's upkeep (`predict` adds z to p). With
 /// s_u = p_u + z_u, z_u = c_u Σ_{j∈N(u)} y_j and c_u = |N(u)|^(−1/2), the forward pass is
 ///
 ///     x = (m_u ⊙ s_u) · (m_i ⊙ q_i) + b_u + b_i + μ,    r̂ = s(x)
@@ -45,44 +45,10 @@ extension DotBiasModel {
         }
     }
 
-    /// p_u + z_u for every user: the user factors of `factorForm`.
-    func implicitUserFactors() -> Parameter {
+    /// p_u + z_u for every user (users × width): the user factors of `predict` and `factorForm`.
+    func implicitUserFactors() -> [Float] {
         let p = userEmbedding.values, z = userImplicit!.values
-        let combined = (0..<p.count).map { p[$0] + z[$0] }
-        return Parameter(name: "user_factors", shape: userEmbedding.shape, values: combined, rowSparse: true)
-    }
-
-    /// `predict` with s_u = p_u + z_u in place of p_u; x sums as the plain model's does.
-    func predictImplicit(
-        users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, into output: UnsafeMutableBufferPointer<Float>
-    ) {
-        let width = dimensions
-        let statistics = statistics
-        let range = range
-        let meanOffset = meanOffset
-        userEmbedding.values.withUnsafeBufferPointer { p in
-            userImplicit!.values.withUnsafeBufferPointer { z in
-                itemEmbedding.values.withUnsafeBufferPointer { q in
-                    userBias.values.withUnsafeBufferPointer { userBiases in
-                        itemBias.values.withUnsafeBufferPointer { itemBiases in
-                            for index in 0..<users.count {
-                                let user = users[index], item = items[index]
-                                let userKnown = statistics.isKnown(user: user)
-                                let itemKnown = statistics.isKnown(item: item)
-                                var x = meanOffset
-                                if userKnown { x += userBiases[Int(user)] }
-                                if itemKnown { x += itemBiases[Int(item)] }
-                                if userKnown && itemKnown {
-                                    let userRow = Int(user) * width, itemRow = Int(item) * width
-                                    for k in 0..<width { x += (p[userRow + k] + z[userRow + k]) * q[itemRow + k] }
-                                }
-                                output[index] = range.value(x)
-                            }
-                        }
-                    }
-                }
-            }
-        }
+        return (0..<p.count).map { p[$0] + z[$0] }
     }
 
     /// The training pass of the extension's comment, one rating at a time in batch order
@@ -150,13 +116,6 @@ extension DotBiasModel {
                 implicitEmbedding!.touch(UnsafeBufferPointer(rebasing: rated[first..<end]), lane: lane)
             }
         }
-        if !userPenalties.isEmpty {
-            squaredErrorSum += addPenalties(batch, tables: tables, scale: scale)
-        }
-        userEmbedding.touch(batch.users, lane: lane)
-        userBias.touch(batch.users, lane: lane)
-        itemEmbedding.touch(batch.items, lane: lane)
-        itemBias.touch(batch.items, lane: lane)
-        return squaredErrorSum
+        return squaredErrorSum + finishBatch(batch, lane: lane, tables: tables, scale: scale)
     }
 }

@@ -96,14 +96,18 @@ extension DotBiasModel {
                 itemBiasGradient[item] += gradientScale
             }
         }
-        if !userPenalties.isEmpty {
-            squaredErrorSum += addPenalties(batch, tables: tables, scale: scale)
-        }
+        return squaredErrorSum + finishBatch(batch, lane: lane, tables: tables, scale: scale)
+    }
+
+    /// What every batch ends with: `l2`'s penalty (its sum returned, 0 without it) and the
+    /// touched rows of the batch's users and items.
+    func finishBatch(_ batch: RatingBatch, lane: Int, tables: [TableBuffers], scale: Float) -> Double {
+        let penalty = userPenalties.isEmpty ? 0 : addPenalties(batch, tables: tables, scale: scale)
         userEmbedding.touch(batch.users, lane: lane)
         userBias.touch(batch.users, lane: lane)
         itemEmbedding.touch(batch.items, lane: lane)
         itemBias.touch(batch.items, lane: lane)
-        return squaredErrorSum
+        return penalty
     }
 
     /// `l2`'s per-rating penalty of the batch (see the type's comment): adds its gradient

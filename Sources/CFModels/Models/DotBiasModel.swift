@@ -156,11 +156,15 @@ public final class DotBiasModel: BlockTrainable {
     /// `predict` only reads the model.
     public var predictsConcurrently: Bool { true }
 
-    /// Seen pairs start from μ + b_u, add b_i, then p_u · q_i, under `range` (as `predict`).
+    /// Seen pairs start from μ + b_u, add b_i, then p_u · q_i (with SVD++, (p_u + z_u) · q_i),
+    /// under `range` (as `predict`).
     public var factorForm: FactorForm? {
         let meanOffset = meanOffset
+        let userFactors = userImplicit == nil
+            ? userEmbedding
+            : Parameter(name: "user_factors", shape: userEmbedding.shape, values: implicitUserFactors(), rowSparse: false)
         return FactorForm(
-            width: dimensions, userFactors: implicitEmbedding == nil ? userEmbedding : implicitUserFactors(), itemFactors: itemEmbedding,
+            width: dimensions, userFactors: userFactors, itemFactors: itemEmbedding,
             userStarts: userBias.values.map { meanOffset + $0 }, itemOffsets: itemBias.values, range: range, statistics: statistics)
     }
 
@@ -180,12 +184,13 @@ public final class DotBiasModel: BlockTrainable {
         into output: UnsafeMutableBufferPointer<Float>
     ) {
         precondition(users.count == items.count && items.count <= output.count, "predict: length mismatch")
-        if userImplicit != nil { return predictImplicit(users: users, items: items, into: output) }
+        // SVD++'s user side is p_u + z_u, summed once per call for every user.
+        let userFactors = userImplicit == nil ? userEmbedding.values : implicitUserFactors()
         let width = dimensions
         let statistics = statistics
         let range = range
         let meanOffset = meanOffset
-        userEmbedding.values.withUnsafeBufferPointer { userValues in
+        userFactors.withUnsafeBufferPointer { userValues in
             itemEmbedding.values.withUnsafeBufferPointer { itemValues in
                 userBias.values.withUnsafeBufferPointer { userBiases in
                     itemBias.values.withUnsafeBufferPointer { itemBiases in
