@@ -1,0 +1,29 @@
+# Marginal effect: best valid RMSE against training.epochs, one line per model kind. Each point is the mean over other settings, its error bar one standard deviation over other settings.
+# Written by cflab report; redraw with: gnuplot sensitivity-training.epochs.gp (from any folder).
+here = ARG0[1:strlen(ARG0) - 30]
+data = here.'sensitivity-training.epochs.dat'
+set encoding utf8
+set terminal pngcairo noenhanced size 900,560 font 'sans,10'
+set output here.'sensitivity-training.epochs.png'
+set title 'Best valid RMSE against training.epochs'
+set xlabel 'training.epochs'
+set ylabel 'best valid RMSE, mean ± std over other settings'
+set grid
+set key top right
+set autoscale xfix
+set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
+plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#1b9e77' title columnheader(2)
+unset output
+reset
+set terminal svg noenhanced size 900,560 font 'sans,10' dynamic
+set output here.'sensitivity-training.epochs.svg'
+set title 'Best valid RMSE against training.epochs'
+set xlabel 'training.epochs'
+set ylabel 'best valid RMSE, mean ± std over other settings'
+set grid
+set key top right
+set autoscale xfix
+set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
+plot data index 0 using 1:2:3 with yerrorlines pointtype 7 linewidth 1.5 linecolor rgb '#1b9e77' title columnheader(2)
+unset output
+reset
