@@ -101,9 +101,10 @@ public final class RungBoard: @unchecked Sendable {
     }
 
     /// Records epoch `epoch` of trial `index`; at one of its rungs, waits for its
-    /// competitors and returns whether it goes on.
+    /// competitors and returns whether it goes on. Throws when the store refuses the
+    /// decision's row (the trial then stops as any failed store write stops it).
     public func afterEpoch(index: Int, epoch: Int, metrics: [String: Double],
-                           pause: () -> Void, resume: () -> Void) -> Decision {
+                           pause: () -> Void, resume: () -> Void) throws -> Decision {
         condition.lock()
         curves[index].values.append(metrics[rule.metric] ?? .nan)
         condition.broadcast()
@@ -147,7 +148,7 @@ public final class RungBoard: @unchecked Sendable {
         condition.unlock()
         if paused { resume() }
         if let record, let writer {
-            _ = try? writer.perform { try $0.recordRungDecision(record) }
+            try writer.perform { try $0.recordRungDecision(record) }
         }
         return decision ?? .continue
     }

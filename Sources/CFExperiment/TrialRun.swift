@@ -106,8 +106,15 @@ public struct TrialRun {
                 FaultPoint.hit("after-epoch-printed")
                 if stop.isRequested { return .stop }
                 guard let rungs else { return .continue }
-                switch rungs.board.afterEpoch(index: rungs.index, epoch: report.epoch, metrics: report.metrics,
-                                              pause: rungs.pause, resume: rungs.resume) {
+                let decision: RungBoard.Decision
+                do {
+                    decision = try rungs.board.afterEpoch(index: rungs.index, epoch: report.epoch, metrics: report.metrics,
+                                                          pause: rungs.pause, resume: rungs.resume)
+                } catch {
+                    if let writer { writeFailure = StoreWriteFailure(error, runId: runId, path: writer.path) }
+                    return .stop
+                }
+                switch decision {
                 case .continue: return .continue
                 case let .prune(reason): stopped = (.pruned, reason)
                 case let .abandon(reason): stopped = (.interrupted, reason)

@@ -4,6 +4,7 @@ import CFExperiment
 import CFStore
 import CFTestSupport
 import CFTraining
+import GRDB
 import XCTest
 
 /// Pruned and TPE sweeps in-process: the same decisions and proposals whatever the job
@@ -94,6 +95,27 @@ final class PrunedSweepTests: XCTestCase {
         XCTAssertEqual(SweepTally(again.outcomes).completedBefore, 8)
         XCTAssertEqual(try store.rungDecisions(sweep: "tiny"), decisions)
         XCTAssertEqual(first.outcomes.count, 8)
+    }
+
+    /// A rung decision the store refuses stops its trial as a failed store write (its run
+    /// marked interrupted with the reason, its committed epochs kept), not silently.
+    func testARefusedRungDecisionStopsItsTrialAsAStoreFailure() throws {
+        let (store, path) = try TemporaryStore.make(for: self)
+        let database = try DatabaseQueue(path: path)
+        try database.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON rungs BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+        }
+        try database.close()
+        let outcomes = try run(Self.grid, store: store, jobs: 2).outcomes
+        XCTAssertEqual(outcomes.count, 8)
+        for outcome in outcomes {
+            guard case let .storeFailed(runId, _)? = outcome, let runId else { return XCTFail("\(String(describing: outcome))") }
+            let run = try store.run(id: runId)
+            XCTAssertEqual(run.status, .interrupted)
+            XCTAssertTrue(run.error?.hasPrefix("store write failed") == true, run.error ?? "no reason")
+            XCTAssertEqual(try store.epochs(runId: runId).count, 1, "the rung's epoch stays committed")
+        }
+        XCTAssertTrue(try store.rungDecisions(sweep: "tiny").isEmpty)
     }
 
     /// A run stopped after two trials, then run again, ends with the decisions of a run
