@@ -146,10 +146,10 @@ public final class Trainer {
                 model: model, optimizer: optimizer, schedule: schedule, train: split.train, batchSize: training.batchSize,
                 epochs: training.epochs, streams: streams)
         }
-        guard let blockModel = model as? any BlockTrainable, !config.optimizer.dense else {
+        guard let blockModel = model as? any BlockTrainable, blockModel.trainsInBlocks, !config.optimizer.dense else {
             throw TrainingError.invalidSetting(
                 key: "training.blocks",
-                message: "needs a model whose every parameter is a row table (dot, dot_bias, biases) and a lazy optimizer; got \(model.kind.rawValue)\(config.optimizer.dense ? " with optimizer.dense" : "")")
+                message: "needs a model whose every parameter is a row table (dot, dot_bias without implicit, biases) and a lazy optimizer; got \(model.kind.rawValue)\(config.model.implicit ? " with model.implicit" : "")\(config.optimizer.dense ? " with optimizer.dense" : "")")
         }
         return BlockEpochRunner(
             model: blockModel, optimizer: optimizer, schedule: schedule, train: split.train,

@@ -37,25 +37,28 @@ struct ImplicitFeedbackTests {
         }
     }
 
-    /// z_u = |N(u)|^(-1/2) Σ y_j over the items u rated, recomputed by `finishEpoch`.
+    /// s_u = p_u + |N(u)|^(-1/2) Σ y_j over the items u rated, recomputed by `finishEpoch`
+    /// from the current p and y.
     @Test func finishEpochSumsEachUsersRatedItems() throws {
         let model = try model()
-        let y = try #require(model.implicitEmbedding), z = try #require(model.userImplicit)
+        let y = try #require(model.implicitEmbedding), s = try #require(model.userFactors)
         for (index, _) in y.values.enumerated() { y.values[index] += Float(index % 7) * 0.01 }
+        for (index, _) in model.userEmbedding.values.enumerated() { model.userEmbedding.values[index] -= Float(index % 5) * 0.02 }
         model.finishEpoch()
         let rated = Dictionary(grouping: zip(batch.users, batch.items), by: { Int($0.0) })
         for user in 0..<6 {
             let items = rated[user]?.map { Int($0.1) } ?? []
             for k in 0..<4 {
                 let sum = items.reduce(0.0) { $0 + Double(y.values[$1 * 4 + k]) }
-                let expected = items.isEmpty ? 0 : sum / Double(items.count).squareRoot()
-                #expect(abs(Double(z.values[user * 4 + k]) - expected) < 1e-5, "user \(user) column \(k)")
+                let expected = Double(model.userEmbedding.values[user * 4 + k])
+                    + (items.isEmpty ? 0 : sum / Double(items.count).squareRoot())
+                #expect(abs(Double(s.values[user * 4 + k]) - expected) < 1e-5, "user \(user) column \(k)")
             }
         }
     }
 
     /// After an epoch's `finishEpoch`, prediction (dropout off) agrees with the training
-    /// pass's own forward: same z, same factors.
+    /// pass's own forward: same s = p + z.
     @Test func predictionsAgreeWithTheTrainingForward() throws {
         let model = try model { $0.yRange = .fixed(low: 0, high: 5.5) }
         var random = Xoshiro256StarStar(seed: 1)
@@ -81,8 +84,8 @@ struct ImplicitFeedbackTests {
         }
     }
 
-    /// A model rebuilt without the item lists (as analysis rebuilds a stored one) keeps the z it is given.
-    @Test func aModelWithoutItemListsKeepsItsZ() throws {
+    /// A model rebuilt without the item lists (as analysis rebuilds a stored one) keeps the s it is given.
+    @Test func aModelWithoutItemListsKeepsItsFactors() throws {
         var config = ModelConfig()
         config.kind = .dotBias
         config.embeddingDim = .fixed(4)
@@ -90,9 +93,9 @@ struct ImplicitFeedbackTests {
         let bare = try #require(
             try ModelFactory.make(config: config, statistics: allSeenStatistics(users: 6, items: 5), streams: ParameterStreams(seed: 1))
                 as? DotBiasModel)
-        let z = try #require(bare.userImplicit)
-        z.values = (0..<z.values.count).map { Float($0) }
+        let s = try #require(bare.userFactors)
+        s.values = (0..<s.values.count).map { Float($0) }
         bare.finishEpoch()
-        #expect(z.values == (0..<z.values.count).map { Float($0) })
+        #expect(s.values == (0..<s.values.count).map { Float($0) })
     }
 }

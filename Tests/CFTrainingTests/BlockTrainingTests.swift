@@ -156,5 +156,11 @@ final class BlockTrainingTests: XCTestCase {
         dense.training.blocks = 2
         dense.optimizer.dense = true
         XCTAssertThrowsError(try train(dense))
+        var implicit = Planted.config(.dotBias)
+        implicit.training.blocks = 2
+        implicit.model.implicit = true
+        XCTAssertThrowsError(try train(implicit)) { error in
+            XCTAssertTrue("\(error)".contains("with model.implicit"), "\(error)")
+        }
     }
 }

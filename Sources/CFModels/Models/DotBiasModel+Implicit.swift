@@ -1,6 +1,7 @@
 import CFCore
 
-/// `implicit: true` (SVD++): the training pass and z's upkeep (`predict` adds z to p). With
+/// `implicit: true` (SVD++): the training pass and the upkeep of s = p + z, the user
+/// factors `predict` reads. With
 /// s_u = p_u + z_u, z_u = c_u Σ_{j∈N(u)} y_j and c_u = |N(u)|^(−1/2), the forward pass is
 ///
 ///     x = (m_u ⊙ s_u) · (m_i ⊙ q_i) + b_u + b_i + μ,    r̂ = s(x)
@@ -9,9 +10,9 @@ import CFCore
 ///
 ///     ∂L/∂p_u += d⊙q_i,  ∂L/∂q_i += d⊙s_u,  ∂L/∂y_j += c_u·d⊙q_i  (j ∈ N(u)),  ∂L/∂b += g.
 ///
-/// Each rating computes z_u from the current y (never from the buffer, which is only
+/// Each rating computes s_u from the current p and y (never from the buffer, which is only
 /// brought up to date at the end of an epoch), summing y_j over N(u) in training order,
-/// column by column, then z = c·Σ and s = p + z: the operations `finishEpoch` repeats, so
+/// column by column, then s = p + c·Σ: the operations `finishEpoch` repeats, so
 /// predictions after an epoch use the bits training would.
 extension DotBiasModel {
     /// c_u for every user, from the statistics' item lists (empty without them).
@@ -23,32 +24,28 @@ extension DotBiasModel {
         }
     }
 
-    /// Brings z (`userImplicit`) up to date with y; a model without the item lists (a
-    /// rebuilt one, whose z is loaded with its parameters) keeps the z it has.
+    /// Brings s = p + z (`userFactors`) up to date with p and y; a model without the item
+    /// lists (a rebuilt one, whose s is loaded with its parameters) keeps the s it has.
     public func finishEpoch() {
-        guard let implicitEmbedding, let userImplicit, !implicitNorms.isEmpty else { return }
+        guard let implicitEmbedding, let userFactors, !implicitNorms.isEmpty else { return }
         let width = dimensions
         let starts = statistics.ratedStarts, rated = statistics.ratedItems
         implicitEmbedding.values.withUnsafeBufferPointer { y in
-            userImplicit.values.withUnsafeMutableBufferPointer { z in
-                for user in 0..<implicitNorms.count {
-                    let row = z.baseAddress! + user * width
-                    row.update(repeating: 0, count: width)
-                    for index in Int(starts[user])..<Int(starts[user + 1]) {
-                        let source = y.baseAddress! + Int(rated[index]) * width
-                        for k in 0..<width { row[k] += source[k] }
+            userEmbedding.values.withUnsafeBufferPointer { p in
+                userFactors.values.withUnsafeMutableBufferPointer { factors in
+                    for user in 0..<implicitNorms.count {
+                        let row = factors.baseAddress! + user * width, userRow = p.baseAddress! + user * width
+                        row.update(repeating: 0, count: width)
+                        for index in Int(starts[user])..<Int(starts[user + 1]) {
+                            let source = y.baseAddress! + Int(rated[index]) * width
+                            for k in 0..<width { row[k] += source[k] }
+                        }
+                        let norm = implicitNorms[user]
+                        for k in 0..<width { row[k] = userRow[k] + norm * row[k] }
                     }
-                    let norm = implicitNorms[user]
-                    for k in 0..<width { row[k] = norm * row[k] }
                 }
             }
         }
-    }
-
-    /// p_u + z_u for every user (users × width): the user factors of `predict` and `factorForm`.
-    func implicitUserFactors() -> [Float] {
-        let p = userEmbedding.values, z = userImplicit!.values
-        return (0..<p.count).map { p[$0] + z[$0] }
     }
 
     /// The training pass of the extension's comment, one rating at a time in batch order

@@ -41,7 +41,7 @@ import CFCore
 ///   z_u = |N(u)|^(−1/2) Σ_{j∈N(u)} y_j over the user's training items N(u)
 ///   (`TrainingStatistics.ratedItems`) and y = `implicitEmbedding`, a third table drawn
 ///   from `init`; see `DotBiasModel+Implicit.swift`. The user mask multiplies p_u + z_u.
-///   z is kept in the buffer `userImplicit` (stored with the model, so a rebuilt model
+///   s_u = p_u + z_u is kept in the buffer `userFactors` (stored with the model, so a rebuilt model
 ///   predicts without N(u)), brought up to date with y at the end of every epoch
 ///   (`finishEpoch`) and when the model is made.
 ///
@@ -63,9 +63,10 @@ public final class DotBiasModel: BlockTrainable {
     /// Each row's per-rating penalty weight w (empty without `l2`).
     let userPenalties: [Float]
     let itemPenalties: [Float]
-    /// y of `implicit: true` (nil without it), and z_u, the sums of the type's comment.
+    /// y of `implicit: true` (nil without it), and s_u = p_u + z_u, the user factors that
+    /// `predict` and `factorForm` read (brought up to date by `finishEpoch`).
     public let implicitEmbedding: Parameter?
-    public let userImplicit: Parameter?
+    public let userFactors: Parameter?
     /// |N(u)|^(−1/2) per user (0 for a user without training items); empty when the
     /// statistics list no items (a rebuilt model, whose z is loaded, never recomputed).
     let implicitNorms: [Float]
@@ -98,13 +99,13 @@ public final class DotBiasModel: BlockTrainable {
         itemPenalties = l2 > 0 ? Self.penalties(l2, exponent: l2Exponent, counts: statistics.itemCounts, rows: items) : []
         if implicit {
             implicitEmbedding = initializer.table(name: "implicit_embedding", rows: items, columns: dimensions, streams: streams)
-            userImplicit = Parameter(
-                name: "user_implicit", shape: [users, dimensions], values: [Float](repeating: 0, count: users * dimensions),
+            userFactors = Parameter(
+                name: "user_factors", shape: [users, dimensions], values: [Float](repeating: 0, count: users * dimensions),
                 rowSparse: false)
             implicitNorms = Self.implicitNorms(statistics)
         } else {
             implicitEmbedding = nil
-            userImplicit = nil
+            userFactors = nil
             implicitNorms = []
         }
         if biasInit == .data { startBiasesAtBaselines() }
@@ -140,8 +141,11 @@ public final class DotBiasModel: BlockTrainable {
 
     public var parameters: [Parameter] { [userEmbedding, itemEmbedding, userBias, itemBias] + (implicitEmbedding.map { [$0] } ?? []) }
 
-    /// z of `implicit: true`, saved and restored with the parameters.
-    public var buffers: [Parameter] { userImplicit.map { [$0] } ?? [] }
+    /// s = p + z of `implicit: true`, saved and restored with the parameters.
+    public var buffers: [Parameter] { userFactors.map { [$0] } ?? [] }
+
+    /// SVD++'s ratings write the y rows of every item their user rated, across blocks.
+    public var trainsInBlocks: Bool { implicitEmbedding == nil }
 
     public func prepareLanes(_ count: Int) {
         for parameter in parameters { parameter.prepareLanes(count) }
@@ -160,11 +164,8 @@ public final class DotBiasModel: BlockTrainable {
     /// under `range` (as `predict`).
     public var factorForm: FactorForm? {
         let meanOffset = meanOffset
-        let userFactors = userImplicit == nil
-            ? userEmbedding
-            : Parameter(name: "user_factors", shape: userEmbedding.shape, values: implicitUserFactors(), rowSparse: false)
         return FactorForm(
-            width: dimensions, userFactors: userFactors, itemFactors: itemEmbedding,
+            width: dimensions, userFactors: userFactors ?? userEmbedding, itemFactors: itemEmbedding,
             userStarts: userBias.values.map { meanOffset + $0 }, itemOffsets: itemBias.values, range: range, statistics: statistics)
     }
 
@@ -184,13 +185,13 @@ public final class DotBiasModel: BlockTrainable {
         into output: UnsafeMutableBufferPointer<Float>
     ) {
         precondition(users.count == items.count && items.count <= output.count, "predict: length mismatch")
-        // SVD++'s user side is p_u + z_u, summed once per call for every user.
-        let userFactors = userImplicit == nil ? userEmbedding.values : implicitUserFactors()
+        // SVD++'s user side is s_u = p_u + z_u, kept by `finishEpoch`.
+        let userTable = (userFactors ?? userEmbedding).values
         let width = dimensions
         let statistics = statistics
         let range = range
         let meanOffset = meanOffset
-        userFactors.withUnsafeBufferPointer { userValues in
+        userTable.withUnsafeBufferPointer { userValues in
             itemEmbedding.values.withUnsafeBufferPointer { itemValues in
                 userBias.values.withUnsafeBufferPointer { userBiases in
                     itemBias.values.withUnsafeBufferPointer { itemBiases in

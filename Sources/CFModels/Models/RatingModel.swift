@@ -108,6 +108,9 @@ public protocol RatingModel: RatingPredictor {
 /// and its own scratch (dropout masks); lane 0 is the one `forwardBackward(_:random:)`
 /// uses. Lanes write only the rows of their own ratings' users and items.
 public protocol BlockTrainable: RatingModel {
+    /// Whether ratings of disjoint blocks touch disjoint rows (true unless a rating reaches
+    /// beyond its own user's and item's rows, as SVD++'s y does).
+    var trainsInBlocks: Bool { get }
     /// Makes lanes `0..<count` usable; called before any lane runs, never while they do.
     func prepareLanes(_ count: Int)
     /// `forwardBackward(_:random:)` on lane `lane`, reading and writing the parameters
@@ -117,6 +120,8 @@ public protocol BlockTrainable: RatingModel {
 }
 
 extension BlockTrainable {
+    public var trainsInBlocks: Bool { true }
+
     public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
         parameters.withTables { forwardBackward(batch, lane: 0, tables: $0, random: &random) }
     }
