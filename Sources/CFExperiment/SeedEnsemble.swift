@@ -15,6 +15,8 @@ import CFTraining
 /// when the runs' `evaluation.clip` says so.
 public struct SeedEnsemble: Sendable {
     public let runIds: [Int64]
+    /// How many times each of `runIds` is counted in the mean (all 1 unless weighted).
+    public let counts: [Int]
     /// `rmse` and `mae` of the mean prediction on the validation part.
     public let valid: [String: Double]
     /// The same on the test part, when the split has one.
@@ -36,15 +38,26 @@ public struct SeedEnsemble: Sendable {
         }
     }
 
-    /// Scores the mean prediction of `records` (at least 2, one split).
+    public init(runIds: [Int64], counts: [Int]? = nil, valid: [String: Double], test: [String: Double]?) {
+        self.runIds = runIds
+        self.counts = counts ?? [Int](repeating: 1, count: runIds.count)
+        self.valid = valid
+        self.test = test
+    }
+
+    /// Scores the mean prediction of `records` (at least 2 counted, one split), each
+    /// counted `counts[i]` times (default once): `MeanPrediction`'s weighted mean.
     public static func evaluate(
-        _ records: [RunRecord], store: RunStore, dataPath: String? = nil, locator: DataLocator = DataLocator()
+        _ records: [RunRecord], counts: [Int]? = nil, store: RunStore, dataPath: String? = nil,
+        locator: DataLocator = DataLocator(), fewest: Int = 2
     ) throws -> SeedEnsemble {
-        guard records.count >= 2, let first = records.first else { throw Problem.tooFewRuns(records.count) }
+        let counts = counts ?? [Int](repeating: 1, count: records.count)
+        precondition(counts.count == records.count, "one count per run")
+        guard counts.reduce(0, +) >= fewest, let first = records.first else { throw Problem.tooFewRuns(records.count) }
         guard Set(records.map(\.splitFingerprint)).count == 1 else { throw Problem.differentSplits(records.map(\.id)) }
         let experiment = try Reproducer(store: store).prepare(first, dataPath: dataPath, locator: locator)
         let runs = try records.map { try AnalyzedRun(try store.loadModel(runId: $0.id)) }
-        let mean = MeanPrediction(models: runs.map(\.model))
+        let mean = MeanPrediction(models: runs.map(\.model), counts: counts)
         let statistics = runs[0].statistics
         let range = experiment.dataset.ratingMin...experiment.dataset.ratingMax
         let clip = experiment.config.evaluation.clip
@@ -54,7 +67,7 @@ public struct SeedEnsemble: Sendable {
                 .filter { $0.key == Evaluator.rmse || $0.key == Evaluator.mae }
         }
         return SeedEnsemble(
-            runIds: records.map(\.id), valid: score(experiment.split.valid),
+            runIds: records.map(\.id), counts: counts, valid: score(experiment.split.valid),
             test: experiment.split.test.map(score))
     }
 
@@ -85,7 +98,7 @@ public struct SeedEnsemble: Sendable {
         }
         let tests = ensembles.compactMap(\.test)
         return SeedEnsemble(
-            runIds: ensembles.flatMap(\.runIds), valid: mean(ensembles.map(\.valid)),
+            runIds: ensembles.flatMap(\.runIds), counts: ensembles.flatMap(\.counts), valid: mean(ensembles.map(\.valid)),
             test: tests.count == ensembles.count && !tests.isEmpty ? mean(tests) : nil)
     }
 }

@@ -5,6 +5,7 @@ import CFStore
 import Foundation
 
 /// `cflab refit --sweep NAME --out FILE`: the final fit of the configuration a sweep chose.
+/// `--run ID` refits one run's configuration instead (a member `ensemble --select` chose).
 ///
 /// Like scikit-learn's `refit=True`: the row `cflab compare --sweep NAME` marks best (chosen
 /// on validation, never on test) is written as a new experiment file that trains the same
@@ -22,12 +23,17 @@ struct RefitCommand: ParsableCommand {
         epoch of its runs and early stopping removed, swept over the row's seeds (or \
         --seeds) and, for a cross-validated row, its folds. Run it with `cflab run FILE`, \
         then `cflab compare --sweep NAME-refit --ensemble` for the refit's test metrics \
-        and its seed ensemble. Nothing is trained or written to the store by this command.
+        and its seed ensemble. --run ID refits that run's configuration instead, for its \
+        best epoch, with its seed (or --seeds): a member that `cflab ensemble --select` \
+        chose on validation. Nothing is trained or written to the store by this command.
         """
     )
 
     @Option(help: ArgumentHelp("The sweep whose chosen configuration to refit.", valueName: "name"))
-    var sweep: String
+    var sweep: String?
+
+    @Option(name: .customLong("run"), help: ArgumentHelp("Refit this run's configuration instead, for its best epoch.", valueName: "id"))
+    var runId: Int64?
 
     @Option(help: ArgumentHelp("The experiment file to write (refused if it exists).", valueName: "file"))
     var out: String
@@ -43,10 +49,16 @@ struct RefitCommand: ParsableCommand {
 
     func validate() throws {
         guard row >= 1 else { throw ValidationError("--row must be at least 1, got \(row)") }
+        guard (sweep == nil) != (runId == nil) else { throw ValidationError("name what to refit: --sweep NAME or --run ID (not both)") }
+        if runId != nil, row != 1 { throw ValidationError("--row ranks a sweep's rows; it does not go with --run") }
     }
 
     /// The refit sweep's name.
-    var sweepName: String { name ?? (row == 1 ? "\(sweep)-refit" : "\(sweep)-refit-\(row)") }
+    func sweepName(for plan: RefitPlan) -> String {
+        if let name { return name }
+        if let runId { return (plan.sweep.isEmpty ? "run\(runId)" : "\(plan.sweep)-run\(runId)") + "-refit" }
+        return row == 1 ? "\(plan.sweep)-refit" : "\(plan.sweep)-refit-\(row)"
+    }
 
     @OptionGroup var location: StoreLocation
 
@@ -57,14 +69,19 @@ struct RefitCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let store = try location.openForReading()
-        let plan = try reportingErrors { try RefitPlan.choose(sweep: sweep, row: row, in: store) }
+        let plan = try reportingErrors {
+            if let runId { return try RefitPlan.of(run: runId, in: store) }
+            return try RefitPlan.choose(sweep: sweep ?? "", row: row, in: store)
+        }
         let seeds = requestedSeeds ?? plan.seeds
         let summary = plan.summary + ", seeds " + seeds.map(String.init).joined(separator: ", ")
+        let sweepName = sweepName(for: plan)
         let file = plan.experiment(name: sweepName, seeds: seeds, summary: summary)
+        let source = runId.map { "--run \($0)" } ?? "--sweep \(plan.sweep)"
         try reportingErrors {
             let folder = URL(fileURLWithPath: out).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let text = "# Written by `cflab refit --sweep \(sweep)`: \(summary)\n" + YAMLPrinter.print(file)
+            let text = "# Written by `cflab refit \(source)`: \(summary)\n" + YAMLPrinter.print(file)
             // Written whole or not at all: a temporary file beside it, then a rename.
             let temporary = folder.appendingPathComponent(".\(URL(fileURLWithPath: out).lastPathComponent).partial")
             try Data(text.utf8).write(to: temporary)
@@ -86,6 +103,8 @@ struct RefitCommand: ParsableCommand {
 
 /// What a refit trains: the chosen row's stored config, its seeds, folds and epoch.
 struct RefitPlan {
+    /// The sweep the configuration comes from ("" for a run outside any sweep).
+    var sweep: String
     /// The resolved config of the chosen row's first run, as the store keeps it.
     var config: JSONValue
     var seeds: [Int64]
@@ -99,6 +118,7 @@ struct RefitPlan {
     enum Problem: Error, CustomStringConvertible {
         case nothingChosen(String)
         case noSuchRow(String, row: Int, rows: Int)
+        case notValidated(Int64)
 
         var description: String {
             switch self {
@@ -106,6 +126,8 @@ struct RefitPlan {
                 return "sweep \(sweep) has no configuration to refit: no completed run with a validation RMSE (see cflab compare --sweep \(sweep))"
             case let .noSuchRow(sweep, row, rows):
                 return "sweep \(sweep) has \(rows) configuration\(rows == 1 ? "" : "s") that could be chosen; --row \(row) is beyond them"
+            case let .notValidated(id):
+                return "run \(id) has no best epoch on validation to refit for: refit a completed run that was validated (not a refit itself)"
             }
         }
     }
@@ -131,7 +153,18 @@ struct RefitPlan {
             + "over \(runs.count) run\(runs.count == 1 ? "" : "s")), trained on training + validation for \(epochs) "
             + "epoch\(epochs == 1 ? "" : "s")"
             + (folds.count > 1 ? ", folds \(folds.map { $0.stringValue ?? $0.canonical }.joined(separator: ", "))" : "")
-        return RefitPlan(config: first.record.config, seeds: seeds, folds: folds.count > 1 ? folds : [], epochs: epochs, summary: summary)
+        return RefitPlan(sweep: sweep, config: first.record.config, seeds: seeds, folds: folds.count > 1 ? folds : [], epochs: epochs, summary: summary)
+    }
+
+    /// The plan for one run's configuration: its best epoch, its seed, its fold.
+    static func of(run id: Int64, in store: RunStore) throws -> RefitPlan {
+        let record = try store.run(id: id)
+        guard record.status == .completed || record.status == .pruned, let epochs = record.bestEpoch,
+              let score = record.bestMetrics["valid_rmse"], record.config.value(atPath: "split.refit") != .bool(true)
+        else { throw Problem.notValidated(id) }
+        let summary = "the configuration of run \(id) (valid RMSE \(NumberText.fixed(score, decimals: 4)) at its best epoch), "
+            + "trained on training + validation for \(epochs) epoch\(epochs == 1 ? "" : "s")"
+        return RefitPlan(sweep: record.sweep, config: record.config, seeds: [record.seed], folds: [], epochs: epochs, summary: summary)
     }
 
     /// The refit experiment: a sweep over the seeds (and folds) of one configuration,
