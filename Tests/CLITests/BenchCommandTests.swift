@@ -1,4 +1,5 @@
 import CFCore
+import CFLinalg
 import CFTestSupport
 import Foundation
 import XCTest
@@ -24,6 +25,23 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(row["seconds_min"]?.doubleValue, seconds.min())
         XCTAssertEqual(row["seconds_max"]?.doubleValue, seconds.max())
         XCTAssertFalse(row["cpu"]?.stringValue?.isEmpty ?? true)
+    }
+
+    /// The binary runs the OpenBLAS core `BLASCore` prefers on this CPU (or the user's
+    /// OPENBLAS_CORETYPE), which this test process, loaded without the restart, may not.
+    func testTheBinaryRunsTheOpenBLASCoreTheCPUAllows() throws {
+        let output = try CLIRunner.run(["bench", "--case", "dot", "--format", "json"] + Self.small)
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let row = try JSONValue.parse(output.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        let blas = try XCTUnwrap(row["blas"]?.stringValue)
+        #if os(Linux)
+        let loaded = try XCTUnwrap(Linalg.backendDescription.split(separator: " ").dropFirst(2).first.map(String.init))
+        let flags = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ").map(String.init) ?? []
+        let expected = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] != nil
+            ? loaded : BLASCore.preferredCore(current: loaded, flags: Set(flags)) ?? loaded
+        XCTAssertTrue(blas.hasPrefix("OpenBLAS core \(expected)"), "\(blas), expected core \(expected)")
+        #endif
     }
 
     func testSeveralCasesRunInChildrenAndPrintOneTable() throws {

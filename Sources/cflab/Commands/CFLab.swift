@@ -1,6 +1,7 @@
 import ArgumentParser
 import CFCore
 import CFExperiment
+import CFLinalg
 
 /// The `cflab` command: reproducible collaborative-filtering experiments.
 @main
@@ -24,7 +25,10 @@ struct CFLab: ParsableCommand {
 
     /// Parses the arguments and runs the command, with SIGXFSZ ignored so that a write
     /// past `ulimit -f` fails with a message instead of killing the process silently.
+    /// First of all, OpenBLAS gets the kernels the CPU allows when it chose older ones
+    /// (`BLASCore`: the process starts again once, with `OPENBLAS_CORETYPE` set).
     static func main() {
+        BLASCore.restartWithPreferredCoreIfNeeded()
         InterruptSignal.ignoreFileSizeLimit()
         if let unknown = unknownHelpTopic(Array(CommandLine.arguments.dropFirst())) {
             Console.error("Error: unknown command '\(unknown)'")
