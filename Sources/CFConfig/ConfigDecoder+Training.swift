@@ -45,6 +45,7 @@ extension ConfigDecoder {
         training.keep = reader.choice(section["keep"], "training.keep") ?? training.keep
         training.threads = reader.integer(section["threads"], "training.threads", atLeast: 1, atMost: ConfigLimits.maximumThreads) ?? training.threads
         training.blocks = reader.integer(section["blocks"], "training.blocks", atLeast: 1, atMost: ConfigLimits.maximumBlocks) ?? training.blocks
+        training.shards = reader.integer(section["shards"], "training.shards", atLeast: 1, atMost: ConfigLimits.maximumShards) ?? training.shards
         guard let node = section["early_stopping"] else { return }
         if case .scalar(.null, _) = node.content {
             training.earlyStopping = nil

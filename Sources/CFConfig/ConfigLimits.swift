@@ -26,6 +26,8 @@ public enum ConfigLimits {
     public static let maximumThreads = 256
     /// `training.blocks` (B² blocks per epoch).
     public static let maximumBlocks = 64
+    /// `training.shards`.
+    public static let maximumShards = 64
     /// `model.embedding_dim` (each side of a per-side size too).
     public static let maximumEmbeddingDim = 4_096
     /// Number of hidden layers in `model.layers`.

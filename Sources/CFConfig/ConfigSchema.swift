@@ -24,7 +24,7 @@ enum ConfigSchema {
         "model.dropout": ["user", "item"],
         "optimizer": ["kind", "lr", "betas", "eps", "momentum", "weight_decay", "weight_decay_mode", "dense"],
         "schedule": ["kind", "pct_start", "div", "final_div", "moms", "warmup", "min_lr", "step_size", "gamma"],
-        "training": ["epochs", "batch_size", "early_stopping", "keep", "threads", "blocks"],
+        "training": ["epochs", "batch_size", "early_stopping", "keep", "threads", "blocks", "shards"],
         "training.early_stopping": ["patience", "min_delta", "restore_best"],
         "evaluation": ["clip", "cold_start", "ranking"],
         "evaluation.ranking": ["every", "k", "threshold"],

@@ -272,6 +272,10 @@ public struct TrainingConfig: Equatable, Sendable {
     /// `blocks`: B, the user and item groups of block training (DSGD; see docs/config.md).
     /// 1 trains in one shuffled order; results depend on B, never on `threads`. Default 1.
     public var blocks: Int = 1
+    /// `shards`: the parts each batch of the nn model splits into, trained at once
+    /// (a data-parallel batch split; see docs/config.md). 1 is no split; results depend
+    /// on it (rounding only), never on `threads`. Default 1.
+    public var shards: Int = 1
 
     public init() {}
 }

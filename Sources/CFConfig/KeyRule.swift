@@ -104,6 +104,7 @@ struct KeyRule {
             field("training.blocks", \.training.blocks, "model.kind dot, dot_bias or biases and a lazy optimizer (optimizer.dense false)") {
                 [.dot, .dotBias, .biases].contains($0.model.kind) && !$0.optimizer.dense
             },
+            field("training.shards", \.training.shards, "model.kind nn", network),
         ]
     }
 }

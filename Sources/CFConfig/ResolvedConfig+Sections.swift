@@ -85,6 +85,7 @@ extension ResolvedConfig {
             ("keep", .string(training.keep.rawValue)),
             ("threads", .int(Int64(training.threads))),
             ("blocks", .int(Int64(training.blocks))),
+            ("shards", .int(Int64(training.shards))),
         ])
     }
 

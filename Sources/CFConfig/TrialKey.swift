@@ -27,6 +27,8 @@ public enum TrialKey {
         for path in TrialIdentity.resultNeutralPaths { json = json.removing(path: path) }
         // One block is how every run before `training.blocks` trained: their keys stay.
         if config.training.blocks == 1 { json = json.removing(path: "training.blocks") }
+        // Likewise one shard (no split) for runs from before `training.shards`.
+        if config.training.shards == 1 { json = json.removing(path: "training.shards") }
         if let data = json["data"] {
             json = json.setting("data", to: data.setting("fingerprint", to: .string(dataFingerprint)))
         }

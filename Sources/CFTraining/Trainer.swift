@@ -141,6 +141,13 @@ public final class Trainer {
         let schedule = Schedule(
             config: config.schedule, learningRate: config.optimizer.learningRate,
             beta1: OptimizerFactory.baseBeta1(of: config.optimizer))
+        if training.shards > 1 {
+            guard let sharded = model as? any ShardTrainable else {
+                throw TrainingError.invalidSetting(
+                    key: "training.shards", message: "needs model.kind nn (got \(model.kind.rawValue)); dot and dot_bias use training.blocks")
+            }
+            sharded.useShards(training.shards, threads: training.threads)
+        }
         guard training.blocks > 1 else {
             return EpochRunner(
                 model: model, optimizer: optimizer, schedule: schedule, train: split.train, batchSize: training.batchSize,

@@ -163,4 +163,31 @@ final class BlockTrainingTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("with model.implicit"), "\(error)")
         }
     }
+
+    /// `training.shards` (nn's batch split): the same per-epoch metrics and parameters on
+    /// 1, 2 and 4 threads; within rounding of the unsplit run; refused for other models.
+    func testShardedNNIsIdenticalOnOneTwoAndFourThreadsAndCloseToUnsplit() throws {
+        var config = Planted.config(.nn, epochs: 3)
+        config.model.batchnorm = true
+        config.model.dropout = Dropout(user: 0.1, item: 0.1)
+        config.training.batchSize = 64
+        let unsplit = try train(config)
+        config.training.shards = 2
+        config.training.threads = 1
+        let oneResult = try train(config)
+        let one = fingerprint(oneResult)
+        for threads in [2, 4] {
+            config.training.threads = threads
+            XCTAssertEqual(fingerprint(try train(config)), one, "\(threads) threads differ from 1")
+        }
+        XCTAssertNotEqual(fingerprint(unsplit), one, "a split batch rounds differently")
+        let split = try XCTUnwrap(oneResult.bestMetrics["valid_rmse"])
+        let whole = try XCTUnwrap(unsplit.bestMetrics["valid_rmse"])
+        XCTAssertEqual(split, whole, accuracy: 1e-3)
+        var factors = Planted.config(.dotBias)
+        factors.training.shards = 2
+        XCTAssertThrowsError(try train(factors)) { error in
+            XCTAssertTrue("\(error)".contains("training.shards"), "\(error)")
+        }
+    }
 }

@@ -16,6 +16,8 @@ final class BatchNormLayer {
     let momentum: Float = 0.1
     let epsilon: Float = 1e-5
     private let normalized = ScratchBuffer()
+    /// Per-shard column sums of a sharded batch (`training.shards`).
+    private let shardSums = DoubleScratch()
     /// Per-feature work areas, allocated once (no exclusivity checks in the loops).
     private let inverseStd: UnsafeMutableBufferPointer<Float>
     private let firstSums: UnsafeMutableBufferPointer<Double>
@@ -50,16 +52,30 @@ final class BatchNormLayer {
     func forwardTraining(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, rows: Int) {
         guard rows > 0 else { return }
         normalized.reserve(rows * features)
-        let xhat = normalized.pointer
-        let (features, inverseStd, firstSums, secondSums) = (features, inverseStd, firstSums, secondSums)
         clearSums()
+        Self.addColumnSums(input, rows: rows, features: features, first: firstSums.baseAddress!, second: secondSums.baseAddress!)
+        finishStatistics(rows: rows)
+        normalize(input, into: output, rows: 0..<rows)
+    }
+
+    /// Adds each feature's Σ x and Σ x² over `rows` rows of `input` to `first` and `second`, row by row.
+    static func addColumnSums(
+        _ input: UnsafePointer<Float>, rows: Int, features: Int,
+        first: UnsafeMutablePointer<Double>, second: UnsafeMutablePointer<Double>
+    ) {
         for row in 0..<rows {
             for feature in 0..<features {
                 let value = Double(input[row * features + feature])
-                firstSums[feature] += value
-                secondSums[feature] += value * value
+                first[feature] += value
+                second[feature] += value * value
             }
         }
+    }
+
+    /// From Σ x and Σ x² over the batch's `rows` rows (`firstSums`, `secondSums`): the
+    /// batch means (left in `firstSums`), 1/√(σ² + ε) and the running statistics.
+    func finishStatistics(rows: Int) {
+        let (features, inverseStd, firstSums, secondSums) = (features, inverseStd, firstSums, secondSums)
         for feature in 0..<features {
             let mean = firstSums[feature] / Double(rows)
             let variance = max(secondSums[feature] / Double(rows) - mean * mean, 0)
@@ -70,9 +86,16 @@ final class BatchNormLayer {
             firstSums[feature] = mean
             inverseStd[feature] = 1 / (Float(variance) + epsilon).squareRoot()
         }
+    }
+
+    /// x̂ and y = γ·x̂ + β for `rows` (of the batch whose statistics `finishStatistics` made);
+    /// `input` and `output` point at the batch's first row. Reads only, apart from its rows.
+    func normalize(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, rows: Range<Int>) {
+        let xhat = normalized.pointer
+        let (features, inverseStd, firstSums) = (features, inverseStd, firstSums)
         gamma.values.withUnsafeBufferPointer { gamma in
             beta.values.withUnsafeBufferPointer { beta in
-                for row in 0..<rows {
+                for row in rows {
                     for feature in 0..<features {
                         let index = row * features + feature
                         xhat[index] = (input[index] - Float(firstSums[feature])) * inverseStd[feature]
@@ -81,6 +104,11 @@ final class BatchNormLayer {
                 }
             }
         }
+    }
+
+    /// Makes room for x̂ of `rows` rows before shards write their parts of it.
+    func reserve(rows: Int) {
+        normalized.reserve(rows * features)
     }
 
     /// y = γ·(x - running mean)/√(running var + ε) + β.
@@ -106,24 +134,46 @@ final class BatchNormLayer {
     /// Accumulates ∂L/∂γ, ∂L/∂β and writes ∂L/∂x; `inputGradient` may alias `outputGradient`.
     func backward(outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>, rows: Int) {
         guard rows > 0 else { return }
-        let xhat = normalized.pointer
-        let (features, inverseStd, firstSums, secondSums) = (features, inverseStd, firstSums, secondSums)
         clearSums()
-        for row in 0..<rows {
+        gradientSums(outputGradient, rows: 0..<rows, first: firstSums.baseAddress!, second: secondSums.baseAddress!)
+        finishGradientSums(rows: rows)
+        inputGradients(outputGradient, into: inputGradient, rows: 0..<rows)
+    }
+
+    /// Adds each feature's Σ g and Σ g·x̂ over `rows` (of the batch) to `first` and `second`, row by row.
+    func gradientSums(
+        _ outputGradient: UnsafePointer<Float>, rows: Range<Int>, first: UnsafeMutablePointer<Double>,
+        second: UnsafeMutablePointer<Double>
+    ) {
+        let xhat = normalized.pointer
+        let features = features
+        for row in rows {
             for feature in 0..<features {
                 let index = row * features + feature
-                firstSums[feature] += Double(outputGradient[index])
-                secondSums[feature] += Double(outputGradient[index] * xhat[index])
+                first[feature] += Double(outputGradient[index])
+                second[feature] += Double(outputGradient[index] * xhat[index])
             }
         }
+    }
+
+    /// ∂L/∂β += Σ g, ∂L/∂γ += Σ g·x̂ from the batch's sums, which become their means over `rows`.
+    func finishGradientSums(rows: Int) {
+        let (firstSums, secondSums) = (firstSums, secondSums)
         for feature in 0..<features {
             beta.gradient[feature] += Float(firstSums[feature])
             gamma.gradient[feature] += Float(secondSums[feature])
             firstSums[feature] /= Double(rows)
             secondSums[feature] /= Double(rows)
         }
+    }
+
+    /// ∂L/∂x = γ·s·(g - mean g - x̂·mean(g·x̂)) for `rows` of the batch (the means from
+    /// `finishGradientSums`); `inputGradient` may alias `outputGradient`.
+    func inputGradients(_ outputGradient: UnsafePointer<Float>, into inputGradient: UnsafeMutablePointer<Float>, rows: Range<Int>) {
+        let xhat = normalized.pointer
+        let (features, inverseStd, firstSums, secondSums) = (features, inverseStd, firstSums, secondSums)
         gamma.values.withUnsafeBufferPointer { gamma in
-            for row in 0..<rows {
+            for row in rows {
                 for feature in 0..<features {
                     let index = row * features + feature
                     let centred = outputGradient[index] - Float(firstSums[feature]) - xhat[index] * Float(secondSums[feature])
@@ -131,6 +181,29 @@ final class BatchNormLayer {
                 }
             }
         }
+    }
+
+    /// The batch's column sums from per-shard ones: `firstSums`, `secondSums` become
+    /// Σ over the `shards` shards, in shard order, of `shardSums`' pairs.
+    func combineShardSums(_ shards: Int) {
+        clearSums()
+        let (features, firstSums, secondSums) = (features, firstSums, secondSums)
+        let sums = shardSums.pointer
+        for shard in 0..<shards {
+            let base = sums + shard * 2 * features
+            for feature in 0..<features {
+                firstSums[feature] += base[feature]
+                secondSums[feature] += base[features + feature]
+            }
+        }
+    }
+
+    /// Room for `shards` pairs of per-feature sums, zeroed; shard s's Σ at s·2·features,
+    /// its second sum after that.
+    func clearShardSums(_ shards: Int) -> UnsafeMutablePointer<Double> {
+        shardSums.reserve(shards * 2 * features)
+        shardSums.pointer.update(repeating: 0, count: shards * 2 * features)
+        return shardSums.pointer
     }
 
     var parameters: [Parameter] { [gamma, beta] }

@@ -13,6 +13,10 @@ final class DenseLayer {
     let bias: Parameter?
     let inputs: Int
     let outputs: Int
+    /// Each shard's ∂L/∂W and ∂L/∂b in a sharded batch (`training.shards`), shard s at
+    /// s·`shardStride`.
+    private let shardGradients = ScratchBuffer()
+    private var shardStride: Int { outputs * inputs + outputs }
 
     init(name: String, inputs: Int, outputs: Int, hasBias: Bool, streams: ParameterStreams) {
         self.inputs = inputs
@@ -74,5 +78,61 @@ final class DenseLayer {
                 for column in 0..<outputs { biasGradient[column] += outputGradient[start + column] }
             }
         }
+    }
+
+    /// `backward` on one shard's `rows` rows (the pointers at its first row), its ∂L/∂W
+    /// and ∂L/∂b written to shard `shard`'s own area instead of added to the gradients:
+    /// it only reads the parameters, so shards run it at once. `addShardGradients` sums them.
+    func backwardShard(
+        _ shard: Int, input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+        inputGradient: UnsafeMutablePointer<Float>?, rows: Int
+    ) {
+        let (inputs, outputs) = (inputs, outputs)
+        let weightGradient = shardGradients.pointer + shard * shardStride
+        weight.values.withUnsafeBufferPointer { weights in
+            guard let weights = weights.baseAddress else { return }
+            Linalg.sgemm(
+                transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
+                a: outputGradient, lda: outputs, b: input, ldb: inputs, beta: 0, c: weightGradient, ldc: inputs)
+            if let inputGradient {
+                Linalg.sgemm(
+                    transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
+                    a: outputGradient, lda: outputs, b: weights, ldb: inputs, beta: 0, c: inputGradient, ldc: inputs)
+            }
+        }
+        guard bias != nil else { return }
+        let biasGradient = weightGradient + outputs * inputs
+        biasGradient.update(repeating: 0, count: outputs)
+        for row in 0..<rows {
+            let start = row * outputs
+            for column in 0..<outputs { biasGradient[column] += outputGradient[start + column] }
+        }
+    }
+
+    /// Makes room for `shards` shards' gradients; call before they run.
+    func prepareShards(_ shards: Int) {
+        shardGradients.reserve(shards * shardStride)
+    }
+
+    /// Adds the first `shards` shards' ∂L/∂W and ∂L/∂b to the gradients: for each element,
+    /// the gradient plus shard 0's, then shard 1's, and so on. `team` splits the elements
+    /// (each element's sum is the same whoever adds it).
+    func addShardGradients(_ shards: Int, team: WorkerTeam) {
+        let stride = shardStride
+        let areas = shardGradients.pointer
+        /// Adds the shards' copies of the `count` elements at `offset` of each area into
+        /// `gradient`, the elements split over the team.
+        func add(into gradient: UnsafeMutablePointer<Float>, offset: Int, count: Int) {
+            let pieces = ParallelLoop.ranges(count, pieces: count >= 4096 ? team.size : 1)
+            team.run(pieces.count) { piece in
+                let range = pieces[piece]
+                for shard in 0..<shards {
+                    let area = areas + shard * stride + offset
+                    for index in range { gradient[index] += area[index] }
+                }
+            }
+        }
+        weight.gradient.withUnsafeMutableBufferPointer { add(into: $0.baseAddress!, offset: 0, count: $0.count) }
+        bias?.gradient.withUnsafeMutableBufferPointer { add(into: $0.baseAddress!, offset: outputs * inputs, count: $0.count) }
     }
 }

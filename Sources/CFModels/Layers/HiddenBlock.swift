@@ -69,4 +69,99 @@ final class HiddenBlock {
         ReLU.backward(activated: activated.pointer, gradient: gradient, count: count)
         linear.backward(input: input, outputGradient: gradient, inputGradient: inputGradient, rows: rows)
     }
+
+    /// `forward` in training mode on a batch split into `shards` (consecutive row ranges),
+    /// the shards run by `team`: each shard's linear layer and rectifier, then (with
+    /// batchnorm) the batch statistics from the shards' column sums, added in shard order,
+    /// then each shard's normalisation. The masks are drawn for the whole batch first, as
+    /// many and in the same order as `forward` draws them.
+    func forwardSharded(
+        _ input: UnsafePointer<Float>, shards: [Range<Int>], team: WorkerTeam, random: inout Xoshiro256StarStar
+    ) -> UnsafeMutablePointer<Float> {
+        let rows = shards.last?.upperBound ?? 0
+        let (width, inputs) = (width, linear.inputs)
+        activated.reserve(rows * width)
+        output.reserve(rows * width)
+        if dropout.isActive { dropout.draw(rows: rows, random: &random) }
+        let (z, result) = (activated.pointer, output.pointer)
+        let mask = dropout.isActive ? dropout.values.baseAddress : nil
+        func applyDropout(_ range: Range<Int>) {
+            guard let mask else { return }
+            for index in (range.lowerBound * width)..<(range.upperBound * width) { result[index] *= mask[index] }
+        }
+        if let batchNorm {
+            batchNorm.reserve(rows: rows)
+            let sums = batchNorm.clearShardSums(shards.count)
+            let features = batchNorm.features
+            team.run(shards.count) { shard in
+                let range = shards[shard]
+                let start = range.lowerBound * width
+                linear.forward(input + range.lowerBound * inputs, into: z + start, rows: range.count)
+                ReLU.forward(z + start, into: z + start, count: range.count * width)
+                BatchNormLayer.addColumnSums(
+                    z + start, rows: range.count, features: features,
+                    first: sums + shard * 2 * features, second: sums + shard * 2 * features + features)
+            }
+            batchNorm.combineShardSums(shards.count)
+            batchNorm.finishStatistics(rows: rows)
+            team.run(shards.count) { shard in
+                batchNorm.normalize(z, into: result, rows: shards[shard])
+                applyDropout(shards[shard])
+            }
+        } else {
+            team.run(shards.count) { shard in
+                let range = shards[shard]
+                let start = range.lowerBound * width
+                linear.forward(input + range.lowerBound * inputs, into: z + start, rows: range.count)
+                ReLU.forward(z + start, into: result + start, count: range.count * width)
+                applyDropout(range)
+            }
+        }
+        return result
+    }
+
+    /// `backward` of the last `forwardSharded`, shard by shard on `team`; the linear
+    /// layer's shard gradients are added in shard order at the end (`addShardGradients`).
+    func backwardSharded(
+        input: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        shards: [Range<Int>], team: WorkerTeam
+    ) {
+        let (width, inputs) = (width, linear.inputs)
+        let mask = dropout.isActive ? dropout.values.baseAddress : nil
+        let z = activated.pointer
+        func finish(_ shard: Int) {
+            let range = shards[shard]
+            let start = range.lowerBound * width
+            ReLU.backward(activated: z + start, gradient: gradient + start, count: range.count * width)
+            linear.backwardShard(
+                shard, input: input + range.lowerBound * inputs, outputGradient: gradient + start,
+                inputGradient: inputGradient.map { $0 + range.lowerBound * inputs }, rows: range.count)
+        }
+        func applyDropout(_ range: Range<Int>) {
+            guard let mask else { return }
+            for index in (range.lowerBound * width)..<(range.upperBound * width) { gradient[index] *= mask[index] }
+        }
+        if let batchNorm {
+            let sums = batchNorm.clearShardSums(shards.count)
+            let features = batchNorm.features
+            team.run(shards.count) { shard in
+                applyDropout(shards[shard])
+                batchNorm.gradientSums(
+                    gradient, rows: shards[shard], first: sums + shard * 2 * features,
+                    second: sums + shard * 2 * features + features)
+            }
+            batchNorm.combineShardSums(shards.count)
+            batchNorm.finishGradientSums(rows: shards.last?.upperBound ?? 0)
+            team.run(shards.count) { shard in
+                batchNorm.inputGradients(gradient, into: gradient, rows: shards[shard])
+                finish(shard)
+            }
+        } else {
+            team.run(shards.count) { shard in
+                applyDropout(shards[shard])
+                finish(shard)
+            }
+        }
+        linear.addShardGradients(shards.count, team: team)
+    }
 }

@@ -25,35 +25,44 @@ extension NeuralModel {
     /// Writes x₀ = [p_u ; q_i] row by row into `embedded`, prefetching the next rows.
     /// With `coldStart`, an unseen user's or item's part is zero.
     func gatherEmbeddings(users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>, rows: Int, coldStart: Bool) {
+        embedded.reserve(rows * (userDimensions + itemDimensions))
+        userEmbedding.values.withUnsafeBufferPointer { userTable in
+            itemEmbedding.values.withUnsafeBufferPointer { itemTable in
+                gatherRows(0..<rows, users: users, items: items, userTable: userTable, itemTable: itemTable, coldStart: coldStart)
+            }
+        }
+    }
+
+    /// `gatherEmbeddings` for `rows` of the batch, from tables the caller opened (shards
+    /// gather their rows at once; `embedded` must already hold the whole batch).
+    func gatherRows(
+        _ rows: Range<Int>, users: UnsafeBufferPointer<Int32>, items: UnsafeBufferPointer<Int32>,
+        userTable: UnsafeBufferPointer<Float>, itemTable: UnsafeBufferPointer<Float>, coldStart: Bool
+    ) {
         let (userWidth, itemWidth) = (userDimensions, itemDimensions)
         let width = userWidth + itemWidth
-        embedded.reserve(rows * width)
         let values = embedded.pointer
         let statistics = statistics
-        userEmbedding.values.withUnsafeMutableBufferPointer { userTable in
-            itemEmbedding.values.withUnsafeMutableBufferPointer { itemTable in
-                for row in 0..<rows {
-                    if row + 1 < rows {
-                        prefetchRow(userTable, users[row + 1], width: userWidth)
-                        prefetchRow(itemTable, items[row + 1], width: itemWidth)
-                    }
-                    let user = users[row]
-                    let item = items[row]
-                    let knownUser = !coldStart || statistics.isKnown(user: user)
-                    let knownItem = !coldStart || statistics.isKnown(item: item)
-                    // Whole-row copies (or zeros for a cold-start side): the same values, by memcpy.
-                    let target = values + row * width
-                    if knownUser {
-                        target.update(from: userTable.baseAddress! + Int(user) * userWidth, count: userWidth)
-                    } else {
-                        target.update(repeating: 0, count: userWidth)
-                    }
-                    if knownItem {
-                        (target + userWidth).update(from: itemTable.baseAddress! + Int(item) * itemWidth, count: itemWidth)
-                    } else {
-                        (target + userWidth).update(repeating: 0, count: itemWidth)
-                    }
-                }
+        for row in rows {
+            if row + 1 < rows.upperBound {
+                prefetchRow(userTable, users[row + 1], width: userWidth)
+                prefetchRow(itemTable, items[row + 1], width: itemWidth)
+            }
+            let user = users[row]
+            let item = items[row]
+            let knownUser = !coldStart || statistics.isKnown(user: user)
+            let knownItem = !coldStart || statistics.isKnown(item: item)
+            // Whole-row copies (or zeros for a cold-start side): the same values, by memcpy.
+            let target = values + row * width
+            if knownUser {
+                target.update(from: userTable.baseAddress! + Int(user) * userWidth, count: userWidth)
+            } else {
+                target.update(repeating: 0, count: userWidth)
+            }
+            if knownItem {
+                (target + userWidth).update(from: itemTable.baseAddress! + Int(item) * itemWidth, count: itemWidth)
+            } else {
+                (target + userWidth).update(repeating: 0, count: itemWidth)
             }
         }
     }

@@ -48,6 +48,8 @@ public final class NeuralModel: RatingModel {
     let widestLayer: Int
     /// Rows scored per pass in `predict`.
     let predictionChunk = 1024
+    /// `training.shards` > 1: the shard count and the team that runs the shards.
+    var sharding: (shards: Int, team: WorkerTeam)?
 
     /// Builds the model `config` describes (`embedding_dim`, `layers`, `layer_dropout`,
     /// `batchnorm`, `dropout`, `init`, `y_range`).

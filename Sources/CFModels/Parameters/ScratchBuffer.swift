@@ -1,9 +1,10 @@
-/// A reusable Float work area that grows only when a larger batch asks for more.
+/// A reusable work area that grows only when a larger batch asks for more.
 ///
-/// The layers of the neural model keep their activations here, so a training step
-/// allocates nothing once the buffers have reached the largest batch size.
-final class ScratchBuffer {
-    private(set) var pointer: UnsafeMutablePointer<Float>
+/// The layers of the neural model keep their activations here (`ScratchBuffer`), and
+/// a sharded batch its per-shard sums (`DoubleScratch`), so a training step allocates
+/// nothing once the buffers have reached the largest batch size.
+final class Scratch<Element: Numeric> {
+    private(set) var pointer: UnsafeMutablePointer<Element>
     private(set) var capacity: Int
 
     init(capacity: Int = 0) {
@@ -14,7 +15,7 @@ final class ScratchBuffer {
 
     deinit { pointer.deallocate() }
 
-    /// Makes room for `count` Floats; the contents are undefined after growing.
+    /// Makes room for `count` elements; the contents are undefined after growing.
     @inline(__always)
     func reserve(_ count: Int) {
         guard count > capacity else { return }
@@ -24,3 +25,6 @@ final class ScratchBuffer {
         pointer.initialize(repeating: 0, count: capacity)
     }
 }
+
+typealias ScratchBuffer = Scratch<Float>
+typealias DoubleScratch = Scratch<Double>

@@ -6,6 +6,7 @@
 #include "CFactorKernels.h"
 #include "CLayerKernels.h"
 #include "CMemory.h"
+#include "CAtomics.h"
 
 /// The constants of one Adam step (see CFTraining's `Adam` for the rule), as Floats.
 typedef struct cf_adam_step {
