@@ -69,7 +69,10 @@ extension ConfigDecoder {
         case "split": return "split.kind \(config.split.kind.rawValue)"
         case "optimizer": return "optimizer.kind \(config.optimizer.kind.rawValue)"
         case "schedule": return "schedule.kind \(config.schedule.kind.rawValue)"
-        case "training" where [.dot, .dotBias, .biases].contains(config.model.kind): return "optimizer.dense true"
+        // training.blocks applies to row-table models with a lazy optimizer: with such a
+        // model, the optimizer is what it does not apply to.
+        case "training" where path == "training.blocks" && [.dot, .dotBias, .biases].contains(config.model.kind):
+            return "optimizer.dense true"
         default: return "model.kind \(config.model.kind.rawValue)"
         }
     }

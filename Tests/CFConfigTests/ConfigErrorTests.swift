@@ -17,7 +17,7 @@ final class ConfigErrorTests: XCTestCase {
 
     func testUnknownKeyWithoutCloseMatchListsAllowedKeys() {
         XCTAssertEqual(issueLines("training: {zzzzzzzz: 1}"), [
-            "a.yaml:1:12: training.zzzzzzzz: unknown key; allowed: epochs, batch_size, early_stopping, keep, threads, blocks",
+            "a.yaml:1:12: training.zzzzzzzz: unknown key; allowed: epochs, batch_size, early_stopping, keep, threads, blocks, shards",
         ])
     }
 
@@ -133,6 +133,17 @@ final class ConfigErrorTests: XCTestCase {
         ])
         let blocked = try? ConfigLoader.parse(yaml: "data: {source: synthetic}\ntraining: {blocks: 4}\n", fileName: "a.yaml")
         XCTAssertEqual(blocked?.config.training.blocks, 4)
+    }
+
+    func testShardsNeedTheNetworkModel() {
+        XCTAssertEqual(issueLines("data: {source: synthetic}\nmodel: {kind: dot_bias}\ntraining: {shards: 2}\n"), [
+            "a.yaml:3:12: training.shards: does not apply to model.kind dot_bias; it is used only with model.kind nn. Remove it",
+        ])
+        XCTAssertEqual(issueLines("data: {source: synthetic}\nmodel: {kind: nn}\ntraining: {shards: 0}\n"), [
+            "a.yaml:3:20: training.shards: must be at least 1, got 0",
+        ])
+        let sharded = try? ConfigLoader.parse(yaml: "data: {source: synthetic}\nmodel: {kind: nn}\ntraining: {shards: 2}\n", fileName: "a.yaml")
+        XCTAssertEqual(sharded?.config.training.shards, 2)
     }
 
     func testInapplicableKeysWithTheirDefaultValueAreAccepted() {

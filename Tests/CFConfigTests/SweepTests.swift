@@ -22,7 +22,7 @@ final class SweepTests: XCTestCase {
         XCTAssertTrue(plan.trials[0].notes.contains("dropped model.y_range (does not apply to model.kind dot)"))
         XCTAssertEqual(plan.varyingKeys(), ["seed", "model.kind", "model.embedding_dim", "model.global_mean", "model.y_range",
                                             "model.dropout", "model.layers", "model.layer_dropout", "model.batchnorm",
-                                            "optimizer.weight_decay", "training.blocks"])
+                                            "optimizer.weight_decay", "training.blocks", "training.shards"])
     }
 
     func testGridOrderIsFileOrderWithTheFirstKeySlowest() throws {
