@@ -11,14 +11,7 @@ struct ShardedBatchTests {
     let batch = TinyBatch(users: 6, items: 5, count: 13, seed: 3)
 
     func neural(_ configure: (inout ModelConfig) -> Void = { _ in }, seed: UInt64 = 6) throws -> NeuralModel {
-        let model = try makeModel({
-            $0.kind = .nn
-            $0.embeddingDim = .perSide(user: 3, item: 4)
-            $0.layers = [5, 4]
-            configure(&$0)
-        }, seed: seed)
-        guard let neural = model as? NeuralModel else { throw ModelError.invalidLayers([]) }
-        return neural
+        try makeNeural(configure, seed: seed)
     }
 
     /// Loss, gradients and batchnorm running statistics after one step on `model`.

@@ -103,3 +103,15 @@ func gradientMismatches(
     }
     return failures
 }
+
+/// The small `nn` of the model tests: per-side embeddings 3 and 4, layers [5, 4], then `configure`.
+func makeNeural(_ configure: (inout ModelConfig) -> Void = { _ in }, seed: UInt64) throws -> NeuralModel {
+    let model = try makeModel({
+        $0.kind = .nn
+        $0.embeddingDim = .perSide(user: 3, item: 4)
+        $0.layers = [5, 4]
+        configure(&$0)
+    }, seed: seed)
+    guard let neural = model as? NeuralModel else { throw ModelError.invalidLayers([]) }
+    return neural
+}

@@ -60,23 +60,12 @@ final class DenseLayer {
         input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
         inputGradient: UnsafeMutablePointer<Float>?, rows: Int
     ) {
-        let (inputs, outputs) = (inputs, outputs)
-        weight.withBuffers { weights, weightGradient in
-            guard let weights = weights.baseAddress, let weightGradient = weightGradient.baseAddress else { return }
-            Linalg.sgemm(
-                transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
-                a: outputGradient, lda: outputs, b: input, ldb: inputs, beta: 1, c: weightGradient, ldc: inputs)
-            if let inputGradient {
-                Linalg.sgemm(
-                    transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
-                    a: outputGradient, lda: outputs, b: weights, ldb: inputs, beta: 0, c: inputGradient, ldc: inputs)
-            }
+        weight.gradient.withUnsafeMutableBufferPointer { weightGradient in
+            products(input: input, outputGradient: outputGradient, inputGradient: inputGradient, rows: rows,
+                     weightGradient: weightGradient.baseAddress!, keep: true)
         }
         bias?.gradient.withUnsafeMutableBufferPointer { biasGradient in
-            for row in 0..<rows {
-                let start = row * outputs
-                for column in 0..<outputs { biasGradient[column] += outputGradient[start + column] }
-            }
+            addColumnSums(outputGradient, rows: rows, into: biasGradient.baseAddress!)
         }
     }
 
@@ -87,25 +76,39 @@ final class DenseLayer {
         _ shard: Int, input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
         inputGradient: UnsafeMutablePointer<Float>?, rows: Int
     ) {
-        let (inputs, outputs) = (inputs, outputs)
         let weightGradient = shardGradients.pointer + shard * shardStride
-        weight.values.withUnsafeBufferPointer { weights in
-            guard let weights = weights.baseAddress else { return }
-            Linalg.sgemm(
-                transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
-                a: outputGradient, lda: outputs, b: input, ldb: inputs, beta: 0, c: weightGradient, ldc: inputs)
-            if let inputGradient {
-                Linalg.sgemm(
-                    transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
-                    a: outputGradient, lda: outputs, b: weights, ldb: inputs, beta: 0, c: inputGradient, ldc: inputs)
-            }
-        }
+        products(input: input, outputGradient: outputGradient, inputGradient: inputGradient, rows: rows,
+                 weightGradient: weightGradient, keep: false)
         guard bias != nil else { return }
         let biasGradient = weightGradient + outputs * inputs
         biasGradient.update(repeating: 0, count: outputs)
+        addColumnSums(outputGradient, rows: rows, into: biasGradient)
+    }
+
+    /// ∂L/∂W = (∂L/∂Y)ᵀ·X into `weightGradient` (added to what it holds when `keep`),
+    /// and ∂L/∂X = (∂L/∂Y)·W into `inputGradient` when given. Reads W only.
+    private func products(
+        input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+        rows: Int, weightGradient: UnsafeMutablePointer<Float>, keep: Bool
+    ) {
+        let (inputs, outputs) = (inputs, outputs)
+        Linalg.sgemm(
+            transA: true, transB: false, m: outputs, n: inputs, k: rows, alpha: 1,
+            a: outputGradient, lda: outputs, b: input, ldb: inputs, beta: keep ? 1 : 0, c: weightGradient, ldc: inputs)
+        guard let inputGradient else { return }
+        weight.values.withUnsafeBufferPointer { weights in
+            Linalg.sgemm(
+                transA: false, transB: false, m: rows, n: inputs, k: outputs, alpha: 1,
+                a: outputGradient, lda: outputs, b: weights.baseAddress!, ldb: inputs, beta: 0, c: inputGradient, ldc: inputs)
+        }
+    }
+
+    /// target[c] += Σ_rows ∂L/∂Y[row, c], row by row.
+    private func addColumnSums(_ outputGradient: UnsafePointer<Float>, rows: Int, into target: UnsafeMutablePointer<Float>) {
+        let outputs = outputs
         for row in 0..<rows {
             let start = row * outputs
-            for column in 0..<outputs { biasGradient[column] += outputGradient[start + column] }
+            for column in 0..<outputs { target[column] += outputGradient[start + column] }
         }
     }
 

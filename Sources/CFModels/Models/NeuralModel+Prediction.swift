@@ -68,17 +68,32 @@ extension NeuralModel {
     }
 
     /// Runs the blocks and the output layer on `embedded`, recording each layer's input;
-    /// returns o, one pre-sigmoid value per row (valid until the next pass).
-    func forwardLayers(rows: Int, training: Bool, random: inout Xoshiro256StarStar) -> UnsafeMutablePointer<Float> {
+    /// returns o, one pre-sigmoid value per row (valid until the next pass). With `shards`
+    /// (training only), each layer runs for the shards at once on `team`.
+    func forwardLayers(
+        rows: Int, training: Bool, random: inout Xoshiro256StarStar, shards: [Range<Int>]? = nil, team: WorkerTeam? = nil
+    ) -> UnsafeMutablePointer<Float> {
         var input = embedded.pointer
         for index in blocks.indices {
             layerInputs[index] = input
-            input = blocks[index].forward(input, rows: rows, training: training, random: &random)
+            if let shards, let team {
+                input = blocks[index].forwardSharded(input, shards: shards, team: team, random: &random)
+            } else {
+                input = blocks[index].forward(input, rows: rows, training: training, random: &random)
+            }
         }
         layerInputs[blocks.count] = input
         scores.reserve(rows)
         let outputs = scores.pointer
-        output.forward(input, into: outputs, rows: rows)
+        if let shards, let team {
+            let (last, inputs, lastInput) = (output, output.inputs, input)
+            team.run(shards.count) { shard in
+                let range = shards[shard]
+                last.forward(lastInput + range.lowerBound * inputs, into: outputs + range.lowerBound, rows: range.count)
+            }
+        } else {
+            output.forward(input, into: outputs, rows: rows)
+        }
         return outputs
     }
 }

@@ -42,20 +42,8 @@ extension NeuralModel: ShardTrainable {
             }
         }
         applyEmbeddingDropout(rows: rows, random: &random)
-        var input = embedded.pointer
-        for index in blocks.indices {
-            layerInputs[index] = input
-            input = blocks[index].forwardSharded(input, shards: shards, team: team, random: &random)
-        }
-        layerInputs[blocks.count] = input
-        scores.reserve(rows)
-        let outputs = scores.pointer
-        let last = output
-        let lastInputs = last.inputs
-        team.run(shards.count) { shard in
-            let range = shards[shard]
-            last.forward(input + range.lowerBound * lastInputs, into: outputs + range.lowerBound, rows: range.count)
-        }
+        let outputs = forwardLayers(rows: rows, training: true, random: &random, shards: shards, team: team)
+        let (last, lastInputs) = (output, output.inputs)
         var (gradient, spare) = reserveGradients(rows: rows)
         let squaredErrorSum = lossGradient(outputs, batch: batch, into: gradient)
         let (finalInput, outputGradient, inputGradient) = (layerInputs[blocks.count], gradient, spare)
