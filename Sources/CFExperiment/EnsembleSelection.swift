@@ -46,7 +46,7 @@ public struct EnsembleSelection: Sendable {
         _ records: [RunRecord], rounds: Int, store: RunStore, dataPath: String? = nil, locator: DataLocator = DataLocator()
     ) throws -> EnsembleSelection {
         precondition(rounds >= 1, "at least one round")
-        guard let first = records.first else { throw SeedEnsemble.Problem.tooFewRuns(0) }
+        guard let first = records.first else { throw SeedEnsemble.Problem.tooFewRuns(counted: 0, fewest: 1) }
         guard Set(records.map(\.splitFingerprint)).count == 1 else { throw SeedEnsemble.Problem.differentSplits(records.map(\.id)) }
         let experiment = try Reproducer(store: store).prepare(first, dataPath: dataPath, locator: locator)
         let valid = experiment.split.valid

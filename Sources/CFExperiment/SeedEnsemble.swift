@@ -24,13 +24,14 @@ public struct SeedEnsemble: Sendable {
 
     /// Why an ensemble cannot be scored; each message says what to do.
     public enum Problem: Error, CustomStringConvertible, Equatable {
-        case tooFewRuns(Int)
+        /// The runs counted (a run listed twice counts twice) and the fewest the ensemble needs.
+        case tooFewRuns(counted: Int, fewest: Int)
         case differentSplits([Int64])
 
         public var description: String {
             switch self {
-            case let .tooFewRuns(count):
-                return "an ensemble needs at least 2 runs with kept parameters, got \(count)"
+            case let .tooFewRuns(counted, fewest):
+                return "an ensemble needs at least \(fewest) run\(fewest == 1 ? "" : "s") with kept parameters, got \(counted)"
             case let .differentSplits(ids):
                 return "runs \(ids.map(String.init).joined(separator: ", ")) were validated on different splits; "
                     + "an ensemble averages runs of one split (pin split.seed)"
@@ -53,7 +54,7 @@ public struct SeedEnsemble: Sendable {
     ) throws -> SeedEnsemble {
         let counts = counts ?? [Int](repeating: 1, count: records.count)
         precondition(counts.count == records.count, "one count per run")
-        guard counts.reduce(0, +) >= fewest, let first = records.first else { throw Problem.tooFewRuns(records.count) }
+        guard counts.reduce(0, +) >= fewest, let first = records.first else { throw Problem.tooFewRuns(counted: counts.reduce(0, +), fewest: fewest) }
         guard Set(records.map(\.splitFingerprint)).count == 1 else { throw Problem.differentSplits(records.map(\.id)) }
         let experiment = try Reproducer(store: store).prepare(first, dataPath: dataPath, locator: locator)
         let runs = try records.map { try AnalyzedRun(try store.loadModel(runId: $0.id)) }

@@ -36,4 +36,13 @@ final class EnsembleSelectionTests: XCTestCase {
         let raw = EnsembleSelection.greedyPath(predictions: [over], targets: targets, clip: nil, rounds: 1).rmse[0]
         XCTAssertGreaterThan(raw, clipped)
     }
+
+    /// The refusal counts what the ensemble counts (a run listed twice is two) against
+    /// the fewest it needs (2 for a list, 1 for a selected ensemble).
+    func testTooFewRunsSaysTheCountedTotalAndTheFewest() {
+        XCTAssertEqual(SeedEnsemble.Problem.tooFewRuns(counted: 1, fewest: 2).description,
+                       "an ensemble needs at least 2 runs with kept parameters, got 1")
+        XCTAssertEqual(SeedEnsemble.Problem.tooFewRuns(counted: 0, fewest: 1).description,
+                       "an ensemble needs at least 1 run with kept parameters, got 0")
+    }
 }
