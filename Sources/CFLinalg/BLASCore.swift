@@ -1,7 +1,7 @@
 #if os(Linux)
 import COpenBLAS
-import Foundation
 #endif
+import Foundation
 
 /// Which OpenBLAS kernel family ("core") to run, when OpenBLAS's own detection falls short.
 ///
@@ -29,18 +29,35 @@ public enum BLASCore {
     public static func preferredCore(current: String, flags: Set<String>) -> String? {
         guard let rank = ladder[current.lowercased()] else { return nil }
         let avx512 = ["avx512f", "avx512dq", "avx512bw", "avx512vl", "avx512cd"].allSatisfy(flags.contains)
-        let best: (name: String, rank: Int)?
+        let best: String
         if avx512 && flags.contains("avx512_bf16") {
-            best = ("Cooperlake", 5)
+            best = "Cooperlake"
         } else if avx512 {
-            best = ("SkylakeX", 4)
+            best = "SkylakeX"
         } else if flags.contains("avx2") && flags.contains("fma") {
-            best = ("Haswell", 3)
+            best = "Haswell"
         } else {
-            best = nil
+            return nil
         }
-        guard let best, best.rank > rank else { return nil }
-        return best.name
+        guard let bestRank = ladder[best.lowercased()], bestRank > rank else { return nil }
+        return best
+    }
+
+    /// The core OpenBLAS loaded with (`openblas_get_corename`), or nil without OpenBLAS.
+    public static var loaded: String? {
+        #if os(Linux)
+        return openblas_get_corename().map { String(cString: $0) }
+        #else
+        return nil
+        #endif
+    }
+
+    /// The CPU's feature flags, from /proc/cpuinfo's first `flags` line (empty elsewhere).
+    public static var cpuFlags: Set<String> {
+        guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+        else { return [] }
+        return Set(line.split(separator: " ").map(String.init))
     }
 
     /// Starts the process again with `OPENBLAS_CORETYPE` set to `preferredCore` when OpenBLAS
@@ -48,11 +65,8 @@ public enum BLASCore {
     /// nothing) otherwise, or when the new start fails. Call first thing in `main`.
     public static func restartWithPreferredCoreIfNeeded() {
         #if os(Linux)
-        guard getenv("OPENBLAS_CORETYPE") == nil,
-              let name = openblas_get_corename().map({ String(cString: $0) }),
-              let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }),
-              let core = preferredCore(current: name, flags: Set(line.split(separator: " ").map(String.init)))
+        guard getenv("OPENBLAS_CORETYPE") == nil, let name = loaded,
+              let core = preferredCore(current: name, flags: cpuFlags)
         else { return }
         setenv("OPENBLAS_CORETYPE", core, 1)
         execv("/proc/self/exe", CommandLine.unsafeArgv)

@@ -76,7 +76,7 @@ public enum Linalg {
     /// example "Haswell") and its build configuration, or "Accelerate".
     public static var backendDescription: String {
         #if os(Linux)
-        let core = openblas_get_corename().map { String(cString: $0) } ?? "unknown"
+        let core = BLASCore.loaded ?? "unknown"
         let build = openblas_get_config().map { String(cString: $0) } ?? ""
         return build.isEmpty ? "OpenBLAS core \(core)" : "OpenBLAS core \(core) (\(build))"
         #elseif canImport(Accelerate)

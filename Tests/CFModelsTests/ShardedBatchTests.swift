@@ -10,8 +10,9 @@ import Testing
 struct ShardedBatchTests {
     let batch = TinyBatch(users: 6, items: 5, count: 13, seed: 3)
 
-    func neural(_ configure: (inout ModelConfig) -> Void = { _ in }, seed: UInt64 = 6) throws -> NeuralModel {
-        try makeNeural(configure, seed: seed)
+    /// Seed 6, as `NeuralModelTests.wholeModelGradient` uses for finite differences.
+    func neural(_ configure: (inout ModelConfig) -> Void = { _ in }) throws -> NeuralModel {
+        try makeNeural(configure, seed: 6)
     }
 
     /// Loss, gradients and batchnorm running statistics after one step on `model`.

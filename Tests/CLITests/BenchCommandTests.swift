@@ -35,11 +35,9 @@ final class BenchCommandTests: XCTestCase {
         let row = try JSONValue.parse(output.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         let blas = try XCTUnwrap(row["blas"]?.stringValue)
         #if os(Linux)
-        let loaded = try XCTUnwrap(Linalg.backendDescription.split(separator: " ").dropFirst(2).first.map(String.init))
-        let flags = try String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)
-            .split(separator: "\n").first { $0.hasPrefix("flags") }?.split(separator: " ").map(String.init) ?? []
+        let loaded = try XCTUnwrap(BLASCore.loaded)
         let expected = ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] != nil
-            ? loaded : BLASCore.preferredCore(current: loaded, flags: Set(flags)) ?? loaded
+            ? loaded : BLASCore.preferredCore(current: loaded, flags: BLASCore.cpuFlags) ?? loaded
         XCTAssertTrue(blas.hasPrefix("OpenBLAS core \(expected)"), "\(blas), expected core \(expected)")
         #endif
     }

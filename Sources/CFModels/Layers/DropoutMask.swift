@@ -46,6 +46,14 @@ public final class DropoutMask {
         }
     }
 
+    /// values[i] *= mask[i] for the elements of `rows` (rows of `width`) of the last
+    /// `draw`; nothing when inactive (a mask of ones changes no value).
+    @inline(__always)
+    public func apply(to values: UnsafeMutablePointer<Float>, rows: Range<Int>) {
+        guard isActive else { return }
+        for index in (rows.lowerBound * width)..<(rows.upperBound * width) { values[index] *= storage[index] }
+    }
+
     private func reserve(rows: Int) {
         let needed = rows * width
         guard needed > storage.count else { return }

@@ -48,8 +48,7 @@ final class HiddenBlock {
         }
         if training && dropout.isActive {
             dropout.draw(rows: rows, random: &random)
-            let mask = dropout.values
-            for index in 0..<count { result[index] *= mask[index] }
+            dropout.apply(to: result, rows: 0..<rows)
         }
         return result
     }
@@ -61,10 +60,7 @@ final class HiddenBlock {
         inputGradient: UnsafeMutablePointer<Float>?, rows: Int
     ) {
         let count = rows * width
-        if dropout.isActive {
-            let mask = dropout.values
-            for index in 0..<count { gradient[index] *= mask[index] }
-        }
+        dropout.apply(to: gradient, rows: 0..<rows)
         batchNorm?.backward(outputGradient: gradient, inputGradient: gradient, rows: rows)
         ReLU.backward(activated: activated.pointer, gradient: gradient, count: count)
         linear.backward(input: input, outputGradient: gradient, inputGradient: inputGradient, rows: rows)
@@ -84,11 +80,7 @@ final class HiddenBlock {
         output.reserve(rows * width)
         if dropout.isActive { dropout.draw(rows: rows, random: &random) }
         let (z, result) = (activated.pointer, output.pointer)
-        let mask = dropout.isActive ? dropout.values.baseAddress : nil
-        func applyDropout(_ range: Range<Int>) {
-            guard let mask else { return }
-            for index in (range.lowerBound * width)..<(range.upperBound * width) { result[index] *= mask[index] }
-        }
+        func applyDropout(_ range: Range<Int>) { dropout.apply(to: result, rows: range) }
         if let batchNorm {
             batchNorm.reserve(rows: rows)
             let sums = batchNorm.clearShardSums(shards.count)
@@ -127,7 +119,6 @@ final class HiddenBlock {
         shards: [Range<Int>], team: WorkerTeam
     ) {
         let (width, inputs) = (width, linear.inputs)
-        let mask = dropout.isActive ? dropout.values.baseAddress : nil
         let z = activated.pointer
         func finish(_ shard: Int) {
             let range = shards[shard]
@@ -137,10 +128,7 @@ final class HiddenBlock {
                 shard, input: input + range.lowerBound * inputs, outputGradient: gradient + start,
                 inputGradient: inputGradient.map { $0 + range.lowerBound * inputs }, rows: range.count)
         }
-        func applyDropout(_ range: Range<Int>) {
-            guard let mask else { return }
-            for index in (range.lowerBound * width)..<(range.upperBound * width) { gradient[index] *= mask[index] }
-        }
+        func applyDropout(_ range: Range<Int>) { dropout.apply(to: gradient, rows: range) }
         if let batchNorm {
             let sums = batchNorm.clearShardSums(shards.count)
             let features = batchNorm.features

@@ -10,7 +10,7 @@ import Foundation
 /// who runs a piece is fixed; the pieces must write disjoint memory, and whatever combines
 /// them does so in piece order after the call, so nothing depends on `size`. A member
 /// waiting for work spins briefly (`spinLimit` pauses) before it sleeps on its semaphore,
-/// so back-to-back steps hand over in about a microsecond, and an idle team costs nothing.
+/// so back-to-back steps hand over without a sleep and wake-up, and an idle team sleeps.
 public final class WorkerTeam: @unchecked Sendable {
     /// Threads that run pieces, the caller included.
     public let size: Int
