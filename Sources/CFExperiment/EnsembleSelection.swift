@@ -41,9 +41,12 @@ public struct EnsembleSelection: Sendable {
         }
     }
 
-    /// Greedy selection over `records` (one split), `rounds` rounds (at least 1).
+    /// Greedy selection over `records` (one split), `rounds` rounds (at least 1), with the
+    /// mean clipped to the rating range when `clip` says so (default: the first run's
+    /// `evaluation.clip`).
     public static func greedy(
-        _ records: [RunRecord], rounds: Int, store: RunStore, dataPath: String? = nil, locator: DataLocator = DataLocator()
+        _ records: [RunRecord], rounds: Int, store: RunStore, dataPath: String? = nil, locator: DataLocator = DataLocator(),
+        clip: Bool? = nil
     ) throws -> EnsembleSelection {
         precondition(rounds >= 1, "at least one round")
         guard let first = records.first else { throw SeedEnsemble.Problem.tooFewRuns(counted: 0, fewest: 1) }
@@ -57,9 +60,9 @@ public struct EnsembleSelection: Sendable {
             let model = try AnalyzedRun(try store.loadModel(runId: record.id)).model
             predictions.append(Self.predict(model, on: valid))
         }
-        let clip: ClosedRange<Float>? = experiment.config.evaluation.clip
-            ? experiment.dataset.ratingMin...experiment.dataset.ratingMax : nil
-        let (picked, path) = Self.greedyPath(predictions: predictions, targets: valid.ratings, clip: clip, rounds: rounds)
+        let clips = clip ?? experiment.config.evaluation.clip
+        let range: ClosedRange<Float>? = clips ? experiment.dataset.ratingMin...experiment.dataset.ratingMax : nil
+        let (picked, path) = Self.greedyPath(predictions: predictions, targets: valid.ratings, clip: range, rounds: rounds)
         let best = path.indices.min { path[$0] < path[$1] || (path[$0] == path[$1] && $0 < $1) } ?? 0
         let kept = best + 1
         var counts = [Int](repeating: 0, count: records.count)
@@ -67,7 +70,7 @@ public struct EnsembleSelection: Sendable {
         let chosen = records.indices.filter { counts[$0] > 0 }
         let ensemble = try SeedEnsemble.evaluate(
             chosen.map { records[$0] }, counts: chosen.map { counts[$0] }, store: store, dataPath: dataPath,
-            locator: locator, fewest: 1)
+            locator: locator, fewest: 1, clip: clips)
         return EnsembleSelection(
             candidates: records.map(\.id), members: chosen.map { records[$0].id }, counts: chosen.map { counts[$0] },
             path: path, picks: picked.map { records[$0].id }, kept: kept, ensemble: ensemble)

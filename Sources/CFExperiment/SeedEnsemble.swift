@@ -11,8 +11,8 @@ import CFTraining
 /// Each run's kept parameters are rebuilt (`AnalyzedRun`, under the run's semantics and
 /// cold-start rule); the data is found by its fingerprint as `reproduce` finds it, and
 /// split as the runs were. The runs must share one split (a sweep pins it), so the mean
-/// is scored on the very ratings each run was scored on. Predictions are clipped exactly
-/// when the runs' `evaluation.clip` says so.
+/// is scored on the very ratings each run was scored on. The mean is clipped exactly
+/// when the first run's `evaluation.clip` says so, unless the caller decides (`--clip`).
 public struct SeedEnsemble: Sendable {
     public let runIds: [Int64]
     /// How many times each of `runIds` is counted in the mean (all 1 unless weighted).
@@ -47,10 +47,12 @@ public struct SeedEnsemble: Sendable {
     }
 
     /// Scores the mean prediction of `records` (at least 2 counted, one split), each
-    /// counted `counts[i]` times (default once): `MeanPrediction`'s weighted mean.
+    /// counted `counts[i]` times (default once): `MeanPrediction`'s weighted mean. The
+    /// mean is clipped to the data's rating range when `clip` says so (default: the first
+    /// run's `evaluation.clip`).
     public static func evaluate(
         _ records: [RunRecord], counts: [Int]? = nil, store: RunStore, dataPath: String? = nil,
-        locator: DataLocator = DataLocator(), fewest: Int = 2
+        locator: DataLocator = DataLocator(), fewest: Int = 2, clip: Bool? = nil
     ) throws -> SeedEnsemble {
         let counts = counts ?? [Int](repeating: 1, count: records.count)
         precondition(counts.count == records.count, "one count per run")
@@ -61,7 +63,7 @@ public struct SeedEnsemble: Sendable {
         let mean = MeanPrediction(models: runs.map(\.model), counts: counts)
         let statistics = runs[0].statistics
         let range = experiment.dataset.ratingMin...experiment.dataset.ratingMax
-        let clip = experiment.config.evaluation.clip
+        let clip = clip ?? experiment.config.evaluation.clip
         let evaluator = Evaluator()
         func score(_ part: RatingSet) -> [String: Double] {
             evaluator.evaluate(model: mean, on: part, statistics: statistics, clip: clip, ratingRange: range)
@@ -75,7 +77,8 @@ public struct SeedEnsemble: Sendable {
     /// One ensemble per split of `records` (each fold of a cross-validation), in the order
     /// the splits first appear; a split with a single run is refused as `evaluate` refuses it.
     public static func evaluatePerSplit(
-        _ records: [RunRecord], store: RunStore, dataPath: String? = nil, locator: DataLocator = DataLocator()
+        _ records: [RunRecord], store: RunStore, dataPath: String? = nil, locator: DataLocator = DataLocator(),
+        clip: Bool? = nil
     ) throws -> [SeedEnsemble] {
         var order: [String] = []
         var bySplit: [String: [RunRecord]] = [:]
@@ -83,7 +86,7 @@ public struct SeedEnsemble: Sendable {
             if bySplit[record.splitFingerprint] == nil { order.append(record.splitFingerprint) }
             bySplit[record.splitFingerprint, default: []].append(record)
         }
-        return try order.map { try evaluate(bySplit[$0] ?? [], store: store, dataPath: dataPath, locator: locator) }
+        return try order.map { try evaluate(bySplit[$0] ?? [], store: store, dataPath: dataPath, locator: locator, clip: clip) }
     }
 
     /// The mean over `ensembles` (folds) of each metric they all have: a cross-validated

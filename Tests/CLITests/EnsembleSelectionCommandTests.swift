@@ -89,4 +89,40 @@ final class EnsembleSelectionCommandTests: XCTestCase {
         XCTAssertEqual(both.status, 64)
         XCTAssertTrue(both.stderr.contains("--sweep NAME or --run ID (not both)"), both.stderr)
     }
+
+    /// `--clip` clips the mean prediction to the data's rating range, for a plain mean and
+    /// for a selection: validation and test are never worse, and the output says so.
+    func testClipClipsTheMeanToTheRatingRange() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        // A sigmoid range centred above the ratings' top (0.5 to 5 stars) and a short run:
+        // many predictions land above 5, where clipping can only help.
+        let sweep = ExperimentYAML.synthetic(
+            name: "tuned", seed: 5, data: "{users: 100, items: 60, ratings: 2000, rank: 3, noise: 0.2, seed: 3}",
+            split: "{kind: random, valid: 0.2, test: 0.2, seed: 9}",
+            model: "{kind: dot_bias, embedding_dim: 4, y_range: [3.0, 9.0]}", training: "{epochs: 2, batch_size: 64}", extra: """
+            sweep:
+              parameters:
+                optimizer.lr: [1.0e-3, 2.0e-2]
+              seeds: [1, 2]
+            """)
+        let file = try TemporaryFolder.write(sweep, named: "tuned.yaml", in: folder)
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        XCTAssertEqual(try CLIRunner.run(["run", file, "--store", store, "--jobs", "2"]).status, 0)
+        func facts(_ words: [String]) throws -> JSONValue {
+            let output = try CLIRunner.run(["ensemble", "--sweep", "tuned"] + words + ["--format", "json", "--store", store])
+            XCTAssertEqual(output.status, 0, output.stderr)
+            return try JSONValue.parse(output.stdout)
+        }
+        for words in [[], ["--select", "greedy"]] {
+            let plain = try facts(words), clipped = try facts(words + ["--clip"])
+            XCTAssertEqual(plain["clipped"], .bool(false))
+            XCTAssertEqual(clipped["clipped"], .bool(true))
+            for part in ["valid", "test"] {
+                let before = try XCTUnwrap(plain[part]?["rmse"]?.doubleValue), after = try XCTUnwrap(clipped[part]?["rmse"]?.doubleValue)
+                XCTAssertLessThan(after, before, "\(words) \(part): y_range [0, 5.5] predicts beyond the ratings' range, which clipping removes")
+            }
+        }
+        let table = try CLIRunner.run(["ensemble", "--sweep", "tuned", "--clip", "--store", store])
+        XCTAssertTrue(table.stdout.contains("The mean prediction is clipped to the data's rating range (--clip)."), table.stdout)
+    }
 }

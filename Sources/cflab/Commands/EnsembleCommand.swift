@@ -45,6 +45,9 @@ struct EnsembleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Rounds of --select greedy (picks, with replacement).", valueName: "n"))
     var rounds: Int = 25
 
+    @Flag(help: "Clip the mean prediction to the data's rating range (default: as the runs' evaluation.clip says).")
+    var clip = false
+
     @Option(help: ArgumentHelp("Where the runs' data is now (tried first).", valueName: "path"))
     var data: String?
 
@@ -83,13 +86,15 @@ struct EnsembleCommand: ParsableCommand {
             Console.error("error: an id listed twice weights one split's mean; these runs span \(Set(records.map(\.splitFingerprint)).count) folds")
             throw ExitCode(1)
         }
+        // `--clip` clips the mean; without it the runs' own `evaluation.clip` decides.
+        let clipping: Bool? = clip ? true : nil
         var chosen: EnsembleSelection?
         if select != nil {
             if folds {
                 Console.error("error: --select chooses on one validation part; these runs span \(Set(records.map(\.splitFingerprint)).count) folds: select per fold with --where")
                 throw ExitCode(1)
             }
-            let picked = try reportingErrors { try EnsembleSelection.greedy(records, rounds: rounds, store: store, dataPath: data) }
+            let picked = try reportingErrors { try EnsembleSelection.greedy(records, rounds: rounds, store: store, dataPath: data, clip: clipping) }
             let members = Set(picked.members)
             records = records.filter { members.contains($0.id) }
             counts = picked.counts
@@ -97,10 +102,11 @@ struct EnsembleCommand: ParsableCommand {
         }
         let perFold = try reportingErrors {
             if let chosen { return [chosen.ensemble] }
-            return folds ? try SeedEnsemble.evaluatePerSplit(records, store: store, dataPath: data)
-                : [try SeedEnsemble.evaluate(records, counts: counts, store: store, dataPath: data)]
+            return folds ? try SeedEnsemble.evaluatePerSplit(records, store: store, dataPath: data, clip: clipping)
+                : [try SeedEnsemble.evaluate(records, counts: counts, store: store, dataPath: data, clip: clipping)]
         }
         let ensemble = SeedEnsemble.meanOverSplits(perFold)
+        let clipped = clip || records.first?.config.value(atPath: "evaluation.clip")?.boolValue == true
         let title = chosen.map { "\(selection): greedy selection on validation, \(records.count) of \($0.candidates.count) runs, \($0.kept) picks" }
             ?? "\(selection): mean prediction of \(records.count) runs"
         var table = Table(
@@ -141,6 +147,7 @@ struct EnsembleCommand: ParsableCommand {
             ("runs", .array(ensemble.runIds.map { .int($0) })),
             ("counts", .array(ensemble.counts.map { .int(Int64($0)) })),
             ("folds", .int(Int64(perFold.count))),
+            ("clipped", .bool(clipped)),
             ("valid", .object(ensemble.valid.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) })),
             ("test", ensemble.test.map { .object($0.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) } ?? .null),
         ]
@@ -156,7 +163,10 @@ struct EnsembleCommand: ParsableCommand {
                 ("picks", .array(chosen.picks.map { .int($0) })), ("path", .array(chosen.path.map { .double($0) })),
             ])))
         } else {
-            table.remarks.append("The ensemble averages the members' predictions (each under its own cold-start rule and clipping); it is shown, never ranked.")
+            table.remarks.append("The ensemble averages the members' predictions (each under its own cold-start rule); it is shown, never ranked.")
+        }
+        if clipped {
+            table.remarks.append("The mean prediction is clipped to the data's rating range\(clip ? " (--clip)" : " (the runs' evaluation.clip)").")
         }
         table.facts = .object(facts)
         let style = format.format
