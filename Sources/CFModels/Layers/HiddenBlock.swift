@@ -72,9 +72,9 @@ final class HiddenBlock {
     /// then each shard's normalisation. The masks are drawn for the whole batch first, as
     /// many and in the same order as `forward` draws them.
     func forwardSharded(
-        _ input: UnsafePointer<Float>, shards: [Range<Int>], team: WorkerTeam, random: inout Xoshiro256StarStar
+        _ input: UnsafePointer<Float>, shards: BatchShards, random: inout Xoshiro256StarStar
     ) -> UnsafeMutablePointer<Float> {
-        let rows = shards.last?.upperBound ?? 0
+        let rows = shards.rows
         let (width, inputs) = (width, linear.inputs)
         activated.reserve(rows * width)
         output.reserve(rows * width)
@@ -85,8 +85,7 @@ final class HiddenBlock {
             batchNorm.reserve(rows: rows)
             let sums = batchNorm.clearShardSums(shards.count)
             let features = batchNorm.features
-            team.run(shards.count) { shard in
-                let range = shards[shard]
+            shards.run { shard, range in
                 let start = range.lowerBound * width
                 linear.forward(input + range.lowerBound * inputs, into: z + start, rows: range.count)
                 ReLU.forward(z + start, into: z + start, count: range.count * width)
@@ -96,13 +95,12 @@ final class HiddenBlock {
             }
             batchNorm.combineShardSums(shards.count)
             batchNorm.finishStatistics(rows: rows)
-            team.run(shards.count) { shard in
-                batchNorm.normalize(z, into: result, rows: shards[shard])
-                applyDropout(shards[shard])
+            shards.run { _, range in
+                batchNorm.normalize(z, into: result, rows: range)
+                applyDropout(range)
             }
         } else {
-            team.run(shards.count) { shard in
-                let range = shards[shard]
+            shards.run { _, range in
                 let start = range.lowerBound * width
                 linear.forward(input + range.lowerBound * inputs, into: z + start, rows: range.count)
                 ReLU.forward(z + start, into: result + start, count: range.count * width)
@@ -112,16 +110,15 @@ final class HiddenBlock {
         return result
     }
 
-    /// `backward` of the last `forwardSharded`, shard by shard on `team`; the linear
+    /// `backward` of the last `forwardSharded`, shard by shard on their team; the linear
     /// layer's shard gradients are added in shard order at the end (`addShardGradients`).
     func backwardSharded(
         input: UnsafePointer<Float>, gradient: UnsafeMutablePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-        shards: [Range<Int>], team: WorkerTeam
+        shards: BatchShards
     ) {
         let (width, inputs) = (width, linear.inputs)
         let z = activated.pointer
-        func finish(_ shard: Int) {
-            let range = shards[shard]
+        func finish(_ shard: Int, _ range: Range<Int>) {
             let start = range.lowerBound * width
             ReLU.backward(activated: z + start, gradient: gradient + start, count: range.count * width)
             linear.backwardShard(
@@ -132,24 +129,24 @@ final class HiddenBlock {
         if let batchNorm {
             let sums = batchNorm.clearShardSums(shards.count)
             let features = batchNorm.features
-            team.run(shards.count) { shard in
-                applyDropout(shards[shard])
+            shards.run { shard, range in
+                applyDropout(range)
                 batchNorm.gradientSums(
-                    gradient, rows: shards[shard], first: sums + shard * 2 * features,
+                    gradient, rows: range, first: sums + shard * 2 * features,
                     second: sums + shard * 2 * features + features)
             }
             batchNorm.combineShardSums(shards.count)
-            batchNorm.finishGradientSums(rows: shards.last?.upperBound ?? 0)
-            team.run(shards.count) { shard in
-                batchNorm.inputGradients(gradient, into: gradient, rows: shards[shard])
-                finish(shard)
+            batchNorm.finishGradientSums(rows: shards.rows)
+            shards.run { shard, range in
+                batchNorm.inputGradients(gradient, into: gradient, rows: range)
+                finish(shard, range)
             }
         } else {
-            team.run(shards.count) { shard in
-                applyDropout(shards[shard])
-                finish(shard)
+            shards.run { shard, range in
+                applyDropout(range)
+                finish(shard, range)
             }
         }
-        linear.addShardGradients(shards.count, team: team)
+        linear.addShardGradients(shards.count, team: shards.team)
     }
 }

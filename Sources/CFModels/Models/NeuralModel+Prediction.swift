@@ -69,15 +69,15 @@ extension NeuralModel {
 
     /// Runs the blocks and the output layer on `embedded`, recording each layer's input;
     /// returns o, one pre-sigmoid value per row (valid until the next pass). With `shards`
-    /// (training only), each layer runs for the shards at once on `team`.
+    /// (training only), each layer runs for the shards at once on their team.
     func forwardLayers(
-        rows: Int, training: Bool, random: inout Xoshiro256StarStar, shards: [Range<Int>]? = nil, team: WorkerTeam? = nil
+        rows: Int, training: Bool, random: inout Xoshiro256StarStar, shards: BatchShards? = nil
     ) -> UnsafeMutablePointer<Float> {
         var input = embedded.pointer
         for index in blocks.indices {
             layerInputs[index] = input
-            if let shards, let team {
-                input = blocks[index].forwardSharded(input, shards: shards, team: team, random: &random)
+            if let shards {
+                input = blocks[index].forwardSharded(input, shards: shards, random: &random)
             } else {
                 input = blocks[index].forward(input, rows: rows, training: training, random: &random)
             }
@@ -85,10 +85,9 @@ extension NeuralModel {
         layerInputs[blocks.count] = input
         scores.reserve(rows)
         let outputs = scores.pointer
-        if let shards, let team {
+        if let shards {
             let (last, inputs, lastInput) = (output, output.inputs, input)
-            team.run(shards.count) { shard in
-                let range = shards[shard]
+            shards.run { _, range in
                 last.forward(lastInput + range.lowerBound * inputs, into: outputs + range.lowerBound, rows: range.count)
             }
         } else {

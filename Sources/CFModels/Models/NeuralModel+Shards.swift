@@ -18,49 +18,47 @@ extension NeuralModel: ShardTrainable {
     public func useShards(_ shards: Int, threads: Int) {
         guard shards > 1 else {
             sharding = nil
+            batchShards = nil
             return
         }
         sharding = (shards, WorkerTeam(threads: min(max(threads, 1), shards)))
+        batchShards = nil
         for block in blocks { block.linear.prepareShards(shards) }
         output.prepareShards(shards)
     }
 
-    /// `forwardBackward` with the batch split into `shards` consecutive row ranges
-    /// (`ParallelLoop.ranges`), each step of the pass run for the shards at once on `team`.
-    func forwardBackwardSharded(
-        _ batch: RatingBatch, shards count: Int, team: WorkerTeam, random: inout Xoshiro256StarStar
-    ) -> Double {
+    /// `forwardBackward` with the batch split into `shards`' consecutive row ranges, each
+    /// step of the pass run for the shards at once on their team.
+    func forwardBackwardSharded(_ batch: RatingBatch, shards: BatchShards, random: inout Xoshiro256StarStar) -> Double {
         let rows = batch.count
-        let shards = ParallelLoop.ranges(rows, pieces: count)
         embedded.reserve(rows * (userDimensions + itemDimensions))
         userEmbedding.values.withUnsafeBufferPointer { userTable in
             itemEmbedding.values.withUnsafeBufferPointer { itemTable in
-                team.run(shards.count) { shard in
-                    gatherRows(shards[shard], users: batch.users, items: batch.items, userTable: userTable,
+                shards.run { _, range in
+                    gatherRows(range, users: batch.users, items: batch.items, userTable: userTable,
                                itemTable: itemTable, coldStart: false)
                 }
             }
         }
         applyEmbeddingDropout(rows: rows, random: &random)
-        let outputs = forwardLayers(rows: rows, training: true, random: &random, shards: shards, team: team)
+        let outputs = forwardLayers(rows: rows, training: true, random: &random, shards: shards)
         let (last, lastInputs) = (output, output.inputs)
         var (gradient, spare) = reserveGradients(rows: rows)
         let squaredErrorSum = lossGradient(outputs, batch: batch, into: gradient)
         let (finalInput, outputGradient, inputGradient) = (layerInputs[blocks.count], gradient, spare)
-        team.run(shards.count) { shard in
-            let range = shards[shard]
+        shards.run { shard, range in
             last.backwardShard(
                 shard, input: finalInput + range.lowerBound * lastInputs, outputGradient: outputGradient + range.lowerBound,
                 inputGradient: inputGradient + range.lowerBound * lastInputs, rows: range.count)
         }
-        last.addShardGradients(shards.count, team: team)
+        last.addShardGradients(shards.count, team: shards.team)
         swap(&gradient, &spare)
         for index in blocks.indices.reversed() {
             blocks[index].backwardSharded(
-                input: layerInputs[index], gradient: gradient, inputGradient: spare, shards: shards, team: team)
+                input: layerInputs[index], gradient: gradient, inputGradient: spare, shards: shards)
             swap(&gradient, &spare)
         }
-        scatterEmbeddingGradient(gradient, batch: batch, team: team)
+        scatterEmbeddingGradient(gradient, batch: batch, team: shards.team)
         return squaredErrorSum
     }
 }

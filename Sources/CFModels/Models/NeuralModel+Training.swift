@@ -6,7 +6,10 @@ extension NeuralModel {
     public func forwardBackward(_ batch: RatingBatch, random: inout Xoshiro256StarStar) -> Double {
         let rows = batch.count
         guard rows > 0 else { return 0 }
-        if let sharding { return forwardBackwardSharded(batch, shards: sharding.shards, team: sharding.team, random: &random) }
+        if let sharding {
+            if batchShards?.rows != rows { batchShards = BatchShards(rows: rows, count: sharding.shards, team: sharding.team) }
+            if let batchShards { return forwardBackwardSharded(batch, shards: batchShards, random: &random) }
+        }
         gatherEmbeddings(users: batch.users, items: batch.items, rows: rows, coldStart: false)
         applyEmbeddingDropout(rows: rows, random: &random)
         let outputs = forwardLayers(rows: rows, training: true, random: &random)

@@ -50,6 +50,8 @@ public final class NeuralModel: RatingModel {
     let predictionChunk = 1024
     /// `training.shards` > 1: the shard count and the team that runs the shards.
     var sharding: (shards: Int, team: WorkerTeam)?
+    /// The last batch size's shards under `sharding` (batches but the last have one size).
+    var batchShards: BatchShards?
 
     /// Builds the model `config` describes (`embedding_dim`, `layers`, `layer_dropout`,
     /// `batchnorm`, `dropout`, `init`, `y_range`).
