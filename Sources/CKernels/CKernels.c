@@ -203,3 +203,16 @@ void cf_sgd_rows(float *w, const float *g, float *velocity, const int32_t *rows,
         sgd_span(w + start, g + start, velocity ? velocity + start : NULL, width, step);
     }
 }
+
+// `no_builtin`: the compiler would otherwise turn each row's stores back into a memset call.
+__attribute__((no_builtin("memset")))
+void cf_zero_rows(float *table, const int32_t *rows, long row_count, long width) {
+    if (width == 1) {
+        for (long index = 0; index < row_count; index++) table[rows[index]] = 0;
+        return;
+    }
+    for (long index = 0; index < row_count; index++) {
+        float *start = table + (long)rows[index] * width;
+        for (long k = 0; k < width; k++) start[k] = 0;
+    }
+}

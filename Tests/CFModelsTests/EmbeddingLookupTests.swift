@@ -75,4 +75,24 @@ struct EmbeddingLookupTests {
             #expect(parameter.touchedRows.isEmpty)
         }
     }
+
+    /// `cf_zero_rows` zeroes exactly the touched rows, at any width (one Float, a vector
+    /// tail, several vectors): the rest of the gradient is left as it was.
+    @Test(arguments: [1, 3, 4, 17, 64])
+    func zeroGradientZeroesExactlyTheTouchedRows(width: Int) {
+        let rows = 10
+        let parameter = Parameter(name: "t", shape: [rows, width], values: [Float](repeating: 0, count: rows * width), rowSparse: true)
+        for index in parameter.gradient.indices { parameter.gradient[index] = Float(index + 1) }
+        parameter.touch(7)
+        parameter.touch(2)
+        parameter.touch(7)
+        parameter.zeroGradient()
+        for row in 0..<rows {
+            for column in 0..<width {
+                let index = row * width + column
+                #expect(parameter.gradient[index] == (row == 7 || row == 2 ? 0 : Float(index + 1)), "row \(row), column \(column)")
+            }
+        }
+        #expect(parameter.touchedRows.isEmpty)
+    }
 }

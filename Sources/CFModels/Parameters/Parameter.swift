@@ -1,3 +1,5 @@
+import CKernels
+
 /// One named, trainable tensor with its gradient, stored row-major in contiguous Floats.
 ///
 /// Embedding tables are `rowSparse`: a batch gives gradient only to the rows it looks
@@ -114,10 +116,10 @@ final class TouchedRows {
 
     /// Zeroes the `width` gradient values of every listed row and forgets the rows.
     func clear(_ gradient: UnsafeMutablePointer<Float>, width: Int) {
-        flags.withUnsafeMutableBufferPointer { flags in
-            for row in rows {
-                (gradient + Int(row) * width).update(repeating: 0, count: width)
-                flags[Int(row)] = false
+        rows.withUnsafeBufferPointer { rows in
+            cf_zero_rows(gradient, rows.baseAddress, rows.count, width)
+            flags.withUnsafeMutableBufferPointer { flags in
+                for row in rows { flags[Int(row)] = false }
             }
         }
         rows.removeAll(keepingCapacity: true)

@@ -43,6 +43,10 @@ void cf_sgd_span(float *w, const float *g, float *velocity, long count, const cf
 void cf_sgd_rows(float *w, const float *g, float *velocity, const int32_t *rows, long row_count, long width,
                  const cf_sgd_step *step);
 
+/// Zeroes the listed rows (each `width` elements) of a row-major table: a batch's touched
+/// gradient rows. Vector stores, not a `memset` call per row (a bias row is one float).
+void cf_zero_rows(float *table, const int32_t *rows, long row_count, long width);
+
 /// The instruction set the kernels use on this machine: "avx", "sse2" or "scalar".
 /// Every variant gives the same bits (no fused multiply-add, same operation order).
 const char *cf_kernel_name(void);
