@@ -29,7 +29,7 @@ enum HTMLTable {
         case let .number(value, _): return "<td class=\"number\" data-value=\"\(value)\">\(text)</td>"
         case let .summary(mean?, _): return "<td class=\"number\" data-value=\"\(mean)\">\(text)</td>"
         case .summary, .missing: return "<td class=\"number\" data-value=\"\">\(text)</td>"
-        case .text: return "<td>\(text)</td>"
+        case .text, .flag: return "<td>\(text)</td>"
         }
     }
 

@@ -3,6 +3,8 @@ import CFCore
 /// One value of a `Table`: text, a whole number, a number, a mean ± deviation, or nothing.
 public enum TableCell: Equatable, Sendable {
     case text(String)
+    /// A yes/no value (a config flag): `true`/`false` as text, a JSON boolean.
+    case flag(Bool)
     case integer(Int)
     /// A number, shown in `style` by the formats people read (nil: the column's style).
     case number(Double, style: NumberStyle?)
@@ -27,7 +29,7 @@ public enum TableCell: Equatable, Sendable {
     public init(_ value: JSONValue?) {
         switch value {
         case nil, .null?: self = .missing
-        case let .bool(flag)?: self = .text(flag ? "true" : "false")
+        case let .bool(flag)?: self = .flag(flag)
         case let .int(number)?: self = .integer(Int(number))
         case let .double(number)?: self = .number(number, style: nil)
         case let .string(text)?: self = .text(text)
@@ -39,6 +41,7 @@ public enum TableCell: Equatable, Sendable {
     public func text(style: NumberStyle?, plusMinus: String = "±") -> String {
         switch self {
         case let .text(text): return text
+        case let .flag(flag): return flag ? "true" : "false"
         case let .integer(value): return String(value)
         case let .number(value, own): return (own ?? style ?? .standard).text(value)
         case let .summary(mean, deviation):
@@ -54,6 +57,7 @@ public enum TableCell: Equatable, Sendable {
     var csvFields: [String] {
         switch self {
         case let .text(text): return [text]
+        case let .flag(flag): return [flag ? "true" : "false"]
         case let .integer(value): return [String(value)]
         case let .number(value, _): return ["\(value)"]
         case let .summary(mean, deviation): return [mean.map { "\($0)" } ?? "", deviation.map { "\($0)" } ?? ""]
@@ -65,6 +69,7 @@ public enum TableCell: Equatable, Sendable {
     public var json: JSONValue {
         switch self {
         case let .text(text): return .string(text)
+        case let .flag(flag): return .bool(flag)
         case let .integer(value): return .int(Int64(value))
         case let .number(value, _): return .double(value)
         case let .summary(mean, deviation):
@@ -84,6 +89,7 @@ public enum TableCell: Equatable, Sendable {
         switch self {
         case .integer, .number, .summary, .missing: return true
         case let .text(text): return text == "-" || Double(text) != nil
+        case .flag: return false
         }
     }
 }

@@ -33,7 +33,9 @@ final class NumberStyleTests: XCTestCase {
         XCTAssertEqual(TableCell(.int(64)), .integer(64))
         XCTAssertEqual(TableCell(.double(0.001)), .number(0.001, style: nil))
         XCTAssertEqual(TableCell(.string("dot")), .text("dot"))
-        XCTAssertEqual(TableCell(.bool(true)), .text("true"))
+        XCTAssertEqual(TableCell(.bool(true)), .flag(true))
+        XCTAssertEqual(TableCell(.bool(false)).json, .bool(false), "a flag is a JSON boolean")
+        XCTAssertEqual(TableCell(.bool(true)).text(style: nil), "true")
         XCTAssertEqual(TableCell(.null), .missing)
         XCTAssertEqual(TableCell(nil), .missing)
     }

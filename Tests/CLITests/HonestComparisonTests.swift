@@ -153,4 +153,25 @@ final class HonestComparisonTests: XCTestCase {
         XCTAssertTrue(mixed.stderr.contains("evaluated on 2 different data or splits"), mixed.stderr)
         XCTAssertTrue(mixed.stderr.contains("\"seed\":1") && mixed.stderr.contains("\"seed\":2"), mixed.stderr)
     }
+
+    /// A flag that varies is a JSON boolean in compare's rows (not the text "true"), and
+    /// reads `true`/`false` in the table.
+    func testAFlagIsAJSONBoolean() throws {
+        let folder = try TemporaryFolder.make(for: self)
+        let file = try TemporaryFolder.write(ExperimentYAML.synthetic(
+            name: "flags", seed: 5, data: "{users: 60, items: 40, ratings: 800, rank: 2, noise: 0.2, seed: 3}",
+            model: "{kind: dot_bias, embedding_dim: 4}", training: "{epochs: 1, batch_size: 64}", extra: """
+            sweep:
+              parameters:
+                optimizer.dense: [false, true]
+            """), named: "flags.yaml", in: folder)
+        let store = folder.appendingPathComponent("runs.sqlite").path
+        XCTAssertEqual(try CLIRunner.run(["run", file, "--store", store]).status, 0)
+        let compare = try CLIRunner.run(["compare", "--sweep", "flags", "--format", "json", "--store", store])
+        XCTAssertEqual(compare.status, 0, compare.stderr)
+        let rows = try XCTUnwrap(JSONValue.parse(compare.stdout)["rows"]?.arrayValue)
+        XCTAssertEqual(Set(rows.compactMap { $0["optimizer.dense"] }), [.bool(false), .bool(true)])
+        let table = try CLIRunner.run(["compare", "--sweep", "flags", "--store", store]).stdout
+        XCTAssertTrue(table.contains("true") && table.contains("false"), table)
+    }
 }
