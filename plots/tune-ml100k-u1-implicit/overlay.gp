@@ -10,9 +10,9 @@ set xlabel 'epoch'
 set ylabel 'valid RMSE'
 set grid
 set key below font ',9' maxrows 5 height 1
-set xtics 2
-set xrange [0.5:30.5]
-set yrange [0.911899859:0.963445535]
+set xtics 4
+set xrange [0.5:60.5]
+set yrange [0.908476318:0.964082825]
 plot data index 8 using 1:2 with lines linewidth 1 linecolor rgb '#c8c8c8' title '32 other configurations', \
      data index 9 using 1:2 with lines linewidth 1 linecolor rgb '#c8c8c8' notitle, \
      data index 10 using 1:2 with lines linewidth 1 linecolor rgb '#c8c8c8' notitle, \
@@ -70,9 +70,9 @@ set xlabel 'epoch'
 set ylabel 'valid RMSE'
 set grid
 set key below font ',9' maxrows 5 height 1
-set xtics 2
-set xrange [0.5:30.5]
-set yrange [0.911899859:0.963445535]
+set xtics 4
+set xrange [0.5:60.5]
+set yrange [0.908476318:0.964082825]
 plot data index 8 using 1:2 with lines linewidth 1 linecolor rgb '#c8c8c8' title '32 other configurations', \
      data index 9 using 1:2 with lines linewidth 1 linecolor rgb '#c8c8c8' notitle, \
      data index 10 using 1:2 with lines linewidth 1 linecolor rgb '#c8c8c8' notitle, \

@@ -1,16 +1,16 @@
-# Learning rate, beta1 and batch loss per step of run 16, so that a one-cycle run can be read.
+# Learning rate, beta1 and batch loss per step of run 7, so that a one-cycle run can be read.
 # Written by cflab report; redraw with: gnuplot schedule.gp (from any folder).
 here = ARG0[1:strlen(ARG0) - 11]
 data = here.'schedule.dat'
 set encoding utf8
 set terminal pngcairo noenhanced size 900,760 font 'sans,10'
 set output here.'schedule.png'
-set multiplot layout 3,1 title 'Schedule of run 16: learning rate, beta1 and batch loss per step'
+set multiplot layout 3,1 title 'Schedule of run 7: learning rate, beta1 and batch loss per step'
 set grid
 set lmargin 12
 set rmargin 4
 unset key
-set xrange [0:5638]
+set xrange [0:16918]
 set ylabel 'learning rate'
 set autoscale y
 set ytics autofreq
@@ -32,12 +32,12 @@ unset output
 reset
 set terminal svg noenhanced size 900,760 font 'sans,10' dynamic
 set output here.'schedule.svg'
-set multiplot layout 3,1 title 'Schedule of run 16: learning rate, beta1 and batch loss per step'
+set multiplot layout 3,1 title 'Schedule of run 7: learning rate, beta1 and batch loss per step'
 set grid
 set lmargin 12
 set rmargin 4
 unset key
-set xrange [0:5638]
+set xrange [0:16918]
 set ylabel 'learning rate'
 set autoscale y
 set ytics autofreq

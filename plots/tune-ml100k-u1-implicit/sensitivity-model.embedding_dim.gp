@@ -13,7 +13,7 @@ set key top right
 set autoscale xfix
 set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
 set logscale x
-set yrange [0.913305044:0.93393666]
+set yrange [0.909538823:0.941770229]
 plot data index 0 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '#1b9e77' title columnheader(2)
 unset output
 reset
@@ -27,7 +27,7 @@ set key top right
 set autoscale xfix
 set offsets graph 0.05, graph 0.05, graph 0.05, graph 0.05
 set logscale x
-set yrange [0.913305044:0.93393666]
+set yrange [0.909538823:0.941770229]
 plot data index 0 using 1:2 with points pointtype 7 pointsize 0.8 linecolor rgb '#1b9e77' title columnheader(2)
 unset output
 reset
