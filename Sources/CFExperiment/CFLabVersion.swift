@@ -1,4 +1,4 @@
 /// The version printed by `cflab --version` and recorded with every run.
 public enum CFLabVersion {
-    public static let string = "0.3.0"
+    public static let string = "0.4.0"
 }

@@ -48,7 +48,7 @@ public struct PreparedExperiment: Sendable {
     /// which applies `evaluation.cold_start`, under the run's semantics).
     public func trainer() throws -> Trainer {
         let semantics = self.semantics
-        return try Trainer(config: config, split: split, dataset: dataset, streams: streams) { config, statistics, streams in
+        return try Trainer(config: config, split: split, dataset: dataset, streams: streams, semantics: semantics) { config, statistics, streams in
             try ModelFactory.make(experiment: config, statistics: statistics, streams: streams, semantics: semantics)
         }
     }

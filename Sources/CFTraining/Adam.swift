@@ -36,9 +36,13 @@ public final class Adam: Optimizer {
     private let secondMoment: [StateBuffer]
     private var stepCounts: [Int]
     private let threads: Int
+    private let flushesSubnormals: Bool
 
-    public init(config: OptimizerConfig, parameters: [Parameter], threads: Int = 1) {
+    /// - Parameter flushesSubnormals: count subnormal inputs and results of the update as
+    ///   zero (`RunSemantics.flushesSubnormals`; semantics 4 on).
+    public init(config: OptimizerConfig, parameters: [Parameter], threads: Int = 1, flushesSubnormals: Bool = true) {
         self.threads = threads
+        self.flushesSubnormals = flushesSubnormals
         weightDecay = Float(config.weightDecay)
         decoupled = config.weightDecayMode == .decoupled
         dense = config.dense
@@ -86,7 +90,7 @@ public final class Adam: Optimizer {
             beta1: b1, one_minus_beta1: 1 - b1, beta2: b2, one_minus_beta2: 1 - b2,
             l2: decoupled ? 0 : weightDecay, shrink: decoupled ? 1 - lr * weightDecay : 1,
             step_size: Float(learningRate / correction1), inverse_root_correction2: Float(1 / correction2.squareRoot()),
-            epsilon: epsilon)
+            epsilon: epsilon, flush_subnormals: flushesSubnormals ? 1 : 0)
     }
 
     /// Updates parameter `index` through `table`: all of it when dense or not row-sparse, else `rows`.

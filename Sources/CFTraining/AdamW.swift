@@ -15,10 +15,10 @@ import CFModels
 public final class AdamW: Optimizer {
     private let adam: Adam
 
-    public init(config: OptimizerConfig, parameters: [Parameter], threads: Int = 1) {
+    public init(config: OptimizerConfig, parameters: [Parameter], threads: Int = 1, flushesSubnormals: Bool = true) {
         var decoupled = config
         decoupled.weightDecayMode = .decoupled
-        adam = Adam(config: decoupled, parameters: parameters, threads: threads)
+        adam = Adam(config: decoupled, parameters: parameters, threads: threads, flushesSubnormals: flushesSubnormals)
     }
 
     public func step(parameters: [Parameter], learningRate: Double, beta1: Double) {

@@ -65,16 +65,21 @@ public enum OptimizerFactory {
     /// `schedule` says whether SGD's momentum can be non-zero at some step (one-cycle's
     /// `moms`), so that SGD without momentum keeps no velocity.
     /// `threads` splits dense updates of large tensors (see `denseUpdatePieces`); it never
-    /// changes a result.
+    /// changes a result. `semantics` says whether the updates flush subnormals
+    /// (`RunSemantics.flushesSubnormals`; Adagrad's sums of squares only grow, so it has none).
     public static func make(
-        config: OptimizerConfig, parameters: [Parameter], schedule: ScheduleConfig? = nil, threads: Int = 1
+        config: OptimizerConfig, parameters: [Parameter], schedule: ScheduleConfig? = nil, threads: Int = 1,
+        semantics: RunSemantics = .current
     ) -> any Optimizer {
         let cycled = schedule.map { $0.kind == .oneCycle && $0.moms.count == 3 && $0.moms.contains { $0 != 0 } } ?? false
+        let flush = semantics.flushesSubnormals
         return switch config.kind {
-        case .sgd: SGD(config: config, parameters: parameters, keepsVelocity: config.momentum != 0 || cycled, threads: threads)
+        case .sgd:
+            SGD(config: config, parameters: parameters, keepsVelocity: config.momentum != 0 || cycled, threads: threads,
+                flushesSubnormals: flush)
         case .adagrad: Adagrad(config: config, parameters: parameters)
-        case .adam: Adam(config: config, parameters: parameters, threads: threads)
-        case .adamw: AdamW(config: config, parameters: parameters, threads: threads)
+        case .adam: Adam(config: config, parameters: parameters, threads: threads, flushesSubnormals: flush)
+        case .adamw: AdamW(config: config, parameters: parameters, threads: threads, flushesSubnormals: flush)
         }
     }
 

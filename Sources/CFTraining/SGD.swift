@@ -25,11 +25,17 @@ public final class SGD: Optimizer {
     private let dense: Bool
     private let threads: Int
     private var velocity: [StateBuffer]
+    private let flushesSubnormals: Bool
 
     /// - Parameter keepsVelocity: whether any step can have momentum (default: the
     ///   configured momentum is not 0; one-cycle's `moms` cycle it, see `OptimizerFactory`).
-    public init(config: OptimizerConfig, parameters: [Parameter], keepsVelocity: Bool? = nil, threads: Int = 1) {
+    /// - Parameter flushesSubnormals: as `Adam`'s (semantics 4 on).
+    public init(
+        config: OptimizerConfig, parameters: [Parameter], keepsVelocity: Bool? = nil, threads: Int = 1,
+        flushesSubnormals: Bool = true
+    ) {
         self.threads = threads
+        self.flushesSubnormals = flushesSubnormals
         weightDecay = Float(config.weightDecay)
         decoupled = config.weightDecayMode == .decoupled
         dense = config.dense
@@ -63,7 +69,7 @@ public final class SGD: Optimizer {
         let lr = Float(learningRate)
         return cf_sgd_step(
             momentum: Float(beta1), l2: decoupled ? 0 : weightDecay, shrink: decoupled ? 1 - lr * weightDecay : 1,
-            learning_rate: lr)
+            learning_rate: lr, flush_subnormals: flushesSubnormals ? 1 : 0)
     }
 
     /// Updates parameter `index` through `table`: all of it when dense or not row-sparse, else `rows`.

@@ -6,11 +6,11 @@ extension Trainer {
     /// A trainer for a split of `dataset`: its id counts, and its rating range for clipping.
     public convenience init(
         config: ExperimentConfig, split: DataSplit, dataset: Dataset, streams: RandomStreams,
-        makeModel: @escaping ModelMaker = Trainer.makeModelFromConfig
+        semantics: RunSemantics = .current, makeModel: @escaping ModelMaker = Trainer.makeModelFromConfig
     ) throws {
         try self.init(
             config: config, split: split, userCount: dataset.userCount, itemCount: dataset.itemCount,
-            ratingRange: dataset.ratingMin...dataset.ratingMax, streams: streams, makeModel: makeModel
+            ratingRange: dataset.ratingMin...dataset.ratingMax, streams: streams, semantics: semantics, makeModel: makeModel
         )
     }
 

@@ -36,6 +36,8 @@ public final class Trainer {
     public let config: ExperimentConfig
     public let split: DataSplit
     public let streams: RandomStreams
+    /// What the run's arithmetic means (the optimiser's subnormals, `RunSemantics`).
+    public let semantics: RunSemantics
     public let statistics: TrainingStatistics
     /// The range predictions are clipped to when `evaluation.clip` is set.
     public let ratingRange: ClosedRange<Float>
@@ -49,13 +51,14 @@ public final class Trainer {
     ///   - makeModel: builds the model; default `ModelFactory.make(experiment:)`.
     public init(
         config: ExperimentConfig, split: DataSplit, userCount: Int, itemCount: Int,
-        ratingRange: ClosedRange<Float>? = nil, streams: RandomStreams,
+        ratingRange: ClosedRange<Float>? = nil, streams: RandomStreams, semantics: RunSemantics = .current,
         makeModel: @escaping ModelMaker = Trainer.makeModelFromConfig
     ) throws {
         try Self.validate(config: config, split: split, userCount: userCount, itemCount: itemCount)
         self.config = config
         self.split = split
         self.streams = streams
+        self.semantics = semantics
         self.makeModel = makeModel
         statistics = TrainingStatistics(
             training: split.train, userCount: userCount, itemCount: itemCount, baselines: config.model.biasInit == .data,
@@ -137,7 +140,8 @@ public final class Trainer {
     private func makeRunner(_ model: any RatingModel) throws -> any EpochRunning {
         let training = config.training
         let optimizer = OptimizerFactory.make(
-            config: config.optimizer, parameters: model.parameters, schedule: config.schedule, threads: training.threads)
+            config: config.optimizer, parameters: model.parameters, schedule: config.schedule, threads: training.threads,
+            semantics: semantics)
         let schedule = Schedule(
             config: config.schedule, learningRate: config.optimizer.learningRate,
             beta1: OptimizerFactory.baseBeta1(of: config.optimizer))

@@ -19,6 +19,9 @@ typedef struct cf_adam_step {
     float step_size;
     float inverse_root_correction2;
     float epsilon;
+    /// Non-zero: subnormal inputs and results count as zero for this call (run semantics
+    /// 4 on; see `cf_kernel_flushes_subnormals`).
+    int flush_subnormals;
 } cf_adam_step;
 
 /// The constants of one SGD step (see CFTraining's `SGD`), as Floats.
@@ -27,6 +30,8 @@ typedef struct cf_sgd_step {
     float l2;
     float shrink;
     float learning_rate;
+    /// As `cf_adam_step.flush_subnormals`.
+    int flush_subnormals;
 } cf_sgd_step;
 
 /// Adam on `count` contiguous elements: w, m and v updated in place from g.
@@ -46,6 +51,11 @@ void cf_sgd_rows(float *w, const float *g, float *velocity, const int32_t *rows,
 /// Zeroes the listed rows (each `width` elements) of a row-major table: a batch's touched
 /// gradient rows. Vector stores, not a `memset` call per row (a bias row is one float).
 void cf_zero_rows(float *table, const int32_t *rows, long row_count, long width);
+
+/// Whether `flush_subnormals` takes effect on this machine: x86-64 (MXCSR's flush-to-zero
+/// and denormals-are-zero bits) and arm64 (FPCR.FZ) set the calling thread's mode for the
+/// call and restore it after; elsewhere subnormals stay as IEEE 754 has them.
+int cf_kernel_flushes_subnormals(void);
 
 /// The instruction set the kernels use on this machine: "avx", "sse2" or "scalar".
 /// Every variant gives the same bits (no fused multiply-add, same operation order).
