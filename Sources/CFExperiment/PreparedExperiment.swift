@@ -47,9 +47,6 @@ public struct PreparedExperiment: Sendable {
     /// A trainer for this experiment (the model built by `ModelFactory.make(experiment:)`,
     /// which applies `evaluation.cold_start`, under the run's semantics).
     public func trainer() throws -> Trainer {
-        let semantics = self.semantics
-        return try Trainer(config: config, split: split, dataset: dataset, streams: streams, semantics: semantics) { config, statistics, streams in
-            try ModelFactory.make(experiment: config, statistics: statistics, streams: streams, semantics: semantics)
-        }
+        try Trainer(config: config, split: split, dataset: dataset, streams: streams, semantics: semantics)
     }
 }

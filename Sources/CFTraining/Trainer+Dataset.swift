@@ -6,7 +6,7 @@ extension Trainer {
     /// A trainer for a split of `dataset`: its id counts, and its rating range for clipping.
     public convenience init(
         config: ExperimentConfig, split: DataSplit, dataset: Dataset, streams: RandomStreams,
-        semantics: RunSemantics = .current, makeModel: @escaping ModelMaker = Trainer.makeModelFromConfig
+        semantics: RunSemantics = .current, makeModel: ModelMaker? = nil
     ) throws {
         try self.init(
             config: config, split: split, userCount: dataset.userCount, itemCount: dataset.itemCount,

@@ -48,18 +48,20 @@ public final class Trainer {
     /// - Parameters:
     ///   - userCount, itemCount: the dataset's dense id counts (not just the training part's).
     ///   - ratingRange: the data's rating range for clipping; default the training range.
-    ///   - makeModel: builds the model; default `ModelFactory.make(experiment:)`.
+    ///   - semantics: the run's semantics: the optimiser's subnormals, and the default
+    ///     model's `global_mean` rule.
+    ///   - makeModel: builds the model; default `ModelFactory.make(experiment:)` under `semantics`.
     public init(
         config: ExperimentConfig, split: DataSplit, userCount: Int, itemCount: Int,
         ratingRange: ClosedRange<Float>? = nil, streams: RandomStreams, semantics: RunSemantics = .current,
-        makeModel: @escaping ModelMaker = Trainer.makeModelFromConfig
+        makeModel: ModelMaker? = nil
     ) throws {
         try Self.validate(config: config, split: split, userCount: userCount, itemCount: itemCount)
         self.config = config
         self.split = split
         self.streams = streams
         self.semantics = semantics
-        self.makeModel = makeModel
+        self.makeModel = makeModel ?? { try ModelFactory.make(experiment: $0, statistics: $1, streams: $2, semantics: semantics) }
         statistics = TrainingStatistics(
             training: split.train, userCount: userCount, itemCount: itemCount, baselines: config.model.biasInit == .data,
             ratedItems: config.model.kind == .dotBias && config.model.implicit)

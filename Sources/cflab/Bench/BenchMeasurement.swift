@@ -120,12 +120,9 @@ struct BenchMeasurement {
         split.train = split.train.subset(0..<count)
         split.valid = split.valid.subset(0..<min(count, split.valid.count))
         split.test = nil
-        let semantics = experiment.semantics
         return try Trainer(
-            config: experiment.config, split: split, dataset: experiment.dataset, streams: experiment.streams, semantics: semantics
-        ) {
-            try ModelFactory.make(experiment: $0, statistics: $1, streams: $2, semantics: semantics)
-        }
+            config: experiment.config, split: split, dataset: experiment.dataset, streams: experiment.streams,
+            semantics: experiment.semantics)
     }
 
     /// The experiment file of a training or evaluation case (an evaluation case trains
