@@ -21,6 +21,8 @@ public struct SeedEnsemble: Sendable {
     public let valid: [String: Double]
     /// The same on the test part, when the split has one.
     public let test: [String: Double]?
+    /// Whether the mean was clipped to the data's rating range before it was scored.
+    public let clipped: Bool
 
     /// Why an ensemble cannot be scored; each message says what to do.
     public enum Problem: Error, CustomStringConvertible, Equatable {
@@ -39,11 +41,12 @@ public struct SeedEnsemble: Sendable {
         }
     }
 
-    public init(runIds: [Int64], counts: [Int]? = nil, valid: [String: Double], test: [String: Double]?) {
+    public init(runIds: [Int64], counts: [Int]? = nil, valid: [String: Double], test: [String: Double]?, clipped: Bool = false) {
         self.runIds = runIds
         self.counts = counts ?? [Int](repeating: 1, count: runIds.count)
         self.valid = valid
         self.test = test
+        self.clipped = clipped
     }
 
     /// Scores the mean prediction of `records` (at least 2 counted, one split), each
@@ -71,7 +74,7 @@ public struct SeedEnsemble: Sendable {
         }
         return SeedEnsemble(
             runIds: records.map(\.id), counts: counts, valid: score(experiment.split.valid),
-            test: experiment.split.test.map(score))
+            test: experiment.split.test.map(score), clipped: clip)
     }
 
     /// One ensemble per split of `records` (each fold of a cross-validation), in the order
@@ -103,6 +106,7 @@ public struct SeedEnsemble: Sendable {
         let tests = ensembles.compactMap(\.test)
         return SeedEnsemble(
             runIds: ensembles.flatMap(\.runIds), counts: ensembles.flatMap(\.counts), valid: mean(ensembles.map(\.valid)),
-            test: tests.count == ensembles.count && !tests.isEmpty ? mean(tests) : nil)
+            test: tests.count == ensembles.count && !tests.isEmpty ? mean(tests) : nil,
+            clipped: !ensembles.isEmpty && ensembles.allSatisfy(\.clipped))
     }
 }

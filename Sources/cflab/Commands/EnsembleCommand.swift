@@ -106,7 +106,6 @@ struct EnsembleCommand: ParsableCommand {
                 : [try SeedEnsemble.evaluate(records, counts: counts, store: store, dataPath: data, clip: clipping)]
         }
         let ensemble = SeedEnsemble.meanOverSplits(perFold)
-        let clipped = clip || records.first?.config.value(atPath: "evaluation.clip")?.boolValue == true
         let title = chosen.map { "\(selection): greedy selection on validation, \(records.count) of \($0.candidates.count) runs, \($0.kept) picks" }
             ?? "\(selection): mean prediction of \(records.count) runs"
         var table = Table(
@@ -147,7 +146,7 @@ struct EnsembleCommand: ParsableCommand {
             ("runs", .array(ensemble.runIds.map { .int($0) })),
             ("counts", .array(ensemble.counts.map { .int(Int64($0)) })),
             ("folds", .int(Int64(perFold.count))),
-            ("clipped", .bool(clipped)),
+            ("clipped", .bool(ensemble.clipped)),
             ("valid", .object(ensemble.valid.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) })),
             ("test", ensemble.test.map { .object($0.sorted { $0.key < $1.key }.map { ($0.key, .double($0.value)) }) } ?? .null),
         ]
@@ -165,7 +164,7 @@ struct EnsembleCommand: ParsableCommand {
         } else {
             table.remarks.append("The ensemble averages the members' predictions (each under its own cold-start rule); it is shown, never ranked.")
         }
-        if clipped {
+        if ensemble.clipped {
             table.remarks.append("The mean prediction is clipped to the data's rating range\(clip ? " (--clip)" : " (the runs' evaluation.clip)").")
         }
         table.facts = .object(facts)
