@@ -68,6 +68,12 @@ extension Xoshiro256StarStar {
         shuffle(buffer: values)
     }
 
+    /// `shuffle` over the training order's records, specialised like the others: the
+    /// same draws and swaps as shuffling indices to the same ratings.
+    public mutating func shuffle(_ values: UnsafeMutableBufferPointer<RatingRecord>) {
+        shuffle(buffer: values)
+    }
+
     /// `shuffle` for rating indices (splits), specialised as for `[Int32]`.
     public mutating func shuffle(_ values: inout [Int]) {
         values.withUnsafeMutableBufferPointer { shuffle(buffer: $0) }

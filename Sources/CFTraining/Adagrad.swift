@@ -32,8 +32,8 @@ public final class Adagrad: Optimizer {
         precondition(parameters.count == squaredSum.count, "Adagrad: parameters differ from the ones it was built for")
         for (index, parameter) in parameters.enumerated() {
             parameter.withBuffers { w, g in
-                update(index, TableBuffers(values: w, gradient: g), learningRate: learningRate) {
-                    parameter.forEachUpdateSpan(dense: dense, $0)
+                update(index, w, g, learningRate: learningRate) { body in
+                    parameter.forEachUpdateSpan(dense: dense) { body($0, $0.lowerBound) }
                 }
             }
         }
@@ -44,22 +44,28 @@ public final class Adagrad: Optimizer {
     ) {
         precondition(!dense && parameters.count == squaredSum.count, "Adagrad: a lane step needs lazy mode and its own parameters")
         for (index, parameter) in parameters.enumerated() {
-            update(index, tables[index], learningRate: learningRate) { parameter.forEachUpdateSpan(lane: lane, $0) }
+            let gradient = parameter.compactGradient(lane: lane)
+                .map { UnsafeMutableBufferPointer(start: $0, count: parameter.touchedRows(lane: lane).count * parameter.columns) }
+            update(index, tables[index].values, gradient ?? tables[index].gradient, learningRate: learningRate) {
+                parameter.forEachUpdateSpan(lane: lane, $0)
+            }
         }
     }
 
-    /// Updates the element ranges `spans` yields of parameter `index`, through `table`.
+    /// Updates the element ranges `spans` yields of parameter `index` (each with where its
+    /// gradient starts in `g`) through `w` and `g`.
     private func update(
-        _ index: Int, _ table: TableBuffers, learningRate: Double, spans: ((Range<Int>) -> Void) -> Void
+        _ index: Int, _ w: UnsafeMutableBufferPointer<Float>, _ g: UnsafeMutableBufferPointer<Float>, learningRate: Double,
+        spans: ((Range<Int>, Int) -> Void) -> Void
     ) {
         let lr = Float(learningRate)
         let l2 = decoupled ? 0 : weightDecay
         let shrink = decoupled ? 1 - lr * weightDecay : 1
         let epsilon = epsilon
-        let (w, g, s) = (table.values, table.gradient, squaredSum[index].buffer)
-        spans { span in
+        let s = squaredSum[index].buffer
+        spans { span, gradientStart in
             for k in span {
-                let gradient = g[k] + l2 * w[k]
+                let gradient = g[gradientStart + k - span.lowerBound] + l2 * w[k]
                 s[k] += gradient * gradient
                 w[k] = shrink * w[k] - lr * gradient / (s[k].squareRoot() + epsilon)
             }

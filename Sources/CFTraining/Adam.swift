@@ -63,7 +63,8 @@ public final class Adam: Optimizer {
             stepCounts[index] += 1
             var constants = stepConstants(t: stepCounts[index], learningRate: learningRate, beta1: beta1)
             parameter.withBuffers { w, g in
-                update(parameter, index, TableBuffers(values: w, gradient: g), rows: parameter.touchedRows, constants: &constants)
+                update(parameter, index, TableBuffers(values: w, gradient: g), rows: parameter.touchedRows, compact: nil,
+                       constants: &constants)
             }
         }
     }
@@ -76,7 +77,7 @@ public final class Adam: Optimizer {
         for (index, parameter) in parameters.enumerated() {
             let rows = parameter.touchedRows(lane: lane)
             guard !parameter.rowSparse || !rows.isEmpty else { continue }
-            update(parameter, index, tables[index], rows: rows, constants: &constants)
+            update(parameter, index, tables[index], rows: rows, compact: parameter.compactGradient(lane: lane), constants: &constants)
         }
     }
 
@@ -93,11 +94,13 @@ public final class Adam: Optimizer {
             epsilon: epsilon, flush_subnormals: flushesSubnormals ? 1 : 0)
     }
 
-    /// Updates parameter `index` through `table`: all of it when dense or not row-sparse, else `rows`.
+    /// Updates parameter `index` through `table`: all of it when dense or not row-sparse, else
+    /// `rows`, whose gradient is `compact`'s rows in list order when given (a block lane's).
     private func update(
-        _ parameter: Parameter, _ index: Int, _ table: TableBuffers, rows: [Int32], constants: inout cf_adam_step
+        _ parameter: Parameter, _ index: Int, _ table: TableBuffers, rows: [Int32], compact: UnsafeMutablePointer<Float>?,
+        constants: inout cf_adam_step
     ) {
-        guard let w = table.values.baseAddress, let g = table.gradient.baseAddress,
+        guard let w = table.values.baseAddress, let g = compact ?? table.gradient.baseAddress,
               let m = firstMoment[index].base, let v = secondMoment[index].base else { return }
         if dense || !parameter.rowSparse {
             let step = constants
@@ -107,7 +110,7 @@ public final class Adam: Optimizer {
             }
         } else {
             rows.withUnsafeBufferPointer { rows in
-                cf_adam_rows(w, g, m, v, rows.baseAddress, rows.count, parameter.columns, &constants)
+                cf_adam_rows(w, g, m, v, rows.baseAddress, rows.count, parameter.columns, compact == nil ? 0 : 1, &constants)
             }
         }
     }

@@ -8,10 +8,14 @@ import CFModels
 ///
 /// Per epoch: the strata run in an order drawn from their own stream; in stratum s,
 /// block (g, (g + s) mod B) runs on lane g (see `BlockPlan`). A block shuffles its
-/// ratings with its own stream and runs `EpochRunner`'s step on each of its batches of
+/// ratings (its records in the `TrainingOrder`) with its own stream and runs `EpochRunner`'s step on each of its batches of
 /// `batchSize`: forward/backward (dropout from the block's own stream), the schedule,
 /// a lazy optimiser step over the lane's touched rows (`Optimizer.stepRows`), clearing
-/// the lane's gradient.
+/// the lane's gradient. Each lane's gradient lives in a compact buffer of its own (the
+/// batch's touched rows in first-touch order; `Parameter.prepareLanes(_:compact:)`), not
+/// in the tables: a batch's scatter, step and clear stay in a few hundred kilobytes of
+/// cache. Every gradient value sees the same additions either way, so the bits are those
+/// of writing the tables.
 ///
 /// **Why the thread count never shows.** Blocks of a stratum touch disjoint rows of
 /// every table and of the optimiser's state, draw from their own streams, and number
@@ -38,11 +42,10 @@ public final class BlockEpochRunner: EpochRunning {
     public var onProgress: ((Int, Int) -> Void)?
 
     private let parameters: [Parameter]
-    private let train: RatingSet
-    /// The blocks' offsets (its indices moved to `order`).
+    /// The blocks' offsets (its indices made into `order`).
     private let plan: BlockPlan
-    /// The training-rating indices of each block (`plan.offsets`), shuffled in place.
-    private var order: [Int32]
+    /// The training ratings of each block (`plan.offsets`), shuffled in place.
+    private let order: TrainingOrder
     private let batchesPerBlock: [Int]
     private var strata: [Int]
     private var strataRandom: Xoshiro256StarStar
@@ -56,19 +59,19 @@ public final class BlockEpochRunner: EpochRunning {
 
     public init(
         model: any BlockTrainable, optimizer: any Optimizer, schedule: Schedule, train: RatingSet,
-        userCount: Int, itemCount: Int, batchSize: Int, epochs: Int, blocks: Int, threads: Int, streams: RandomStreams
+        userCount: Int, itemCount: Int, batchSize: Int, epochs: Int, blocks: Int, threads: Int, streams: RandomStreams,
+        compactGradients: Bool = true
     ) {
         precondition(batchSize > 0 && !train.isEmpty && blocks > 1, "BlockEpochRunner needs ratings, a batch size and blocks")
         self.model = model
         self.optimizer = optimizer
         self.schedule = schedule
-        self.train = train
         self.batchSize = batchSize
         self.blocks = blocks
         self.threads = threads
         parameters = model.parameters
         var plan = BlockPlan(train: train, userCount: userCount, itemCount: itemCount, blocks: blocks)
-        order = plan.indices
+        order = TrainingOrder(train, indices: plan.indices)
         plan.indices = []
         self.plan = plan
         let blockCount = blocks * blocks
@@ -84,7 +87,7 @@ public final class BlockEpochRunner: EpochRunning {
         lanes = (0..<blocks).map { _ in BatchBuffers(capacity: batchSize) }
         losses = [Double](repeating: 0, count: stepsPerEpoch)
         batchesRun = [Int](repeating: 0, count: blockCount)
-        model.prepareLanes(blocks)
+        model.prepareLanes(blocks, compact: compactGradients)
     }
 
     public func runEpoch() -> EpochRunner.Outcome {
@@ -111,27 +114,26 @@ public final class BlockEpochRunner: EpochRunning {
         for group in 1..<blocks {
             starts[group] = starts[group - 1] + batchesPerBlock[plan.block(group: group - 1, stratum: stratum)]
         }
-        return order.withUnsafeMutableBufferPointer { indices in
-            shuffleRandoms.withUnsafeMutableBufferPointer { shuffles in
-                dropoutRandoms.withUnsafeMutableBufferPointer { dropouts in
-                    losses.withUnsafeMutableBufferPointer { losses in
-                        batchesRun.withUnsafeMutableBufferPointer { batchesRun in
-                            let work = StratumWork(
-                                indices: SharedPointer(indices.baseAddress!), shuffles: SharedPointer(shuffles.baseAddress!),
-                                dropouts: SharedPointer(dropouts.baseAddress!), losses: SharedPointer(losses.baseAddress!),
-                                batchesRun: SharedPointer(batchesRun.baseAddress!))
-                            parameters.withTables { tables in
-                                ParallelLoop.run(blocks, threads: threads) { group in
-                                    let block = plan.block(group: group, stratum: stratum)
-                                    runBlock(
-                                        block, lane: group, firstBatch: starts[group], firstStep: firstStep + starts[group],
-                                        tables: tables, work)
-                                }
-                            }
-                            return (0..<blocks).contains { group in
+        let records = order.records
+        return shuffleRandoms.withUnsafeMutableBufferPointer { shuffles in
+            dropoutRandoms.withUnsafeMutableBufferPointer { dropouts in
+                losses.withUnsafeMutableBufferPointer { losses in
+                    batchesRun.withUnsafeMutableBufferPointer { batchesRun in
+                        let work = StratumWork(
+                            records: SharedPointer(records.baseAddress!), shuffles: SharedPointer(shuffles.baseAddress!),
+                            dropouts: SharedPointer(dropouts.baseAddress!), losses: SharedPointer(losses.baseAddress!),
+                            batchesRun: SharedPointer(batchesRun.baseAddress!))
+                        parameters.withTables { tables in
+                            ParallelLoop.run(blocks, threads: threads) { group in
                                 let block = plan.block(group: group, stratum: stratum)
-                                return batchesRun[block] < batchesPerBlock[block]
+                                runBlock(
+                                    block, lane: group, firstBatch: starts[group], firstStep: firstStep + starts[group],
+                                    tables: tables, work)
                             }
+                        }
+                        return (0..<blocks).contains { group in
+                            let block = plan.block(group: group, stratum: stratum)
+                            return batchesRun[block] < batchesPerBlock[block]
                         }
                     }
                 }
@@ -142,7 +144,7 @@ public final class BlockEpochRunner: EpochRunning {
     /// The epoch's shared arrays, as the lanes see them: each lane writes only its
     /// block's slots.
     private struct StratumWork {
-        let indices: SharedPointer<Int32>
+        let records: SharedPointer<RatingRecord>
         let shuffles: SharedPointer<Xoshiro256StarStar>
         let dropouts: SharedPointer<Xoshiro256StarStar>
         let losses: SharedPointer<Double>
@@ -154,15 +156,15 @@ public final class BlockEpochRunner: EpochRunning {
         _ block: Int, lane: Int, firstBatch: Int, firstStep: Int, tables: [TableBuffers], _ work: StratumWork
     ) {
         let start = plan.offsets[block], size = plan.size(of: block)
-        let order = UnsafeMutableBufferPointer(start: work.indices.base + start, count: size)
-        work.shuffles.base[block].shuffle(order)
+        let records = work.records.base + start
+        work.shuffles.base[block].shuffle(UnsafeMutableBufferPointer(start: records, count: size))
         let buffers = lanes[lane]
         let batches = batchesPerBlock[block]
         var run = 0
         for batch in 0..<batches {
             let first = batch * batchSize
             let count = min(batchSize, size - first)
-            let ratingBatch = buffers.gather(UnsafeBufferPointer(order), from: first, count: count, of: train)
+            let ratingBatch = buffers.fill(from: records, start: first, count: count)
             let loss = model.forwardBackward(ratingBatch, lane: lane, tables: tables, random: &work.dropouts.base[block])
                 / Double(count)
             work.losses[firstBatch + batch] = loss

@@ -4,9 +4,10 @@ import CFModels
 
 /// The inner training loop: one epoch of shuffled mini-batch steps, allocation-free.
 ///
-/// Each epoch shuffles a preallocated Int32 index array with Fisher–Yates (the
-/// `shuffle` stream), gathers each batch of `batchSize` ratings (the last may be
-/// shorter) into preallocated contiguous buffers, and runs, per step s:
+/// Each epoch shuffles the training ratings with Fisher–Yates (the `shuffle` stream; a
+/// `TrainingOrder` of records, the swaps of shuffling an index array), copies each batch
+/// of `batchSize` ratings (the last may be shorter) into preallocated contiguous
+/// buffers, and runs, per step s:
 /// `forwardBackward` (dropout from the `dropout` stream), (lr, β₁) = schedule(s),
 /// `optimizer.step`, `zeroGradient`. Block training (`training.blocks` > 1) runs
 /// `BlockEpochRunner` instead; models, trainer and CLI do not depend on either's inside.
@@ -34,8 +35,7 @@ public final class EpochRunner: EpochRunning {
     public private(set) var step = 0
 
     private let parameters: [Parameter]
-    private let train: RatingSet
-    private var order: [Int32]
+    private let order: TrainingOrder
     private let batch: BatchBuffers
     private var shuffleRandom: Xoshiro256StarStar
     private var dropoutRandom: Xoshiro256StarStar
@@ -48,12 +48,11 @@ public final class EpochRunner: EpochRunning {
         self.model = model
         self.optimizer = optimizer
         self.schedule = schedule
-        self.train = train
         self.batchSize = batchSize
         parameters = model.parameters
         stepsPerEpoch = (train.count + batchSize - 1) / batchSize
         totalSteps = stepsPerEpoch * epochs
-        order = Array(0..<Int32(train.count))
+        order = TrainingOrder(train)
         batch = BatchBuffers(capacity: batchSize)
         shuffleRandom = streams.shuffleGenerator(count: train.count)
         dropoutRandom = streams.generator(for: .dropout)
@@ -63,7 +62,7 @@ public final class EpochRunner: EpochRunning {
     public var onProgress: ((Int, Int) -> Void)?
 
     public func runEpoch() -> Outcome {
-        shuffleRandom.shuffle(&order)
+        order.shuffle(0..<order.count, with: &shuffleRandom)
         let traceStride = (stepsPerEpoch + EpochReport.maximumTracePoints - 1) / EpochReport.maximumTracePoints
         var trace: [EpochReport.TracePoint] = []
         trace.reserveCapacity(EpochReport.maximumTracePoints)
@@ -76,8 +75,8 @@ public final class EpochRunner: EpochRunning {
                 onProgress?(stepInEpoch, stepsPerEpoch)
             }
             let start = stepInEpoch * batchSize
-            let count = min(batchSize, train.count - start)
-            let ratingBatch = order.withUnsafeBufferPointer { batch.gather($0, from: start, count: count, of: train) }
+            let count = min(batchSize, order.count - start)
+            let ratingBatch = batch.fill(from: order.records.baseAddress!, start: start, count: count)
             let squaredError = model.forwardBackward(ratingBatch, random: &dropoutRandom)
             let loss = squaredError / Double(count)
             let scheduled = schedule.value(step: step, totalSteps: totalSteps, stepsPerEpoch: stepsPerEpoch)

@@ -19,14 +19,17 @@ extension Parameter {
         }
     }
 
-    /// `forEachUpdateSpan(dense: false, _:)` over the rows lane `lane` touched.
+    /// `forEachUpdateSpan(dense: false, _:)` over the rows lane `lane` touched, each with
+    /// where its gradient starts: in the table, or in the lane's compact gradient (the
+    /// p-th touched row's at p · columns; `compactGradient(lane:)`).
     @inline(__always)
-    func forEachUpdateSpan(lane: Int, _ body: (Range<Int>) -> Void) {
+    func forEachUpdateSpan(lane: Int, _ body: (Range<Int>, Int) -> Void) {
         let width = columns
-        guard rowSparse else { return body(0..<(rows * width)) }
-        for row in touchedRows(lane: lane) {
+        guard rowSparse else { return body(0..<(rows * width), 0) }
+        let compact = hasCompactGradient(lane: lane)
+        for (place, row) in touchedRows(lane: lane).enumerated() {
             let start = Int(row) * width
-            body(start..<(start + width))
+            body(start..<(start + width), compact ? place * width : start)
         }
     }
 

@@ -49,7 +49,8 @@ public final class SGD: Optimizer {
         var constants = stepConstants(learningRate: learningRate, beta1: beta1)
         for (index, parameter) in parameters.enumerated() {
             parameter.withBuffers { w, g in
-                update(parameter, index, TableBuffers(values: w, gradient: g), rows: parameter.touchedRows, constants: &constants)
+                update(parameter, index, TableBuffers(values: w, gradient: g), rows: parameter.touchedRows, compact: nil,
+                       constants: &constants)
             }
         }
     }
@@ -61,7 +62,8 @@ public final class SGD: Optimizer {
                      "SGD: a lane step needs lazy mode, and its velocity kept from the start when it has momentum")
         var constants = stepConstants(learningRate: learningRate, beta1: beta1)
         for (index, parameter) in parameters.enumerated() {
-            update(parameter, index, tables[index], rows: parameter.touchedRows(lane: lane), constants: &constants)
+            update(parameter, index, tables[index], rows: parameter.touchedRows(lane: lane),
+                   compact: parameter.compactGradient(lane: lane), constants: &constants)
         }
     }
 
@@ -72,11 +74,13 @@ public final class SGD: Optimizer {
             learning_rate: lr, flush_subnormals: flushesSubnormals ? 1 : 0)
     }
 
-    /// Updates parameter `index` through `table`: all of it when dense or not row-sparse, else `rows`.
+    /// Updates parameter `index` through `table`: all of it when dense or not row-sparse, else
+    /// `rows`, whose gradient is `compact`'s rows in list order when given (a block lane's).
     private func update(
-        _ parameter: Parameter, _ index: Int, _ table: TableBuffers, rows: [Int32], constants: inout cf_sgd_step
+        _ parameter: Parameter, _ index: Int, _ table: TableBuffers, rows: [Int32], compact: UnsafeMutablePointer<Float>?,
+        constants: inout cf_sgd_step
     ) {
-        guard let w = table.values.baseAddress, let g = table.gradient.baseAddress else { return }
+        guard let w = table.values.baseAddress, let g = compact ?? table.gradient.baseAddress else { return }
         let v = velocity.isEmpty ? nil : velocity[index].base
         if dense || !parameter.rowSparse {
             let step = constants
@@ -86,7 +90,7 @@ public final class SGD: Optimizer {
             }
         } else {
             rows.withUnsafeBufferPointer { rows in
-                cf_sgd_rows(w, g, v, rows.baseAddress, rows.count, parameter.columns, &constants)
+                cf_sgd_rows(w, g, v, rows.baseAddress, rows.count, parameter.columns, compact == nil ? 0 : 1, &constants)
             }
         }
     }

@@ -43,6 +43,9 @@ public final class Trainer {
     public let ratingRange: ClosedRange<Float>
     /// Progress inside an epoch: (epoch, steps done, steps per epoch). Never changes results.
     public var onProgress: ((Int, Int, Int) -> Void)?
+    /// Whether block training's lanes keep compact gradients (`BlockTrainable.prepareLanes`);
+    /// off only in tests, which show the two give the same bits.
+    var compactBlockGradients = true
     private let makeModel: ModelMaker
 
     /// - Parameters:
@@ -167,7 +170,8 @@ public final class Trainer {
         return BlockEpochRunner(
             model: blockModel, optimizer: optimizer, schedule: schedule, train: split.train,
             userCount: statistics.userCount, itemCount: statistics.itemCount, batchSize: training.batchSize,
-            epochs: training.epochs, blocks: training.blocks, threads: training.threads, streams: streams)
+            epochs: training.epochs, blocks: training.blocks, threads: training.threads, streams: streams,
+            compactGradients: compactBlockGradients)
     }
 
     /// One epoch: the training steps (if the model has parameters), then both evaluations.

@@ -210,7 +210,7 @@ void cf_adam_span(float *w, const float *g, float *m, float *v, long count, cons
 }
 
 void cf_adam_rows(float *w, const float *g, float *m, float *v, const int32_t *rows, long row_count, long width,
-                  const cf_adam_step *step) {
+                  int g_by_place, const cf_adam_step *step) {
     cf_fp_mode saved = cf_flush_begin(step->flush_subnormals);
     // Touched rows are scattered: fetching a few rows ahead hides the memory latency.
     const long ahead = 4;
@@ -218,12 +218,12 @@ void cf_adam_rows(float *w, const float *g, float *m, float *v, const int32_t *r
         if (index + ahead < row_count) {
             int32_t next = rows[index + ahead];
             prefetch_row(w, next, width);
-            prefetch_row(g, next, width);
+            if (!g_by_place) prefetch_row(g, next, width);
             prefetch_row(m, next, width);
             prefetch_row(v, next, width);
         }
         long start = (long)rows[index] * width;
-        adam_span(w + start, g + start, m + start, v + start, width, step);
+        adam_span(w + start, g + (g_by_place ? index * width : start), m + start, v + start, width, step);
     }
     cf_flush_end(step->flush_subnormals, saved);
 }
@@ -236,18 +236,28 @@ void cf_sgd_span(float *w, const float *g, float *velocity, long count, const cf
 }
 
 void cf_sgd_rows(float *w, const float *g, float *velocity, const int32_t *rows, long row_count, long width,
-                 const cf_sgd_step *step) {
+                 int g_by_place, const cf_sgd_step *step) {
     cf_fp_mode saved = cf_flush_begin(step->flush_subnormals);
+    if (width == 1 && !velocity) {
+        // Bias rows: one element each, so no per-row call (the same operations as sgd_scalar).
+        for (long index = 0; index < row_count; index++) {
+            long row = rows[index];
+            float gradient = g[g_by_place ? index : row] + step->l2 * w[row];
+            w[row] = step->shrink * w[row] - step->learning_rate * gradient;
+        }
+        cf_flush_end(step->flush_subnormals, saved);
+        return;
+    }
     const long ahead = 4;
     for (long index = 0; index < row_count; index++) {
         if (index + ahead < row_count) {
             int32_t next = rows[index + ahead];
             prefetch_row(w, next, width);
-            prefetch_row(g, next, width);
+            if (!g_by_place) prefetch_row(g, next, width);
             prefetch_row(velocity, next, width);
         }
         long start = (long)rows[index] * width;
-        sgd_span(w + start, g + start, velocity ? velocity + start : NULL, width, step);
+        sgd_span(w + start, g + (g_by_place ? index * width : start), velocity ? velocity + start : NULL, width, step);
     }
     cf_flush_end(step->flush_subnormals, saved);
 }

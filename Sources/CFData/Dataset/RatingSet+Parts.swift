@@ -15,10 +15,13 @@ extension RatingSet {
         if releasing { items = [] }
         let partRatings = indices.map { Self.gathered(ratings, at: $0, threads: threads) }
         if releasing { ratings = [] }
-        let partTimestamps = indices.map { Self.gathered(timestamps, at: $0, threads: threads) }
+        let keepsTimestamps = hasTimestamps
+        let partTimestamps = indices.map { keepsTimestamps ? Self.gathered(timestamps, at: $0, threads: threads) : [] }
         if releasing { timestamps = [] }
         return indices.indices.map { part in
-            RatingSet(users: partUsers[part], items: partItems[part], ratings: partRatings[part], timestamps: partTimestamps[part])
+            var set = RatingSet(users: partUsers[part], items: partItems[part], ratings: partRatings[part], timestamps: partTimestamps[part])
+            if !keepsTimestamps { set.releaseTimestamps() }
+            return set
         }
     }
 
@@ -55,6 +58,7 @@ extension RatingSet {
     /// Pairs that compare equal (a dataset holds each pair once) keep `first`'s before `second`'s.
     static func merged(_ first: RatingSet, _ second: RatingSet) -> RatingSet {
         var out = RatingSet()
+        if !(first.hasTimestamps && second.hasTimestamps) { out.releaseTimestamps() }
         out.reserveCapacity(first.count + second.count)
         var (left, right) = (0, 0)
         func takeLeft() -> Bool {
@@ -64,10 +68,10 @@ extension RatingSet {
         }
         while left < first.count || right < second.count {
             if takeLeft() {
-                out.append(user: first.users[left], item: first.items[left], rating: first.ratings[left], timestamp: first.timestamps[left])
+                out.append(user: first.users[left], item: first.items[left], rating: first.ratings[left], timestamp: first.timestamp(at: left))
                 left += 1
             } else {
-                out.append(user: second.users[right], item: second.items[right], rating: second.ratings[right], timestamp: second.timestamps[right])
+                out.append(user: second.users[right], item: second.items[right], rating: second.ratings[right], timestamp: second.timestamp(at: right))
                 right += 1
             }
         }

@@ -22,7 +22,16 @@ public struct DataSplit: Sendable {
         rest.users += test.users
         rest.items += test.items
         rest.ratings += test.ratings
-        rest.timestamps += test.timestamps
+        if rest.hasTimestamps && test.hasTimestamps { rest.timestamps += test.timestamps } else { rest.releaseTimestamps() }
         return rest
+    }
+
+    /// Drops every part's timestamps (see `RatingSet.releaseTimestamps`): once a split is
+    /// made, training and evaluation read users, items and ratings only, and at the
+    /// MovieLens 20M shape the timestamps are 160 MB.
+    public mutating func releaseTimestamps() {
+        train.releaseTimestamps()
+        valid.releaseTimestamps()
+        test?.releaseTimestamps()
     }
 }

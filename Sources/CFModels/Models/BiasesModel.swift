@@ -28,8 +28,8 @@ public final class BiasesModel: BlockTrainable {
     /// `predict` only reads the model.
     public var predictsConcurrently: Bool { true }
 
-    public func prepareLanes(_ count: Int) {
-        for parameter in parameters { parameter.prepareLanes(count) }
+    public func prepareLanes(_ count: Int, compact: Bool) {
+        for parameter in parameters { parameter.prepareLanes(count, compact: compact) }
     }
 
     public func forwardBackward(
@@ -40,18 +40,17 @@ public final class BiasesModel: BlockTrainable {
         let scale = 2 / Float(count)
         let mean = statistics.globalMean
         var squaredErrorSum = 0.0
-        let (userBiases, userGradient) = (tables[0].values, tables[0].gradient)
-        let (itemBiases, itemGradient) = (tables[1].values, tables[1].gradient)
+        let (userBiases, itemBiases) = (tables[0].values, tables[1].values)
+        let userTarget = userBias.gradientTargets(batch.users, lane: lane, gradient: tables[0].gradient)
+        let itemTarget = itemBias.gradientTargets(batch.items, lane: lane, gradient: tables[1].gradient)
         for index in 0..<count {
             let user = Int(batch.users[index])
             let item = Int(batch.items[index])
             let error = mean + userBiases[user] + itemBiases[item] - batch.ratings[index]
             squaredErrorSum += Double(error * error)
-            userGradient[user] += scale * error
-            itemGradient[item] += scale * error
+            userTarget.row(index, width: 1).pointee += scale * error
+            itemTarget.row(index, width: 1).pointee += scale * error
         }
-        userBias.touch(batch.users, lane: lane)
-        itemBias.touch(batch.items, lane: lane)
         return squaredErrorSum
     }
 

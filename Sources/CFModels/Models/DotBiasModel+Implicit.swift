@@ -113,6 +113,14 @@ extension DotBiasModel {
                 implicitEmbedding!.touch(UnsafeBufferPointer(rebasing: rated[first..<end]), lane: lane)
             }
         }
-        return squaredErrorSum + finishBatch(batch, lane: lane, tables: tables, scale: scale)
+        // This pass writes the tables (its lanes are never compact): the targets mark the
+        // batch's rows touched and give the penalty their rows.
+        let targets = (
+            userEmbedding.gradientTargets(batch.users, lane: lane, gradient: tables[0].gradient),
+            itemEmbedding.gradientTargets(batch.items, lane: lane, gradient: tables[1].gradient),
+            userBias.gradientTargets(batch.users, lane: lane, gradient: tables[2].gradient),
+            itemBias.gradientTargets(batch.items, lane: lane, gradient: tables[3].gradient))
+        guard !userPenalties.isEmpty else { return squaredErrorSum }
+        return squaredErrorSum + addPenalties(batch, tables: tables, scale: scale, targets: targets)
     }
 }

@@ -24,15 +24,18 @@ extension DotBiasModel {
         let userMasks = userMask.values
         let itemMasks = itemMask.values
         var squaredErrorSum = 0.0
-        let (userValues, userGradient) = (tables[0].values, tables[0].gradient)
-        let (itemValues, itemGradient) = (tables[1].values, tables[1].gradient)
-        let (userBiases, userBiasGradient) = (tables[2].values, tables[2].gradient)
-        let (itemBiases, itemBiasGradient) = (tables[3].values, tables[3].gradient)
+        let (userValues, itemValues) = (tables[0].values, tables[1].values)
+        let (userBiases, itemBiases) = (tables[2].values, tables[3].values)
+        // Where each rating's gradient rows go (the tables, or a block lane's compact buffers);
+        // marking the batch's rows touched first changes no value.
+        let userTarget = userEmbedding.gradientTargets(batch.users, lane: lane, gradient: tables[0].gradient)
+        let itemTarget = itemEmbedding.gradientTargets(batch.items, lane: lane, gradient: tables[1].gradient)
+        let userBiasTarget = userBias.gradientTargets(batch.users, lane: lane, gradient: tables[2].gradient)
+        let itemBiasTarget = itemBias.gradientTargets(batch.items, lane: lane, gradient: tables[3].gradient)
         /// One rating's forward and backward pass; `masked` is a constant at each call.
         @inline(__always) func train(_ index: Int, masked: Bool) {
-            prefetchRating(
-                index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
-                userGradients: userGradient, itemGradients: itemGradient)
+            prefetchRating(index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
+                           userGradients: userTarget, itemGradients: itemTarget)
             if masked {
                 userMask.draw(rows: 1, random: &random)
                 itemMask.draw(rows: 1, random: &random)
@@ -56,14 +59,15 @@ extension DotBiasModel {
             let error = prediction - batch.ratings[index]
             squaredErrorSum += Double(error * error)
             let gradientScale = scale * error * slope
+            let userGradient = userTarget.row(index, width: width), itemGradient = itemTarget.row(index, width: width)
             for offset in 0..<width {
                 let both = masked ? gradientScale * userMasks[offset] * itemMasks[offset] : gradientScale
                 let userValue = userValues[userRow + offset]
-                userGradient[userRow + offset] += both * itemValues[itemRow + offset]
-                itemGradient[itemRow + offset] += both * userValue
+                userGradient[offset] += both * itemValues[itemRow + offset]
+                itemGradient[offset] += both * userValue
             }
-            userBiasGradient[user] += gradientScale
-            itemBiasGradient[item] += gradientScale
+            userBiasTarget.row(index, width: 1).pointee += gradientScale
+            itemBiasTarget.row(index, width: 1).pointee += gradientScale
         }
         if drawsMasks {
             for index in 0..<count { train(index, masked: true) }
@@ -80,59 +84,53 @@ extension DotBiasModel {
             cf_factor_dots(userValues.baseAddress, itemValues.baseAddress, batch.users.baseAddress, batch.items.baseAddress,
                            count, width, x)
             for index in 0..<count {
-                prefetchRating(
-                    index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
-                    userGradients: userGradient, itemGradients: itemGradient)
+                prefetchRating(index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
+                               userGradients: userTarget, itemGradients: itemTarget)
                 let user = Int(batch.users[index])
                 let item = Int(batch.items[index])
                 let (prediction, slope) = range.evaluate(x[index])
                 let error = prediction - batch.ratings[index]
                 squaredErrorSum += Double(error * error)
                 let gradientScale = scale * error * slope
-                cf_factor_scatter(userGradient.baseAddress! + user * width, itemGradient.baseAddress! + item * width,
+                cf_factor_scatter(userTarget.row(index, width: width), itemTarget.row(index, width: width),
                                   userValues.baseAddress! + user * width, itemValues.baseAddress! + item * width,
                                   gradientScale, width)
-                userBiasGradient[user] += gradientScale
-                itemBiasGradient[item] += gradientScale
+                userBiasTarget.row(index, width: 1).pointee += gradientScale
+                itemBiasTarget.row(index, width: 1).pointee += gradientScale
             }
         }
-        return squaredErrorSum + finishBatch(batch, lane: lane, tables: tables, scale: scale)
+        guard !userPenalties.isEmpty else { return squaredErrorSum }
+        return squaredErrorSum + addPenalties(
+            batch, tables: tables, scale: scale, targets: (userTarget, itemTarget, userBiasTarget, itemBiasTarget))
     }
 
-    /// What every batch ends with: `l2`'s penalty (its sum returned, 0 without it) and the
-    /// touched rows of the batch's users and items.
-    func finishBatch(_ batch: RatingBatch, lane: Int, tables: [TableBuffers], scale: Float) -> Double {
-        let penalty = userPenalties.isEmpty ? 0 : addPenalties(batch, tables: tables, scale: scale)
-        userEmbedding.touch(batch.users, lane: lane)
-        userBias.touch(batch.users, lane: lane)
-        itemEmbedding.touch(batch.items, lane: lane)
-        itemBias.touch(batch.items, lane: lane)
-        return penalty
-    }
+    /// The gradient rows of a batch's ratings, in the order of `parameters`' first four.
+    typealias BatchTargets = (users: GradientTargets, items: GradientTargets, userBiases: GradientTargets, itemBiases: GradientTargets)
 
     /// `l2`'s per-rating penalty of the batch (see the type's comment): adds its gradient
     /// and returns its sum, Σ w_u(‖p_u‖² + b_u²) + w_i(‖q_i‖² + b_i²), one rating at a time.
-    func addPenalties(_ batch: RatingBatch, tables: [TableBuffers], scale: Float) -> Double {
+    func addPenalties(_ batch: RatingBatch, tables: [TableBuffers], scale: Float, targets: BatchTargets) -> Double {
         let width = dimensions
         var sum = 0.0
-        func penalize(_ row: Int, weight: Float, values: UnsafeMutableBufferPointer<Float>, gradient: UnsafeMutableBufferPointer<Float>,
-                      biases: UnsafeMutableBufferPointer<Float>, biasGradient: UnsafeMutableBufferPointer<Float>) {
+        func penalize(_ row: Int, weight: Float, values: UnsafeMutableBufferPointer<Float>, gradient: UnsafeMutablePointer<Float>,
+                      biases: UnsafeMutableBufferPointer<Float>, biasGradient: UnsafeMutablePointer<Float>) {
             let step = scale * weight
             var squares = biases[row] * biases[row]
-            biasGradient[row] += step * biases[row]
-            for offset in row * width..<(row + 1) * width {
-                squares += values[offset] * values[offset]
-                gradient[offset] += step * values[offset]
+            biasGradient.pointee += step * biases[row]
+            for offset in 0..<width {
+                let value = values[row * width + offset]
+                squares += value * value
+                gradient[offset] += step * value
             }
             sum += Double(weight * squares)
         }
         for index in 0..<batch.count {
             let user = Int(batch.users[index])
             let item = Int(batch.items[index])
-            penalize(user, weight: userPenalties[user], values: tables[0].values, gradient: tables[0].gradient,
-                     biases: tables[2].values, biasGradient: tables[2].gradient)
-            penalize(item, weight: itemPenalties[item], values: tables[1].values, gradient: tables[1].gradient,
-                     biases: tables[3].values, biasGradient: tables[3].gradient)
+            penalize(user, weight: userPenalties[user], values: tables[0].values, gradient: targets.users.row(index, width: width),
+                     biases: tables[2].values, biasGradient: targets.userBiases.row(index, width: 1))
+            penalize(item, weight: itemPenalties[item], values: tables[1].values, gradient: targets.items.row(index, width: width),
+                     biases: tables[3].values, biasGradient: targets.itemBiases.row(index, width: 1))
         }
         return sum
     }

@@ -147,8 +147,8 @@ public final class DotBiasModel: BlockTrainable {
     /// SVD++'s ratings write the y rows of every item their user rated, across blocks.
     public var trainsInBlocks: Bool { implicitEmbedding == nil }
 
-    public func prepareLanes(_ count: Int) {
-        for parameter in parameters { parameter.prepareLanes(count) }
+    public func prepareLanes(_ count: Int, compact: Bool) {
+        for parameter in parameters { parameter.prepareLanes(count, compact: compact) }
         while userDropouts.count < count {
             userDropouts.append(DropoutMask(rate: Double(userDropouts[0].rate), width: dimensions))
             itemDropouts.append(DropoutMask(rate: Double(itemDropouts[0].rate), width: dimensions))

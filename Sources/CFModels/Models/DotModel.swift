@@ -45,8 +45,8 @@ public final class DotModel: BlockTrainable {
     /// Each lane's forward sums of a batch.
     private var forwardSums = [ScratchBuffer()]
 
-    public func prepareLanes(_ count: Int) {
-        for parameter in parameters { parameter.prepareLanes(count) }
+    public func prepareLanes(_ count: Int, compact: Bool) {
+        for parameter in parameters { parameter.prepareLanes(count, compact: compact) }
         while forwardSums.count < count { forwardSums.append(ScratchBuffer()) }
     }
 
@@ -58,8 +58,9 @@ public final class DotModel: BlockTrainable {
         let width = dimensions
         let scale = 2 / Float(count)
         var squaredErrorSum = 0.0
-        let (userValues, userGradient) = (tables[0].values, tables[0].gradient)
-        let (itemValues, itemGradient) = (tables[1].values, tables[1].gradient)
+        let (userValues, itemValues) = (tables[0].values, tables[1].values)
+        let userTarget = userEmbedding.gradientTargets(batch.users, lane: lane, gradient: tables[0].gradient)
+        let itemTarget = itemEmbedding.gradientTargets(batch.items, lane: lane, gradient: tables[1].gradient)
         // The forward sums read values, the scatters write gradients: all of the batch's
         // sums first (four ratings' chains at a time), then the scatters, the same
         // operations per rating as one rating at a time.
@@ -70,18 +71,15 @@ public final class DotModel: BlockTrainable {
         cf_factor_dots(userValues.baseAddress, itemValues.baseAddress, batch.users.baseAddress, batch.items.baseAddress,
                        count, width, dots)
         for index in 0..<count {
-            prefetchRating(
-                index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
-                userGradients: userGradient, itemGradients: itemGradient)
+            prefetchRating(index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,
+                           userGradients: userTarget, itemGradients: itemTarget)
             let userRow = Int(batch.users[index]) * width
             let itemRow = Int(batch.items[index]) * width
             let error = dots[index] - batch.ratings[index]
             squaredErrorSum += Double(error * error)
-            cf_factor_scatter(userGradient.baseAddress! + userRow, itemGradient.baseAddress! + itemRow,
+            cf_factor_scatter(userTarget.row(index, width: width), itemTarget.row(index, width: width),
                               userValues.baseAddress! + userRow, itemValues.baseAddress! + itemRow, scale * error, width)
         }
-        userEmbedding.touch(batch.users, lane: lane)
-        itemEmbedding.touch(batch.items, lane: lane)
         return squaredErrorSum
     }
 

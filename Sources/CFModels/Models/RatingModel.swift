@@ -112,7 +112,10 @@ public protocol BlockTrainable: RatingModel {
     /// beyond its own user's and item's rows, as SVD++'s y does).
     var trainsInBlocks: Bool { get }
     /// Makes lanes `0..<count` usable; called before any lane runs, never while they do.
-    func prepareLanes(_ count: Int)
+    /// With `compact`, the lanes' gradients go to buffers of their own, read through
+    /// `Parameter.compactGradient(lane:)` by `Optimizer.stepRows`, not to the tables
+    /// (`Parameter.prepareLanes(_:compact:)`); without, to the tables.
+    func prepareLanes(_ count: Int, compact: Bool)
     /// `forwardBackward(_:random:)` on lane `lane`, reading and writing the parameters
     /// through `tables` (`parameters.withTables`, in `parameters` order): the same
     /// arithmetic, that lane's touched rows and scratch.

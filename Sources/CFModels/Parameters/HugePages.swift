@@ -15,6 +15,12 @@ public enum HugePages {
         cf_advise_huge_pages(UnsafeMutableRawPointer(mutating: base), UInt(count * MemoryLayout<Float>.stride))
     }
 
+    /// `advise` for `count` bytes of any storage at `base`.
+    @discardableResult
+    public static func advise(bytes base: UnsafeRawPointer?, count: Int) -> Int {
+        cf_advise_huge_pages(UnsafeMutableRawPointer(mutating: base), UInt(count))
+    }
+
     /// `advise` on an array's storage, without copying it: the advice holds while the
     /// array is not resized or copied on write.
     @discardableResult

@@ -57,9 +57,37 @@ public final class Parameter {
     public var laneCount: Int { lanes.count }
 
     /// Gives a row-sparse parameter at least `count` lanes; call before any lane > 0 is
-    /// used, never while lanes run.
-    public func prepareLanes(_ count: Int) {
-        while rowSparse && lanes.count < count { lanes.append(TouchedRows(rowCount: rows)) }
+    /// used, never while lanes run. With `compact`, every lane keeps its gradient in a
+    /// small buffer of its own instead of the parameter's table (see `GradientTargets`);
+    /// the parameter must have no gradient pending.
+    public func prepareLanes(_ count: Int, compact: Bool = false) {
+        guard rowSparse else { return }
+        while lanes.count < count { lanes.append(TouchedRows(rowCount: rows)) }
+        for lane in lanes { lane.setCompact(compact ? columns : nil) }
+    }
+
+    /// Whether lane `lane` keeps its gradient in a compact buffer (see `prepareLanes`).
+    public func hasCompactGradient(lane: Int) -> Bool { rowSparse && lanes[lane].compact != nil }
+
+    /// Where lane `lane`'s gradient for the rows of `batch` goes: marks them touched (in
+    /// first-touch order) and returns, per row of `batch`, an index into a gradient base:
+    /// the rows themselves into `gradient` (the parameter's table), or, on a compact lane,
+    /// each row's place in the touched list into the lane's buffer.
+    public func gradientTargets(
+        _ batch: UnsafeBufferPointer<Int32>, lane: Int, gradient: UnsafeMutableBufferPointer<Float>
+    ) -> GradientTargets {
+        let touched = lanes[lane]
+        guard let compact = touched.markPlaces(batch) else {
+            touched.mark(batch)
+            return GradientTargets(base: gradient.baseAddress!, indices: batch.baseAddress!)
+        }
+        return GradientTargets(base: compact.base, indices: compact.places)
+    }
+
+    /// Lane `lane`'s compact gradient (row `touchedRows(lane:)[p]` at p · columns), or nil
+    /// when the lane writes the parameter's table.
+    public func compactGradient(lane: Int) -> UnsafeMutablePointer<Float>? {
+        rowSparse ? lanes[lane].compact : nil
     }
 
     /// Clears the gradient: only the touched rows when row-sparse, otherwise all of it.
@@ -77,27 +105,78 @@ public final class Parameter {
     public func zeroGradient(lane: Int, in gradient: UnsafeMutableBufferPointer<Float>) {
         guard let base = gradient.baseAddress else { return }
         if rowSparse {
-            lanes[lane].clear(base, width: columns)
+            lanes[lane].clear(lanes[lane].compact ?? base, width: columns)
         } else {
             base.update(repeating: 0, count: gradient.count)
         }
     }
 }
 
+/// Where a batch's gradient rows go (`Parameter.gradientTargets`): the gradient of the
+/// batch's n-th row is at `base + indices[n] · columns`.
+public struct GradientTargets {
+    public let base: UnsafeMutablePointer<Float>
+    public let indices: UnsafePointer<Int32>
+
+    /// The gradient row of the batch's n-th row, `width` floats.
+    @inline(__always)
+    public func row(_ n: Int, width: Int) -> UnsafeMutablePointer<Float> { base + Int(indices[n]) * width }
+}
+
 /// The rows of one parameter that received gradient since the last clear, for one lane.
+///
+/// A compact lane (block training) also keeps their gradient: touched row `rows[p]`'s at
+/// p · width of `compact`, a buffer that grows with the most rows a batch touched. A
+/// batch's scatter then lands in a few hundred kilobytes that stay in cache, and the
+/// optimiser and the clear walk it in order, instead of rows spread over the table.
+/// Each gradient value sees the same additions in the same order either way.
 final class TouchedRows {
     /// The rows, in first-touch order.
     private(set) var rows: [Int32] = []
-    private var flags: [Bool]
+    /// Each row's place in `rows`, or −1 when untouched.
+    private var places: [Int32]
+    /// The compact gradient, or nil when the lane writes the parameter's table.
+    private(set) var compact: UnsafeMutablePointer<Float>?
+    private var compactRows = 0
+    private var width = 0
+    /// Each row of the last `markPlaces` batch's place in `rows`.
+    private var batchPlaces: UnsafeMutablePointer<Int32>?
+    private var batchCapacity = 0
 
     init(rowCount: Int) {
-        flags = [Bool](repeating: false, count: rowCount)
+        places = [Int32](repeating: -1, count: rowCount)
+    }
+
+    deinit {
+        compact?.deallocate()
+        batchPlaces?.deallocate()
+    }
+
+    /// Keeps the gradient in a compact buffer of rows of `width` (nil: in the table).
+    func setCompact(_ width: Int?) {
+        precondition(rows.isEmpty, "a lane's gradient mode changes only between batches")
+        compact?.deallocate()
+        compact = nil
+        compactRows = 0
+        self.width = width ?? 0
+        if width != nil { growCompact(to: 64) }
+    }
+
+    private func growCompact(to count: Int) {
+        let grown = UnsafeMutablePointer<Float>.allocate(capacity: count * width)
+        grown.initialize(repeating: 0, count: count * width)
+        if let compact {
+            grown.update(from: compact, count: compactRows * width)
+            compact.deallocate()
+        }
+        compact = grown
+        compactRows = count
     }
 
     @inline(__always)
     func mark(_ row: Int32) {
-        if !flags[Int(row)] {
-            flags[Int(row)] = true
+        if places[Int(row)] < 0 {
+            places[Int(row)] = Int32(rows.count)
             rows.append(row)
         }
     }
@@ -105,21 +184,54 @@ final class TouchedRows {
     func mark(_ batch: UnsafeBufferPointer<Int32>) {
         var list: [Int32] = []
         swap(&list, &rows)
-        flags.withUnsafeMutableBufferPointer { flags in
-            for row in batch where !flags[Int(row)] {
-                flags[Int(row)] = true
+        places.withUnsafeMutableBufferPointer { places in
+            for row in batch where places[Int(row)] < 0 {
+                places[Int(row)] = Int32(list.count)
                 list.append(row)
             }
         }
         swap(&list, &rows)
     }
 
-    /// Zeroes the `width` gradient values of every listed row and forgets the rows.
+    /// On a compact lane, marks `batch` and returns the compact buffer and each of its
+    /// rows' place (valid until the next call); nil on a lane that writes the table.
+    func markPlaces(_ batch: UnsafeBufferPointer<Int32>) -> (base: UnsafeMutablePointer<Float>, places: UnsafePointer<Int32>)? {
+        guard compact != nil else { return nil }
+        if batchCapacity < batch.count {
+            batchPlaces?.deallocate()
+            batchPlaces = .allocate(capacity: batch.count)
+            batchCapacity = batch.count
+        }
+        let out = batchPlaces!
+        var list: [Int32] = []
+        swap(&list, &rows)
+        places.withUnsafeMutableBufferPointer { places in
+            for (n, row) in batch.enumerated() {
+                var place = places[Int(row)]
+                if place < 0 {
+                    place = Int32(list.count)
+                    places[Int(row)] = place
+                    list.append(row)
+                }
+                out[n] = place
+            }
+        }
+        swap(&list, &rows)
+        if rows.count > compactRows { growCompact(to: max(rows.count, 2 * compactRows)) }
+        return (compact!, UnsafePointer(out))
+    }
+
+    /// Zeroes the `width` gradient values of every listed row and forgets the rows: in
+    /// `gradient` (the table), or on a compact lane the first rows of its buffer.
     func clear(_ gradient: UnsafeMutablePointer<Float>, width: Int) {
         rows.withUnsafeBufferPointer { rows in
-            cf_zero_rows(gradient, rows.baseAddress, rows.count, width)
-            flags.withUnsafeMutableBufferPointer { flags in
-                for row in rows { flags[Int(row)] = false }
+            if let compact {
+                compact.update(repeating: 0, count: rows.count * width)
+            } else {
+                cf_zero_rows(gradient, rows.baseAddress, rows.count, width)
+            }
+            places.withUnsafeMutableBufferPointer { places in
+                for row in rows { places[Int(row)] = -1 }
             }
         }
         rows.removeAll(keepingCapacity: true)

@@ -32,18 +32,26 @@ func prefetchRow(_ table: UnsafeBufferPointer<Float>, _ row: Int32, width: Int) 
 /// to hide a memory access behind the work of the ratings between.
 let ratingPrefetchDistance = 3
 
-/// Prefetches the user and item rows (values and gradients) of rating `index`, if the batch has it.
+/// Prefetches the user and item rows (values and gradient rows) of rating `index`, if the batch has it.
 @inline(__always)
 func prefetchRating(
     _ index: Int, of batch: RatingBatch, width: Int,
     users: UnsafeMutableBufferPointer<Float>, items: UnsafeMutableBufferPointer<Float>,
-    userGradients: UnsafeMutableBufferPointer<Float>, itemGradients: UnsafeMutableBufferPointer<Float>
+    userGradients: GradientTargets, itemGradients: GradientTargets
 ) {
     guard index < batch.count else { return }
-    let nextUser = batch.users[index]
-    let nextItem = batch.items[index]
-    prefetchRow(users, nextUser, width: width)
-    prefetchRow(items, nextItem, width: width)
-    prefetchRow(userGradients, nextUser, width: width)
-    prefetchRow(itemGradients, nextItem, width: width)
+    prefetchRow(users, batch.users[index], width: width)
+    prefetchRow(items, batch.items[index], width: width)
+    prefetchRow(userGradients.row(index, width: width), width: width)
+    prefetchRow(itemGradients.row(index, width: width), width: width)
+}
+
+/// `prefetchRow` for a row already located.
+@inline(__always)
+func prefetchRow(_ row: UnsafeMutablePointer<Float>, width: Int) {
+    var offset = 0
+    repeat {
+        cf_prefetch(UnsafeRawPointer(row + offset))
+        offset += 16
+    } while offset < width
 }

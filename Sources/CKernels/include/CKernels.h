@@ -38,15 +38,17 @@ typedef struct cf_sgd_step {
 void cf_adam_span(float *w, const float *g, float *m, float *v, long count, const cf_adam_step *step);
 
 /// Adam on the listed rows (each `width` elements) of row-major tables, in list order.
+/// The gradient of the list's p-th row is at p·width of `g` when `g_by_place` (a block
+/// lane's compact gradient), else at its row of the table `g`.
 void cf_adam_rows(float *w, const float *g, float *m, float *v, const int32_t *rows, long row_count, long width,
-                  const cf_adam_step *step);
+                  int g_by_place, const cf_adam_step *step);
 
 /// SGD on `count` contiguous elements. With `velocity` NULL (momentum 0) it is w ← shrink·w − lr·(g + l2·w).
 void cf_sgd_span(float *w, const float *g, float *velocity, long count, const cf_sgd_step *step);
 
-/// SGD on the listed rows (each `width` elements), in list order.
+/// SGD on the listed rows (each `width` elements), in list order; `g_by_place` as for Adam.
 void cf_sgd_rows(float *w, const float *g, float *velocity, const int32_t *rows, long row_count, long width,
-                 const cf_sgd_step *step);
+                 int g_by_place, const cf_sgd_step *step);
 
 /// Zeroes the listed rows (each `width` elements) of a row-major table: a batch's touched
 /// gradient rows. Vector stores, not a `memset` call per row (a bias row is one float).
