@@ -6,6 +6,7 @@
 // is compiled with a target attribute and chosen at run time, so the default build runs
 // on any x86-64 and builds on arm64.
 #include "CKernels.h"
+#include "CPUFeatures.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -123,7 +124,7 @@ static void sgd_avx(float *w, const float *g, float *velocity, long count, const
     sgd_sse2(w + k, g + k, velocity ? velocity + k : NULL, count - k, s);
 }
 
-static int cf_has_avx = -1;
+int cf_has_avx = -1;
 
 __attribute__((constructor))
 static void cf_detect(void) {

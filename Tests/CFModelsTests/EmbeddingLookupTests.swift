@@ -95,4 +95,55 @@ struct EmbeddingLookupTests {
         }
         #expect(parameter.touchedRows.isEmpty)
     }
+
+    /// A bias table that takes its embedding's marks (`sharingMarksOf:`) gets the list and
+    /// places marking would give: on a compact lane, after a later mark of its own (the
+    /// places are settled first, so no row is listed twice), across a clear, and when the
+    /// leader's marks are not the batch's alone (it then marks for itself).
+    @Test func sharedMarksAreTheMarksOfTheBatch() {
+        let rows = 12
+        func table(_ width: Int) -> Parameter {
+            Parameter(name: "t\(width)", shape: [rows, width], values: [Float](repeating: 0, count: rows * width), rowSparse: true)
+        }
+        let (leader, follower, reference) = (table(4), table(1), table(1))
+        for parameter in [leader, follower, reference] { parameter.prepareLanes(2, compact: true) }
+        let batch: [Int32] = [5, 2, 5, 9, 0, 2, 11]
+        let lane = 1
+        // Compact lanes never write the table they are given.
+        let scratch = UnsafeMutableBufferPointer<Float>.allocate(capacity: rows * 4)
+        defer { scratch.deallocate() }
+        batch.withUnsafeBufferPointer { batch in
+            func places(_ targets: GradientTargets, _ parameter: Parameter) -> [Int] {
+                let base = parameter.compactGradient(lane: lane)!
+                return (0..<batch.count).map { (targets.row($0, width: 1) - base) }
+            }
+            for round in 0..<2 {
+                _ = leader.gradientTargets(batch, lane: lane, gradient: scratch)
+                let shared = follower.gradientTargets(
+                    batch, lane: lane, gradient: scratch, sharingMarksOf: leader)
+                let marked = reference.gradientTargets(batch, lane: lane, gradient: scratch)
+                #expect(follower.touchedRows(lane: lane) == [5, 2, 9, 0, 11], "round \(round)")
+                #expect(places(shared, follower) == places(marked, reference), "round \(round)")
+                // A later batch of the follower's own, before any clear: old rows keep their places.
+                let more: [Int32] = [9, 3, 5]
+                more.withUnsafeBufferPointer { more in
+                    let own = follower.gradientTargets(more, lane: lane, gradient: scratch)
+                    #expect(places(own, follower).prefix(3) == [2, 5, 0])
+                }
+                #expect(follower.touchedRows(lane: lane) == [5, 2, 9, 0, 11, 3])
+                for parameter in [leader, follower, reference] { parameter.zeroGradient(lane: lane) }
+                #expect(follower.touchedRows(lane: lane).isEmpty)
+            }
+            // The leader marked twice since its clear: its marks are not this batch's alone.
+            let other: [Int32] = [7]
+            other.withUnsafeBufferPointer { other in
+                _ = leader.gradientTargets(other, lane: lane, gradient: scratch)
+            }
+            _ = leader.gradientTargets(batch, lane: lane, gradient: scratch)
+            _ = follower.gradientTargets(
+                batch, lane: lane, gradient: scratch, sharingMarksOf: leader)
+            #expect(leader.touchedRows(lane: lane) == [7, 5, 2, 9, 0, 11])
+            #expect(follower.touchedRows(lane: lane) == [5, 2, 9, 0, 11])
+        }
+    }
 }

@@ -27,11 +27,12 @@ extension DotBiasModel {
         let (userValues, itemValues) = (tables[0].values, tables[1].values)
         let (userBiases, itemBiases) = (tables[2].values, tables[3].values)
         // Where each rating's gradient rows go (the tables, or a block lane's compact buffers);
-        // marking the batch's rows touched first changes no value.
+        // marking the batch's rows touched first changes no value. A bias table has its
+        // embedding's rows, so it takes the embedding's marks.
         let userTarget = userEmbedding.gradientTargets(batch.users, lane: lane, gradient: tables[0].gradient)
         let itemTarget = itemEmbedding.gradientTargets(batch.items, lane: lane, gradient: tables[1].gradient)
-        let userBiasTarget = userBias.gradientTargets(batch.users, lane: lane, gradient: tables[2].gradient)
-        let itemBiasTarget = itemBias.gradientTargets(batch.items, lane: lane, gradient: tables[3].gradient)
+        let userBiasTarget = userBias.gradientTargets(batch.users, lane: lane, gradient: tables[2].gradient, sharingMarksOf: userEmbedding)
+        let itemBiasTarget = itemBias.gradientTargets(batch.items, lane: lane, gradient: tables[3].gradient, sharingMarksOf: itemEmbedding)
         /// One rating's forward and backward pass; `masked` is a constant at each call.
         @inline(__always) func train(_ index: Int, masked: Bool) {
             prefetchRating(index + ratingPrefetchDistance, of: batch, width: width, users: userValues, items: itemValues,

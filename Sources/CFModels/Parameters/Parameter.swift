@@ -84,6 +84,19 @@ public final class Parameter {
         return GradientTargets(base: compact.base, indices: compact.places)
     }
 
+    /// `gradientTargets` for a parameter indexed by the same ids as `leader`, whose
+    /// targets for `batch` were just made (a bias table beside its embedding): on compact
+    /// lanes the leader's touched list and places are copied instead of found again, which
+    /// gives the list marking would give. Otherwise, or when the leader's marks are not
+    /// this batch's alone, the rows are marked as usual.
+    public func gradientTargets(
+        _ batch: UnsafeBufferPointer<Int32>, lane: Int, gradient: UnsafeMutableBufferPointer<Float>, sharingMarksOf leader: Parameter
+    ) -> GradientTargets {
+        guard rowSparse, leader.rowSparse, leader.rows == rows, let compact = lanes[lane].adoptMarks(of: leader.lanes[lane], batch: batch)
+        else { return gradientTargets(batch, lane: lane, gradient: gradient) }
+        return GradientTargets(base: compact.base, indices: compact.places)
+    }
+
     /// Lane `lane`'s compact gradient (row `touchedRows(lane:)[p]` at p · columns), or nil
     /// when the lane writes the parameter's table.
     public func compactGradient(lane: Int) -> UnsafeMutablePointer<Float>? {
@@ -142,6 +155,11 @@ final class TouchedRows {
     /// Each row of the last `markPlaces` batch's place in `rows`.
     private var batchPlaces: UnsafeMutablePointer<Int32>?
     private var batchCapacity = 0
+    /// The last `markPlaces` batch (its first row and size) when the lane was empty before
+    /// it, so that `rows` and `batchPlaces` are that batch's alone; nil otherwise.
+    private var soleBatch: (first: UnsafePointer<Int32>, count: Int)?
+    /// Whether `rows` was copied from another lane (`adoptMarks`), leaving `places` unset.
+    private var adopted = false
 
     init(rowCount: Int) {
         places = [Int32](repeating: -1, count: rowCount)
@@ -175,6 +193,8 @@ final class TouchedRows {
 
     @inline(__always)
     func mark(_ row: Int32) {
+        if adopted { settlePlaces() }
+        soleBatch = nil
         if places[Int(row)] < 0 {
             places[Int(row)] = Int32(rows.count)
             rows.append(row)
@@ -182,6 +202,8 @@ final class TouchedRows {
     }
 
     func mark(_ batch: UnsafeBufferPointer<Int32>) {
+        if adopted { settlePlaces() }
+        soleBatch = nil
         var list: [Int32] = []
         swap(&list, &rows)
         places.withUnsafeMutableBufferPointer { places in
@@ -197,6 +219,8 @@ final class TouchedRows {
     /// rows' place (valid until the next call); nil on a lane that writes the table.
     func markPlaces(_ batch: UnsafeBufferPointer<Int32>) -> (base: UnsafeMutablePointer<Float>, places: UnsafePointer<Int32>)? {
         guard compact != nil else { return nil }
+        if adopted { settlePlaces() }
+        soleBatch = rows.isEmpty ? (batch.baseAddress!, batch.count) : nil
         if batchCapacity < batch.count {
             batchPlaces?.deallocate()
             batchPlaces = .allocate(capacity: batch.count)
@@ -221,6 +245,29 @@ final class TouchedRows {
         return (compact!, UnsafePointer(out))
     }
 
+    /// On an empty compact lane, takes `leader`'s touched list when the leader's marks are
+    /// `batch`'s alone, and returns the compact buffer (grown to the list) and the leader's
+    /// places for the batch; nil otherwise. The places of the rows are set only if the lane
+    /// is marked again before its next clear.
+    func adoptMarks(of leader: TouchedRows, batch: UnsafeBufferPointer<Int32>) -> (base: UnsafeMutablePointer<Float>, places: UnsafePointer<Int32>)? {
+        guard compact != nil, rows.isEmpty, let sole = leader.soleBatch, sole.first == batch.baseAddress, sole.count == batch.count,
+              let leaderPlaces = leader.batchPlaces
+        else { return nil }
+        rows.append(contentsOf: leader.rows)
+        adopted = true
+        soleBatch = nil
+        if rows.count > compactRows { growCompact(to: max(rows.count, 2 * compactRows)) }
+        return (compact!, UnsafePointer(leaderPlaces))
+    }
+
+    /// Gives every listed row its place (after `adoptMarks` left them unset).
+    private func settlePlaces() {
+        adopted = false
+        places.withUnsafeMutableBufferPointer { places in
+            for (place, row) in rows.enumerated() { places[Int(row)] = Int32(place) }
+        }
+    }
+
     /// Zeroes the `width` gradient values of every listed row and forgets the rows: in
     /// `gradient` (the table), or on a compact lane the first rows of its buffer.
     func clear(_ gradient: UnsafeMutablePointer<Float>, width: Int) {
@@ -230,10 +277,14 @@ final class TouchedRows {
             } else {
                 cf_zero_rows(gradient, rows.baseAddress, rows.count, width)
             }
-            places.withUnsafeMutableBufferPointer { places in
-                for row in rows { places[Int(row)] = -1 }
+            if !adopted {
+                places.withUnsafeMutableBufferPointer { places in
+                    for row in rows { places[Int(row)] = -1 }
+                }
             }
         }
         rows.removeAll(keepingCapacity: true)
+        adopted = false
+        soleBatch = nil
     }
 }
