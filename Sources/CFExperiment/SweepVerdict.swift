@@ -28,15 +28,19 @@ public struct SweepVerdict {
     ///   - signal: the first signal that asked the run to stop, if any.
     ///   - storeFailure: the failure of the whole store that stopped the sweep, if any.
     ///   - heartbeatFailures: heartbeats the store refused.
+    ///   - ownerIsLive: whether the process holding a trial still trains it (nil: a
+    ///     heartbeat fresher than `staleAfter` and, on this host, a process that exists).
     public init(
         outcomes: [TrialRun.Outcome?], store: RunStore?, staleAfter: Double, signal: Int32?,
-        storeFailure: StoreWriteFailure?, heartbeatFailures: [String] = [], isSweep: Bool
+        storeFailure: StoreWriteFailure?, heartbeatFailures: [String] = [], isSweep: Bool,
+        ownerIsLive: ((TrialOwner) -> Bool)? = nil
     ) {
+        let ownerIsLive = ownerIsLive ?? { $0.isLive(staleAfter: staleAfter) }
         tally = SweepTally(outcomes)
         trials = outcomes.count
         var done = 0, live: [String] = [], silent: [String] = [], silentBusy: [String] = []
         for outcome in outcomes {
-            switch Self.state(of: outcome, store: store, staleAfter: staleAfter) {
+            switch Self.state(of: outcome, store: store, ownerIsLive: ownerIsLive) {
             case .done: done += 1
             case let .live(owner):
                 done += 1
@@ -96,7 +100,7 @@ public struct SweepVerdict {
         case done, live(String), silent(String?), notDone
     }
 
-    private static func state(of outcome: TrialRun.Outcome?, store: RunStore?, staleAfter: Double) -> TrialState {
+    private static func state(of outcome: TrialRun.Outcome?, store: RunStore?, ownerIsLive: (TrialOwner) -> Bool) -> TrialState {
         switch outcome {
         case nil, .failed?, .skipped(.skippedFailed)?:
             return .notDone
@@ -105,22 +109,26 @@ public struct SweepVerdict {
         case .skipped(.skippedCompleted)?:
             return .done
         case let .skipped(claim)?:
-            return heldElsewhere(runId: claim.runId, store: store, staleAfter: staleAfter)
+            return heldElsewhere(runId: claim.runId, store: store, ownerIsLive: ownerIsLive)
         case let .storeFailed(runId, failure)?:
             guard failure.kind == .reclaimed, let runId, let store,
                   let record = try? store.run(id: runId), let key = record.trialKey,
                   let current = try? store.runs(matching: RunQuery(sweep: record.sweep, currentOnly: true))
                       .first(where: { $0.trialKey == key }), current.id != runId
             else { return .notDone }
-            return heldElsewhere(runId: current.id, store: store, staleAfter: staleAfter)
+            return heldElsewhere(runId: current.id, store: store, ownerIsLive: ownerIsLive)
         }
     }
 
     /// The state of a trial whose current run `runId` belongs to another process.
-    private static func heldElsewhere(runId: Int64, store: RunStore?, staleAfter: Double) -> TrialState {
+    private static func heldElsewhere(runId: Int64, store: RunStore?, ownerIsLive: (TrialOwner) -> Bool) -> TrialState {
         guard let store, let record = try? store.run(id: runId) else { return .notDone }
         if record.status.isFinished { return .done }
         guard let owner = TrialOwner(record) else { return .silent(nil) }
-        return owner.isLive(staleAfter: staleAfter) ? .live(owner.name) : .silent(owner.name)
+        if ownerIsLive(owner) { return .live(owner.name) }
+        // The owner may have finished the trial and exited between that read and this
+        // check; what it wrote before it exited is in the store by now.
+        if let again = try? store.run(id: runId), again.status.isFinished { return .done }
+        return .silent(owner.name)
     }
 }

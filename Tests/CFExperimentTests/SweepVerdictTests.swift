@@ -1,5 +1,6 @@
 import CFExperiment
 import CFStore
+import CFTestSupport
 import Foundation
 import XCTest
 
@@ -50,5 +51,25 @@ final class SweepVerdictTests: XCTestCase {
         let full = verdict([trained(.completed), .storeFailed(runId: 2, failure: failure), nil], storeFailure: failure)
         XCTAssertEqual(full.exitCode, 1)
         XCTAssertEqual(full.reason, "error: 2 of 3 trials not done: disk full (r.sqlite)")
+    }
+
+    /// A trial another process held, which that process finished and then exited between
+    /// this process's read of the trial and its check of the owner: done, not held by a
+    /// process that no longer runs (a race `ContentionTests` met with four writers).
+    func testATrialItsOwnerFinishedJustBeforeTheCheckIsDone() throws {
+        let (store, _) = try TemporaryStore.make(for: self)
+        guard case let .claimed(runId) = try store.claimTrial(sweep: "s", trialKey: "k", newRun: SampleRuns.newRun()) else {
+            return XCTFail("the fixture's claim")
+        }
+        let busy: [TrialRun.Outcome?] = [.skipped(.busy(runId: runId))]
+        let silent = SweepVerdict(outcomes: busy, store: store, staleAfter: 30, signal: nil, storeFailure: nil, isSweep: true) { _ in false }
+        XCTAssertEqual(silent.exitCode, 1, "an owner that is gone, with the trial unfinished")
+        XCTAssertEqual(silent.silentOwners.count, 1)
+        let finishedMeanwhile = SweepVerdict(outcomes: busy, store: store, staleAfter: 30, signal: nil, storeFailure: nil, isSweep: true) { _ in
+            try? store.finishRun(runId: runId, outcome: SampleRuns.completed(validRMSE: 0.9))
+            return false
+        }
+        XCTAssertEqual(finishedMeanwhile.exitCode, 0, finishedMeanwhile.reason ?? "")
+        XCTAssertEqual(finishedMeanwhile.silentOwners, [])
     }
 }
