@@ -30,6 +30,7 @@ public final class Adagrad: Optimizer {
 
     public func step(parameters: [Parameter], learningRate: Double, beta1: Double) {
         precondition(parameters.count == squaredSum.count, "Adagrad: parameters differ from the ones it was built for")
+        parameters.requireTableGradients("Adagrad")
         for (index, parameter) in parameters.enumerated() {
             parameter.withBuffers { w, g in
                 update(index, w, g, learningRate: learningRate) { body in

@@ -58,6 +58,7 @@ public final class Adam: Optimizer {
 
     public func step(parameters: [Parameter], learningRate: Double, beta1: Double) {
         precondition(parameters.count == stepCounts.count, "Adam: parameters differ from the ones it was built for")
+        parameters.requireTableGradients("Adam")
         for (index, parameter) in parameters.enumerated() {
             guard dense || parameter.hasUpdate else { continue }
             stepCounts[index] += 1

@@ -37,6 +37,16 @@ extension Parameter {
     var hasUpdate: Bool { !rowSparse || !touchedRows.isEmpty }
 }
 
+extension Array where Element == Parameter {
+    /// Stops a serial step (`Optimizer.step`) over parameters whose lane 0 keeps its
+    /// gradient in a compact buffer (block training's, `prepareLanes(_:compact:)`): the
+    /// serial step reads the gradient in the tables, and would step those rows with zeros.
+    func requireTableGradients(_ optimizer: String) {
+        precondition(!contains { $0.hasCompactGradient(lane: 0) },
+                     "\(optimizer): a serial step over a parameter whose lane 0 keeps a compact gradient (block training's)")
+    }
+}
+
 /// One optimiser state tensor (a moment, a velocity, a sum of squares): zeroed Floats at
 /// a fixed address for the optimiser's life, so that block-training lanes can update
 /// disjoint rows of it at once without opening an array (see `TableBuffers`).

@@ -46,6 +46,7 @@ public final class SGD: Optimizer {
         // A momentum no step was expected to have starts its velocity at zero.
         if beta1 != 0, velocity.isEmpty { velocity = zeroState(like: parameters) }
         precondition(velocity.isEmpty || parameters.count == velocity.count, "SGD: parameters differ from the ones it was built for")
+        parameters.requireTableGradients("SGD")
         var constants = stepConstants(learningRate: learningRate, beta1: beta1)
         for (index, parameter) in parameters.enumerated() {
             parameter.withBuffers { w, g in
