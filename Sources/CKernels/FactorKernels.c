@@ -47,7 +47,6 @@ static void dots_scalar(const float *u, const float *v, const int32_t *users, co
     }
 }
 
-
 #if defined(__x86_64__)
 #include <immintrin.h>
 #include "CPUFeatures.h"

@@ -99,7 +99,8 @@ struct EmbeddingLookupTests {
     /// A bias table that takes its embedding's marks (`sharingMarksOf:`) gets the list and
     /// places marking would give: on a compact lane, after a later mark of its own (the
     /// places are settled first, so no row is listed twice), across a clear, and when the
-    /// leader's marks are not the batch's alone (it then marks for itself).
+    /// leader's marks are not the batch's alone (a second batch, or a plain mark that
+    /// added a row; it then marks for itself).
     @Test func sharedMarksAreTheMarksOfTheBatch() {
         let rows = 12
         func table(_ width: Int) -> Parameter {
@@ -143,6 +144,13 @@ struct EmbeddingLookupTests {
             _ = follower.gradientTargets(
                 batch, lane: lane, gradient: scratch, sharingMarksOf: leader)
             #expect(leader.touchedRows(lane: lane) == [7, 5, 2, 9, 0, 11])
+            #expect(follower.touchedRows(lane: lane) == [5, 2, 9, 0, 11])
+            for parameter in [leader, follower] { parameter.zeroGradient(lane: lane) }
+            // The leader's batch, then a row of its own (a plain mark): not the batch's alone either.
+            _ = leader.gradientTargets(batch, lane: lane, gradient: scratch)
+            other.withUnsafeBufferPointer { leader.touch($0, lane: lane) }
+            _ = follower.gradientTargets(batch, lane: lane, gradient: scratch, sharingMarksOf: leader)
+            #expect(leader.touchedRows(lane: lane) == [5, 2, 9, 0, 11, 7])
             #expect(follower.touchedRows(lane: lane) == [5, 2, 9, 0, 11])
         }
     }

@@ -155,9 +155,10 @@ final class TouchedRows {
     /// Each row of the last `markPlaces` batch's place in `rows`.
     private var batchPlaces: UnsafeMutablePointer<Int32>?
     private var batchCapacity = 0
-    /// The last `markPlaces` batch (its first row and size) when the lane was empty before
-    /// it, so that `rows` and `batchPlaces` are that batch's alone; nil otherwise.
-    private var soleBatch: (first: UnsafePointer<Int32>, count: Int)?
+    /// The last `markPlaces` batch (its first row and size, and the rows it listed) when
+    /// the lane was empty before it: while `rows` still has that many rows, they and
+    /// `batchPlaces` are that batch's alone. Nil otherwise.
+    private var soleBatch: (first: UnsafePointer<Int32>, count: Int, rows: Int)?
     /// Whether `rows` was copied from another lane (`adoptMarks`), leaving `places` unset.
     private var adopted = false
 
@@ -194,7 +195,6 @@ final class TouchedRows {
     @inline(__always)
     func mark(_ row: Int32) {
         if adopted { settlePlaces() }
-        soleBatch = nil
         if places[Int(row)] < 0 {
             places[Int(row)] = Int32(rows.count)
             rows.append(row)
@@ -203,7 +203,6 @@ final class TouchedRows {
 
     func mark(_ batch: UnsafeBufferPointer<Int32>) {
         if adopted { settlePlaces() }
-        soleBatch = nil
         var list: [Int32] = []
         swap(&list, &rows)
         places.withUnsafeMutableBufferPointer { places in
@@ -220,7 +219,7 @@ final class TouchedRows {
     func markPlaces(_ batch: UnsafeBufferPointer<Int32>) -> (base: UnsafeMutablePointer<Float>, places: UnsafePointer<Int32>)? {
         guard compact != nil else { return nil }
         if adopted { settlePlaces() }
-        soleBatch = rows.isEmpty ? (batch.baseAddress!, batch.count) : nil
+        let startsEmpty = rows.isEmpty
         if batchCapacity < batch.count {
             batchPlaces?.deallocate()
             batchPlaces = .allocate(capacity: batch.count)
@@ -241,6 +240,7 @@ final class TouchedRows {
             }
         }
         swap(&list, &rows)
+        soleBatch = startsEmpty ? (batch.baseAddress!, batch.count, rows.count) : nil
         if rows.count > compactRows { growCompact(to: max(rows.count, 2 * compactRows)) }
         return (compact!, UnsafePointer(out))
     }
@@ -251,7 +251,7 @@ final class TouchedRows {
     /// is marked again before its next clear.
     func adoptMarks(of leader: TouchedRows, batch: UnsafeBufferPointer<Int32>) -> (base: UnsafeMutablePointer<Float>, places: UnsafePointer<Int32>)? {
         guard compact != nil, rows.isEmpty, let sole = leader.soleBatch, sole.first == batch.baseAddress, sole.count == batch.count,
-              let leaderPlaces = leader.batchPlaces
+              sole.rows == leader.rows.count, let leaderPlaces = leader.batchPlaces
         else { return nil }
         rows.append(contentsOf: leader.rows)
         adopted = true
